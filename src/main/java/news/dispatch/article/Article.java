@@ -1,0 +1,133 @@
+package news.dispatch.article;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import news.dispatch.common.BaseEntity;
+import news.dispatch.common.LowerCaseEnumConverter;
+import news.dispatch.section.Section;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "article")
+public class Article extends BaseEntity {
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String headline;
+
+    public String standfirst;
+
+    @Column(name = "dateline_place")
+    public String datelinePlace;
+
+    @Column(name = "dateline_source")
+    public String datelineSource;
+
+    /** Sanitised HTML. */
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    /** The body as plain text, derived from the HTML. */
+    @Column(name = "body_text", nullable = false)
+    public String bodyText;
+
+    @Column(name = "lead_image_url")
+    public String leadImageUrl;
+
+    @Column(name = "lead_image_caption")
+    public String leadImageCaption;
+
+    @Column(name = "lead_image_credit")
+    public String leadImageCredit;
+
+    @Column(name = "lead_image_file_photo")
+    public Boolean leadImageFilePhoto;
+
+    @Column(name = "lead_image_alt")
+    public String leadImageAlt;
+
+    @Column(name = "lead_image_width")
+    public Integer leadImageWidth;
+
+    @Column(name = "lead_image_height")
+    public Integer leadImageHeight;
+
+    /** BCP 47 language tag. */
+    @Column(nullable = false)
+    public String language;
+
+    @Convert(converter = StatusConverter.class)
+    @Column(nullable = false)
+    public ArticleStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "section_id")
+    public Section section;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "word_count", nullable = false)
+    public int wordCount;
+
+    @Column(name = "reading_minutes", nullable = false)
+    public int readingMinutes;
+
+    @Column(name = "syndication_allowed", nullable = false)
+    public boolean syndicationAllowed = true;
+
+    @Column(name = "embargo_until")
+    public Instant embargoUntil;
+
+    /** Set by a delete: the row stays as a tombstone and is never shown again. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<ArticleByline> bylines = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<ArticleTag> tags = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<ArticleRelated> related = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("correctedAt")
+    public List<ArticleCorrection> corrections = new ArrayList<>();
+
+    public static class StatusConverter extends LowerCaseEnumConverter<ArticleStatus> {
+        public StatusConverter() {
+            super(ArticleStatus.class);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package news.dispatch.article;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "dispatch.articles")
+public interface ArticleConfig {
+
+    /** Base of the canonical article URLs on the outlet's site; an article's url is {@code <site-url>/<slug>}. */
+    @WithDefault("https://www.example.com/articles")
+    String siteUrl();
+
+    /** How many related posts an article shows (curated first, then by shared tags). */
+    @WithDefault("5")
+    int relatedLimit();
+}

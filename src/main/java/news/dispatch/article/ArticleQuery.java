@@ -1,0 +1,139 @@
+package news.dispatch.article;
+
+import news.dispatch.web.Cursor;
+import news.dispatch.web.Params;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A checked article list request. */
+public record ArticleQuery(
+        String section,
+        Set<String> tags,
+        boolean anyTag,
+        String byline,
+        String language,
+        Instant from,
+        Instant to,
+        ArticleSort sort,
+        int limit,
+        Cursor cursor,
+        boolean count) {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+
+    public boolean hasTags() {
+        return !tags.isEmpty();
+    }
+
+    /** Parses every parameter and reports all bad ones at once. */
+    public static ArticleQuery parse(ArticleListParams p) {
+        List<FieldError> errors = new ArrayList<>();
+
+        String section = slug("section", p.section, errors);
+        String byline = slug("byline", p.byline, errors);
+
+        Set<String> tags = new LinkedHashSet<>();
+        boolean anyTag = false;
+        if (p.tag != null) {
+            boolean hasAll = p.tag.contains(",");
+            anyTag = p.tag.contains("|");
+            if (hasAll && anyTag) {
+                errors.add(new FieldError("tag", "use either ',' (all of) or '|' (any of), not both"));
+            } else {
+                for (String t : p.tag.split(anyTag ? "\\|" : ",", -1)) {
+                    if (!SLUG.matcher(t).matches()) {
+                        errors.add(new FieldError("tag", "'" + t + "' is not a tag slug"));
+                        break;
+                    }
+                    tags.add(t);
+                }
+                if (tags.size() > 10) {
+                    errors.add(new FieldError("tag", "at most 10 tags"));
+                }
+            }
+        }
+
+        String language = null;
+        if (p.lang != null) {
+            if (LANGUAGE.matcher(p.lang).matches()) {
+                language = Locale.forLanguageTag(p.lang).toLanguageTag();
+            } else {
+                errors.add(new FieldError("lang", "must be a BCP 47 language tag such as en or pt-BR"));
+            }
+        }
+
+        Instant from = time("from", p.from, false, errors);
+        Instant to = time("to", p.to, true, errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("from", "must not be after to"));
+        }
+
+        ArticleSort sort = ArticleSort.NEWEST;
+        if (p.sort != null) {
+            sort = ArticleSort.parse(p.sort).orElse(null);
+            if (sort == null) {
+                errors.add(new FieldError("sort", "must be -publishedAt, publishedAt or -updatedAt"));
+                sort = ArticleSort.NEWEST;
+            }
+        }
+
+        int limit = Params.limit(p.limit, errors);
+        boolean count = Params.bool("count", p.count, errors);
+        Cursor cursor = Params.cursor(p.cursor, sort.parameter(), errors);
+        if (cursor != null) {
+            try {
+                ArticleCursors.key(cursor);
+            } catch (ProblemException e) {
+                errors.addAll(e.errors());
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new ArticleQuery(section, Set.copyOf(tags), anyTag, byline, language, from, to, sort, limit, cursor, count);
+    }
+
+    private static String slug(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (!SLUG.matcher(value).matches() && news.dispatch.common.Ids.parse(value).isEmpty()) {
+            errors.add(new FieldError(name, "'" + value + "' is not a slug or id"));
+            return null;
+        }
+        return value;
+    }
+
+    private static Instant time(String name, String value, boolean endOfDay, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay
+                        ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000)
+                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date (2021-07-10) or an RFC 3339 time (2021-07-10T09:30:00Z)"));
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,205 @@
+package news.dispatch.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every query of the article aggregate. Each list costs a fixed number of statements. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    /** What anonymous readers may see. */
+    static final String VISIBLE = "a.status = news.dispatch.article.ArticleStatus.PUBLISHED and a.deletedAt is null";
+
+    /** Resolved filters: slugs already turned into ids by the service. */
+    public record Filter(UUID sectionId, List<UUID> tagIds, boolean anyTag, UUID requiredTagId, UUID bylineId,
+                         String language, Instant from, Instant to, boolean nothing) {
+
+        /** A filter that contradicts itself (the path names one section, the query another): nothing matches. */
+        public static final Filter NOTHING = new Filter(null, List.of(), false, null, null, null, null, null, true);
+    }
+
+    public List<Article> findPublishedPage(Filter filter, ArticleSort sort, ArticleCursors.Key after, int limit) {
+        StringBuilder jpql = new StringBuilder("select a from Article a left join fetch a.section where ").append(VISIBLE);
+        Map<String, Object> params = new HashMap<>();
+        where(filter, jpql, params);
+        String property = "a." + sort.property();
+        if (after != null) {
+            String cmp = sort.descending() ? "<" : ">";
+            jpql.append(" and (").append(property).append(' ').append(cmp).append(" :afterTime or (")
+                    .append(property).append(" = :afterTime and a.id ").append(cmp).append(" :afterId))");
+            params.put("afterTime", after.time());
+            params.put("afterId", after.id());
+        }
+        String direction = sort.descending() ? " desc" : " asc";
+        jpql.append(" order by ").append(property).append(direction).append(", a.id").append(direction);
+        TypedQuery<Article> query = getEntityManager().createQuery(jpql.toString(), Article.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    public long countPublished(Filter filter) {
+        StringBuilder jpql = new StringBuilder("select count(a) from Article a where ").append(VISIBLE);
+        Map<String, Object> params = new HashMap<>();
+        where(filter, jpql, params);
+        TypedQuery<Long> query = getEntityManager().createQuery(jpql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static void where(Filter f, StringBuilder jpql, Map<String, Object> params) {
+        if (f.nothing()) {
+            jpql.append(" and 1 = 0");
+            return;
+        }
+        if (f.requiredTagId() != null) {
+            jpql.append(" and exists (select 1 from ArticleTag rt where rt.article = a and rt.tag.id = :requiredTag)");
+            params.put("requiredTag", f.requiredTagId());
+        }
+        if (f.sectionId() != null) {
+            jpql.append(" and a.section.id = :sectionId");
+            params.put("sectionId", f.sectionId());
+        }
+        if (f.bylineId() != null) {
+            jpql.append(" and exists (select 1 from ArticleByline ab where ab.article = a and ab.byline.id = :bylineId)");
+            params.put("bylineId", f.bylineId());
+        }
+        if (!f.tagIds().isEmpty()) {
+            if (f.anyTag()) {
+                jpql.append(" and exists (select 1 from ArticleTag at where at.article = a and at.tag.id in :anyTags)");
+                params.put("anyTags", f.tagIds());
+            } else {
+                for (int i = 0; i < f.tagIds().size(); i++) {
+                    jpql.append(" and exists (select 1 from ArticleTag at").append(i).append(" where at").append(i)
+                            .append(".article = a and at").append(i).append(".tag.id = :tag").append(i).append(')');
+                    params.put("tag" + i, f.tagIds().get(i));
+                }
+            }
+        }
+        if (f.language() != null) {
+            jpql.append(" and a.language = :language");
+            params.put("language", f.language());
+        }
+        if (f.from() != null) {
+            jpql.append(" and a.publishedAt >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            jpql.append(" and a.publishedAt <= :to");
+            params.put("to", f.to());
+        }
+    }
+
+    public Optional<Article> findVisibleBySlug(String slug) {
+        return find("select a from Article a left join fetch a.section where a.slug = ?1 and " + VISIBLE, slug)
+                .firstResultOptional();
+    }
+
+    public Optional<Article> findVisibleById(UUID id) {
+        return find("select a from Article a left join fetch a.section where a.id = ?1 and " + VISIBLE, id)
+                .firstResultOptional();
+    }
+
+    /** The current slug of a visible article that once had this slug. */
+    public Optional<String> findCurrentSlugOfFormer(String slug) {
+        return getEntityManager().createQuery("select a.slug from ArticleSlugHistory h join h.article a where h.slug = :slug and "
+                        + VISIBLE, String.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** The newest visible article of the section published before this one. */
+    public Optional<Article> findPrevInSection(Article article) {
+        return neighbour(article, "<", "desc");
+    }
+
+    /** The oldest visible article of the section published after this one. */
+    public Optional<Article> findNextInSection(Article article) {
+        return neighbour(article, ">", "asc");
+    }
+
+    private Optional<Article> neighbour(Article article, String cmp, String direction) {
+        if (article.section == null || article.publishedAt == null) {
+            return Optional.empty();
+        }
+        return getEntityManager().createQuery("select a from Article a left join fetch a.section where " + VISIBLE
+                        + " and a.section = :section and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
+                        + cmp + " :id)) order by a.publishedAt " + direction + ", a.id " + direction, Article.class)
+                .setParameter("section", article.section).setParameter("t", article.publishedAt)
+                .setParameter("id", article.id).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The editor's curated links of an article that are visible, in order. */
+    public List<ArticleRelated> findCuratedRelated(UUID articleId) {
+        return getEntityManager().createQuery("select r from ArticleRelated r join fetch r.related a left join fetch a.section"
+                        + " where r.article.id = :id and " + VISIBLE + " order by r.position", ArticleRelated.class)
+                .setParameter("id", articleId).getResultList();
+    }
+
+    /** Visible articles sharing the most tags with this one, then newest first. */
+    public List<Article> findSharingMostTags(UUID articleId, Collection<UUID> exclude, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<UUID> excluded = new ArrayList<>(exclude);
+        excluded.add(articleId);
+        List<UUID> ids = getEntityManager().createQuery("select a.id from ArticleTag mine"
+                        + " join ArticleTag other on other.tag = mine.tag join other.article a"
+                        + " where mine.article.id = :id and a.id not in :excluded and " + VISIBLE
+                        + " group by a.id, a.publishedAt order by count(other) desc, a.publishedAt desc, a.id desc", UUID.class)
+                .setParameter("id", articleId).setParameter("excluded", excluded).setMaxResults(limit).getResultList();
+        return findWithSection(ids);
+    }
+
+    /** Articles by id, in the order of the ids given, in one statement. */
+    public List<Article> findWithSection(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Article> byId = new HashMap<>();
+        getEntityManager().createQuery("select a from Article a left join fetch a.section where a.id in :ids", Article.class)
+                .setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.id, a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The byline credits of many articles in one statement, in credit order. */
+    public Map<UUID, List<ArticleByline>> findBylines(Collection<UUID> articleIds) {
+        Map<UUID, List<ArticleByline>> result = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        getEntityManager().createQuery("select ab from ArticleByline ab join fetch ab.byline where ab.article.id in :ids"
+                        + " order by ab.position", ArticleByline.class)
+                .setParameter("ids", articleIds).getResultList()
+                .forEach(ab -> result.computeIfAbsent(ab.article.id, k -> new ArrayList<>()).add(ab));
+        return result;
+    }
+
+    /** The tags of many articles in one statement, in the editor's order. */
+    public Map<UUID, List<ArticleTag>> findTags(Collection<UUID> articleIds) {
+        Map<UUID, List<ArticleTag>> result = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        getEntityManager().createQuery("select at from ArticleTag at join fetch at.tag where at.article.id in :ids"
+                        + " order by at.position", ArticleTag.class)
+                .setParameter("ids", articleIds).getResultList()
+                .forEach(at -> result.computeIfAbsent(at.article.id, k -> new ArrayList<>()).add(at));
+        return result;
+    }
+
+    public List<ArticleCorrection> findCorrections(UUID articleId) {
+        return getEntityManager().createQuery("select c from ArticleCorrection c where c.article.id = :id order by c.correctedAt, c.id",
+                        ArticleCorrection.class)
+                .setParameter("id", articleId).getResultList();
+    }
+}

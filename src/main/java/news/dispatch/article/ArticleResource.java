@@ -1,0 +1,125 @@
+package news.dispatch.article;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Representations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "Published stories: lists, the full article, navigation and related posts.")
+public class ArticleResource {
+
+    private final ArticleService service;
+    private final ArticleConfig config;
+    private final Representations representations;
+
+    public ArticleResource(ArticleService service, ArticleConfig config, Representations representations) {
+        this.service = service;
+        this.config = config;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List published articles",
+            description = "Published articles as summaries, newest first unless `sort` says otherwise, filtered by section, "
+                    + "tags (all of with `,`, any of with `|`), byline, language and publication time. Pages by an opaque "
+                    + "keyset `cursor`, so deep pages cost what the first costs and nothing repeats or vanishes while a "
+                    + "reader scrolls. A filter naming a section, tag or byline that does not exist is a 400.")
+    @APIResponse(responseCode = "200", description = "A page of article summaries.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return representations.page(headers, uri, service.list(ArticleQuery.parse(params), ArticleService.Scope.NONE));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getArticle", summary = "Get an article",
+            description = "The full article with body, corrections, `navigation` (previous and next published article "
+                    + "in its section) and `related` (curated links first, then articles sharing the most tags). "
+                    + "A slug the article used to have answers 301 to the current one.")
+    @APIResponse(responseCode = "200", description = "The article.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Last-Modified", ref = "LastModified")},
+            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
+            example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
+                        @Context HttpHeaders headers) {
+        ArticleService.Lookup lookup = service.get(slug);
+        if (lookup.movedTo() != null) {
+            return moved("/v1/articles/" + lookup.movedTo());
+        }
+        return representations.bytes(headers, representations.serialize(lookup.article()), MediaType.APPLICATION_JSON,
+                lookup.lastModified(), lookup.version());
+    }
+
+    @GET
+    @Path("/{slug}/related")
+    @Operation(operationId = "listRelatedArticles", summary = "Related posts of an article",
+            description = "The same list as the article's `related`: the editor's curated links in their order, then "
+                    + "published articles sharing the most tags, newest first, up to the configured number (5).")
+    @APIResponse(responseCode = "200", description = "The related posts.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            content = @Content(schema = @Schema(implementation = RelatedPage.class)))
+    @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response related(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
+                            @Context HttpHeaders headers) {
+        ArticleService.Lookup lookup = service.get(slug);
+        if (lookup.movedTo() != null) {
+            return moved("/v1/articles/" + lookup.movedTo() + "/related");
+        }
+        var items = lookup.article().related();
+        return representations.json(headers, new Page<>(items, new PageInfo(config.relatedLimit(), null, null)), null);
+    }
+
+    private static Response moved(String location) {
+        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(location))
+                .header("Cache-Control", "public, max-age=3600").build();
+    }
+
+    /** OpenAPI name for a page of article summaries. */
+    @Schema(name = "ArticlePage", description = "A page of article summaries.")
+    public record ArticlePage(java.util.List<ArticleSummary> items, PageInfo page) {
+    }
+
+    /** OpenAPI name for the related posts list. */
+    @Schema(name = "RelatedPage", description = "The related posts of an article (never more than one page).")
+    public record RelatedPage(java.util.List<RelatedArticle> items, PageInfo page) {
+    }
+}

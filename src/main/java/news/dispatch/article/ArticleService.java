@@ -1,0 +1,191 @@
+package news.dispatch.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.dispatch.byline.Byline;
+import news.dispatch.byline.BylineService;
+import news.dispatch.common.Ids;
+import news.dispatch.section.Section;
+import news.dispatch.section.SectionService;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagService;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The read side of articles: lists, the full article with navigation and related posts. */
+@ApplicationScoped
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final ArticleMapper mapper;
+    private final SectionService sections;
+    private final TagService tags;
+    private final BylineService bylines;
+    private final ArticleConfig config;
+
+    public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
+                          BylineService bylines, ArticleConfig config) {
+        this.articles = articles;
+        this.mapper = mapper;
+        this.sections = sections;
+        this.tags = tags;
+        this.bylines = bylines;
+        this.config = config;
+    }
+
+    /** Where a list is scoped by its path: the articles of a section, tag or byline. */
+    public record Scope(Section section, Tag tag, Byline byline) {
+        public static final Scope NONE = new Scope(null, null, null);
+    }
+
+    /** The outcome of a lookup by slug or id: the article, or the slug it now has. */
+    public record Lookup(ArticleView article, String movedTo, Instant lastModified, long version) {
+    }
+
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
+        ArticleRepository.Filter filter = resolve(q, scope);
+        ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
+        List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
+        boolean more = rows.size() > q.limit();
+        List<Article> page = more ? rows.subList(0, q.limit()) : rows;
+        String next = more ? ArticleCursors.after(q.sort(), page.get(page.size() - 1)).encode() : null;
+        return new Page<>(summaries(page), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
+    }
+
+    @Transactional
+    public Lookup get(String slugOrId) {
+        Optional<UUID> id = Ids.parse(slugOrId);
+        Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
+        if (found.isEmpty()) {
+            if (id.isEmpty()) {
+                Optional<String> current = articles.findCurrentSlugOfFormer(slugOrId);
+                if (current.isPresent()) {
+                    return new Lookup(null, current.get(), null, 0);
+                }
+            }
+            throw ProblemException.notFound("article", slugOrId);
+        }
+        Article article = found.get();
+        Article previous = articles.findPrevInSection(article).orElse(null);
+        Article next = articles.findNextInSection(article).orElse(null);
+        List<ArticleRelated> curated = articles.findCuratedRelated(article.id);
+        List<Article> byTags = articles.findSharingMostTags(article.id,
+                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size());
+
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.add(article.id);
+        Stream.of(previous, next).filter(java.util.Objects::nonNull).forEach(a -> ids.add(a.id));
+        curated.forEach(r -> ids.add(r.related.id));
+        byTags.forEach(a -> ids.add(a.id));
+        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
+        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
+
+        List<RelatedArticle> related = new ArrayList<>();
+        curated.stream().limit(config.relatedLimit())
+                .forEach(r -> related.add(new RelatedArticle(summary(r.related, credits, tagLinks), r.relation)));
+        byTags.forEach(a -> related.add(new RelatedArticle(summary(a, credits, tagLinks), Relation.RELATED)));
+
+        ArticleView view = new ArticleView(
+                summary(article, credits, tagLinks),
+                mapper.body(article),
+                mapper.corrections(articles.findCorrections(article.id)),
+                new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
+                        next == null ? null : summary(next, credits, tagLinks)),
+                related);
+        return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
+    }
+
+    @Transactional
+    public Optional<List<RelatedArticle>> related(String slugOrId) {
+        Lookup lookup = get(slugOrId);
+        return lookup.article() == null ? Optional.empty() : Optional.of(lookup.article().related());
+    }
+
+    private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {
+        return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id));
+    }
+
+    private List<ArticleSummary> summaries(List<Article> page) {
+        List<UUID> ids = page.stream().map(a -> a.id).toList();
+        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
+        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
+        return page.stream().map(a -> summary(a, credits, tagLinks)).toList();
+    }
+
+    /** The latest change among everything the article response shows. */
+    private static Instant lastModified(Article article, Article previous, Article next, List<RelatedArticle> related,
+                                        Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {
+        List<Instant> times = new ArrayList<>();
+        times.add(article.updatedAt);
+        if (article.section != null) {
+            times.add(article.section.updatedAt);
+        }
+        if (previous != null) {
+            times.add(previous.updatedAt);
+        }
+        if (next != null) {
+            times.add(next.updatedAt);
+        }
+        related.forEach(r -> times.add(r.article().updatedAt()));
+        credits.values().forEach(list -> list.forEach(ab -> times.add(ab.byline.updatedAt)));
+        tagLinks.values().forEach(list -> list.forEach(at -> times.add(at.tag.updatedAt)));
+        return times.stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(article.updatedAt);
+    }
+
+    /** Turns slugs of the query into ids; a filter naming nothing that exists is a 400. */
+    private ArticleRepository.Filter resolve(ArticleQuery q, Scope scope) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID sectionId = scope.section() == null ? null : scope.section().id;
+        if (q.section() != null) {
+            Optional<Section> section = sections.find(q.section());
+            if (section.isEmpty()) {
+                errors.add(new FieldError("section", "no section '" + q.section() + "'"));
+            } else if (sectionId != null && !sectionId.equals(section.get().id)) {
+                return ArticleRepository.Filter.NOTHING;
+            } else {
+                sectionId = section.get().id;
+            }
+        }
+        UUID bylineId = scope.byline() == null ? null : scope.byline().id;
+        if (q.byline() != null) {
+            Optional<Byline> byline = bylines.find(q.byline());
+            if (byline.isEmpty()) {
+                errors.add(new FieldError("byline", "no byline '" + q.byline() + "'"));
+            } else if (bylineId != null && !bylineId.equals(byline.get().id)) {
+                return ArticleRepository.Filter.NOTHING;
+            } else {
+                bylineId = byline.get().id;
+            }
+        }
+        List<UUID> tagIds = new ArrayList<>();
+        if (q.hasTags()) {
+            List<Tag> found = tags.findBySlugs(q.tags());
+            Set<String> known = new HashSet<>();
+            found.forEach(t -> known.add(t.slug));
+            q.tags().stream().filter(s -> !known.contains(s)).sorted()
+                    .forEach(s -> errors.add(new FieldError("tag", "no tag '" + s + "'")));
+            found.forEach(t -> tagIds.add(t.id));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        // The path's tag is always required; the query's tags narrow further (all of, or any of).
+        UUID requiredTag = scope.tag() == null ? null : scope.tag().id;
+        return new ArticleRepository.Filter(sectionId, List.copyOf(new LinkedHashSet<>(tagIds)), q.anyTag(), requiredTag,
+                bylineId, q.language(), q.from(), q.to(), false);
+    }
+}

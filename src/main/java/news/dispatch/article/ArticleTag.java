@@ -1,0 +1,59 @@
+package news.dispatch.article;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import news.dispatch.tag.Tag;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A tag on an article, in the editor's order. */
+@Entity
+@Table(name = "article_tag")
+@IdClass(ArticleTag.Key.class)
+public class ArticleTag {
+
+    @Id
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "article_id")
+    public Article article;
+
+    @Id
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "tag_id")
+    public Tag tag;
+
+    @Column(nullable = false)
+    public int position;
+
+    public ArticleTag() {
+    }
+
+    public ArticleTag(Article article, Tag tag, int position) {
+        this.article = article;
+        this.tag = tag;
+        this.position = position;
+    }
+
+    public static class Key implements Serializable {
+        public UUID article;
+        public UUID tag;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(article, k.article) && Objects.equals(tag, k.tag);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(article, tag);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package news.dispatch.article;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(description = "A full article: the summary fields plus body, corrections, navigation and related posts.")
+public record ArticleView(
+        @JsonUnwrapped ArticleSummary summary,
+        Body body,
+        @Schema(description = "Oldest first.") List<Correction> corrections,
+        Navigation navigation,
+        List<RelatedArticle> related) {
+}

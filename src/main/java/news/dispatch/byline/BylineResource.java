@@ -1,0 +1,109 @@
+package news.dispatch.byline;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.article.ArticleListParams;
+import news.dispatch.article.ArticleQuery;
+import news.dispatch.article.ArticleResource;
+import news.dispatch.article.ArticleService;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Representations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/v1/bylines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bylines", description = "Journalists, photographers and agencies, and their articles.")
+public class BylineResource {
+
+    private final BylineService bylines;
+    private final ArticleService articles;
+    private final Representations representations;
+
+    public BylineResource(BylineService bylines, ArticleService articles, Representations representations) {
+        this.bylines = bylines;
+        this.articles = articles;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listBylines", summary = "List bylines",
+            description = "Bylines by name, filtered by kind and name prefix.")
+    @APIResponse(responseCode = "200", description = "A page of bylines.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = BylinePage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response list(
+            @QueryParam("kind") @Parameter(description = "Only bylines of this kind.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"person", "organisation"})) String kind,
+            @QueryParam("q") @Parameter(description = "Name prefix, case-insensitive.", example = "es") String q,
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
+            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return representations.page(headers, uri, bylines.list(kind, q, limit, cursor, count));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getByline", summary = "Get a byline", description = "Name, kind, title, bio, avatar and links.")
+    @APIResponse(responseCode = "200", description = "The byline.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
+            content = @Content(schema = @Schema(implementation = BylineView.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response get(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
+                        @Context HttpHeaders headers) {
+        BylineView byline = bylines.get(slug);
+        return representations.json(headers, byline, byline.updatedAt());
+    }
+
+    @GET
+    @Path("/{slug}/articles")
+    @Operation(operationId = "listBylineArticles", summary = "List a byline's articles",
+            description = "The published articles credited to the byline, with every article list parameter.")
+    @APIResponse(responseCode = "200", description = "A page of article summaries.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = ArticleResource.ArticlePage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response articles(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
+                             @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleQuery query = ArticleQuery.parse(params);
+        Byline byline = bylines.require(slug);
+        return representations.page(headers, uri, articles.list(query, new ArticleService.Scope(null, null, byline)));
+    }
+
+    @Schema(name = "BylinePage", description = "A page of bylines.")
+    public record BylinePage(List<BylineView> items, PageInfo page) {
+    }
+}

@@ -1,0 +1,77 @@
+package news.dispatch.byline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.dispatch.common.ApiEnum;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Params;
+import news.dispatch.web.Slugs;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class BylineService {
+
+    static final String ORDER = "name";
+
+    private final BylineRepository bylines;
+
+    public BylineService(BylineRepository bylines) {
+        this.bylines = bylines;
+    }
+
+    /** The byline with this slug or id, or 404. */
+    @Transactional
+    public Byline require(String slugOrId) {
+        return bylines.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("byline", slugOrId));
+    }
+
+    @Transactional
+    public BylineView get(String slugOrId) {
+        return BylineView.of(require(slugOrId));
+    }
+
+    @Transactional
+    public Optional<Byline> find(String slugOrId) {
+        return bylines.findBySlugOrId(slugOrId);
+    }
+
+    @Transactional
+    public Page<BylineView> list(String kind, String q, String limit, String cursor, String count) {
+        List<FieldError> errors = new ArrayList<>();
+        BylineKind bylineKind = null;
+        if (kind != null) {
+            bylineKind = ApiEnum.parse(BylineKind.class, kind).orElse(null);
+            if (bylineKind == null) {
+                errors.add(new FieldError("kind", "must be " + ApiEnum.choices(BylineKind.class)));
+            }
+        }
+        String pattern = null;
+        if (q != null) {
+            if (q.isBlank() || q.length() > 100) {
+                errors.add(new FieldError("q", "must be 1 to 100 characters"));
+            } else {
+                pattern = Slugs.prefixPattern(q);
+            }
+        }
+        int size = Params.limit(limit, errors);
+        boolean withCount = Params.bool("count", count, errors);
+        Cursor after = Params.cursor(cursor, ORDER, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<Byline> rows = bylines.findPage(bylineKind, pattern, after == null ? null : after.key(),
+                after == null ? null : after.id(), size + 1);
+        boolean more = rows.size() > size;
+        List<Byline> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(ORDER, page.get(size - 1).nameKey, page.get(size - 1).slug).encode() : null;
+        return new Page<>(page.stream().map(BylineView::of).toList(),
+                new PageInfo(size, next, withCount ? bylines.countMatching(bylineKind, pattern) : null));
+    }
+}

@@ -1,0 +1,118 @@
+package news.dispatch.section;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.article.ArticleListParams;
+import news.dispatch.article.ArticleQuery;
+import news.dispatch.article.ArticleResource;
+import news.dispatch.article.ArticleService;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Params;
+import news.dispatch.web.Representations;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/v1/sections")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sections", description = "The outlet's sections and their articles.")
+public class SectionResource {
+
+    private final SectionService sections;
+    private final ArticleService articles;
+    private final Representations representations;
+
+    public SectionResource(SectionService sections, ArticleService articles, Representations representations) {
+        this.sections = sections;
+        this.articles = articles;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listSections", summary = "List sections", description = "All sections in display order.")
+    @APIResponse(responseCode = "200", description = "A page of sections.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = SectionPage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response list(
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
+            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = Params.limit(limit, errors);
+        boolean withCount = Params.bool("count", count, errors);
+        Cursor after = Params.cursor(cursor, SectionService.ORDER, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return representations.page(headers, uri, sections.list(size, after, withCount));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getSection", summary = "Get a section")
+    @APIResponse(responseCode = "200", description = "The section.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
+            content = @Content(schema = @Schema(implementation = SectionView.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response get(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "politics") String slug,
+                        @Context HttpHeaders headers) {
+        Section section = sections.get(slug);
+        return representations.json(headers, SectionView.of(section), section.updatedAt);
+    }
+
+    @GET
+    @Path("/{slug}/articles")
+    @Operation(operationId = "listSectionArticles", summary = "List a section's articles",
+            description = "The published articles of the section, with every article list parameter.")
+    @APIResponse(responseCode = "200", description = "A page of article summaries.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = ArticleResource.ArticlePage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response articles(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
+                             @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleQuery query = ArticleQuery.parse(params);
+        Section section = sections.get(slug);
+        return representations.page(headers, uri, articles.list(query, new ArticleService.Scope(section, null, null)));
+    }
+
+    @Schema(name = "SectionPage", description = "A page of sections.")
+    public record SectionPage(List<SectionView> items, PageInfo page) {
+    }
+}

@@ -1,0 +1,66 @@
+package news.dispatch.tag;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.problem.ProblemException;
+
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class TagService {
+
+    private final TagRepository tags;
+
+    public TagService(TagRepository tags) {
+        this.tags = tags;
+    }
+
+    @Transactional
+    public TagView get(String slugOrId) {
+        Tag tag = require(slugOrId);
+        return TagView.of(tag, tags.countPublished(tag.id));
+    }
+
+    /** The tag with this slug or id, or 404. */
+    @Transactional
+    public Tag require(String slugOrId) {
+        return tags.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("tag", slugOrId));
+    }
+
+    @Transactional
+    public List<Tag> findBySlugs(Collection<String> slugs) {
+        return tags.findBySlugs(slugs);
+    }
+
+    @Transactional
+    public Page<TagView> list(TagListQuery q) {
+        String afterKey = null;
+        String afterSlug = null;
+        if (q.cursor() != null) {
+            afterKey = q.cursor().key();
+            afterSlug = q.cursor().id();
+            if (q.byCount()) {
+                try {
+                    Long.parseLong(afterKey);
+                } catch (NumberFormatException e) {
+                    throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+                }
+            }
+        }
+        List<TagRepository.Row> rows = tags.findPage(q.type(), q.namePattern(), q.byCount(), afterKey, afterSlug, q.limit() + 1);
+        boolean more = rows.size() > q.limit();
+        List<TagRepository.Row> page = more ? rows.subList(0, q.limit()) : rows;
+        String next = null;
+        if (more) {
+            TagRepository.Row last = page.get(page.size() - 1);
+            String key = q.byCount() ? Long.toString(last.articleCount()) : last.tag().nameKey;
+            next = new Cursor(q.order(), key, last.tag().slug).encode();
+        }
+        return new Page<>(page.stream().map(r -> TagView.of(r.tag(), r.articleCount())).toList(),
+                new PageInfo(q.limit(), next, q.count() ? tags.countMatching(q.type(), q.namePattern()) : null));
+    }
+}

@@ -1,0 +1,58 @@
+package news.dispatch.web;
+
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+
+import java.util.List;
+
+/** Parsing of the list parameters every list shares; each bad value adds one error naming the parameter. */
+public final class Params {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private Params() {
+    }
+
+    /** A page size: absent → 20; otherwise a whole number 1..100. */
+    public static int limit(String value, List<FieldError> errors) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+
+    /** true or false, absent → false. */
+    public static boolean bool(String name, String value, List<FieldError> errors) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        errors.add(new FieldError(name, "must be true or false"));
+        return false;
+    }
+
+    /** A cursor of the given order, decoded only when the other parameters were fine. */
+    public static Cursor cursor(String value, String order, List<FieldError> errors) {
+        if (value == null || !errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return Cursor.decode(value, order);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+}

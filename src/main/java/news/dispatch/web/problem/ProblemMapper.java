@@ -1,0 +1,204 @@
+package news.dispatch.web.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import news.dispatch.web.RequestIds;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where failures become application/problem+json. Library messages never reach
+ * the client: each branch writes its own detail.
+ */
+@ApplicationScoped
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response ours(ProblemException e, HttpServerRequest request) {
+        return respond(e.type(), e.getMessage(), e.errors(), e.headers(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        ProblemException p = ProblemException.invalid(errors);
+        return respond(p.type(), p.getMessage(), p.errors(), Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "must be a " + typeName(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m) {
+            message = m.getTargetType() == null ? "has the wrong type" : "must be a " + typeName(m.getTargetType());
+        } else if (e instanceof JsonParseException) {
+            message = "the body is not well-formed JSON";
+        } else {
+            message = "cannot be read";
+        }
+        if (field == null || field.isEmpty()) {
+            return respond(ProblemType.INVALID_REQUEST, "The request body cannot be read: " + message + ".",
+                    List.of(new FieldError("body", message)), Map.of(), request);
+        }
+        return respond(ProblemType.INVALID_REQUEST, field + ": " + message,
+                List.of(new FieldError(field, message)), Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "No resource at " + request.path() + ".";
+            case 405 -> "The method " + request.method() + " is not allowed on " + request.path() + ".";
+            case 406 -> "None of the media types in Accept is available here.";
+            case 415 -> "The media type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not supported here.";
+            case 413 -> "The request body is larger than the configured limit.";
+            default -> type.title() + ".";
+        };
+        if (status >= 500) {
+            Log.errorf(e, "Request %s failed with %d", RequestIds.of(request), status);
+            detail = "The server could not complete the request.";
+        }
+        Map<String, String> extra = e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null
+                ? Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+                : Map.of();
+        return respond(type, detail, null, extra, request, status);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response lastResort(Throwable e, HttpServerRequest request) {
+        Log.errorf(e, "Request %s failed", RequestIds.of(request));
+        return respond(ProblemType.INTERNAL, "The server could not complete the request. Quote the instance when reporting it.",
+                null, Map.of(), request);
+    }
+
+    private Response respond(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers,
+                             HttpServerRequest request) {
+        return respond(type, detail, errors, headers, request, type.status());
+    }
+
+    private Response respond(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers,
+                             HttpServerRequest request, int status) {
+        Problem problem = new Problem(type.uri(), type.title(), status, detail,
+                RequestIds.instance(RequestIds.of(request)), errors);
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(bytes(problem))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    public byte[] bytes(Problem problem) {
+        try {
+            return json.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "create.input.leadImage.alt" → "leadImage.alt"; list elements as "tags[0]". */
+    static String fieldPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    out.setLength(0);
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(node.getName());
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value of the right type";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.isEnum()) {
+            return "one of the documented values";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "RFC 3339 date-time";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        return "JSON object";
+    }
+}

@@ -1,0 +1,25 @@
+package news.dispatch.access;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The caller of the current request, as the auth filter established it.
+ *
+ * @param keyId       the API key's id, null for anonymous callers
+ * @param fullText    whether a partner may receive full article text (feeds, ninjs, change feed)
+ * @param sectionIds  sections a partner is entitled to; empty means all
+ * @param tagIds      tags a partner is entitled to; empty means all
+ */
+public record Caller(Role role, UUID keyId, boolean fullText, Set<UUID> sectionIds, Set<UUID> tagIds) {
+
+    public static final Caller ANONYMOUS = new Caller(Role.ANONYMOUS, null, false, Set.of(), Set.of());
+
+    public boolean isEditor() {
+        return role.atLeast(Role.EDITOR);
+    }
+
+    public boolean isPartner() {
+        return role == Role.PARTNER;
+    }
+}

@@ -1,0 +1,41 @@
+package news.dispatch.change;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.dispatch.article.Article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Appends to the change feed inside the caller's transaction (an outbox). The single counter row
+ * is updated first, which locks it until commit: concurrent writers take numbers one after the
+ * other, so a reader that has seen number n will never later find a committed n-1.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    private final Clock clock;
+
+    public ChangeLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChangeEvent record(ChangeType type, Article article) {
+        var em = Panache.getEntityManager();
+        em.flush();
+        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
+        long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        ChangeEvent event = new ChangeEvent();
+        event.seq = seq;
+        event.type = type;
+        event.articleId = article.id;
+        event.slug = article.slug;
+        event.at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        em.persist(event);
+        return event;
+    }
+}

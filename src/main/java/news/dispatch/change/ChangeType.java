@@ -1,0 +1,19 @@
+package news.dispatch.change;
+
+import news.dispatch.common.ApiEnum;
+
+/** What happened to an article, as the change feed reports it. */
+public enum ChangeType implements ApiEnum {
+    /** Became visible: published now, or a scheduled publication reached its time. */
+    PUBLISH,
+    /** A visible article was edited. */
+    UPDATE,
+    /** Taken down; partners remove it. */
+    UNPUBLISH,
+    /** Deleted; a tombstone. */
+    DELETE,
+    /** Syndication rights changed (allowed flag or embargo time). */
+    RIGHTS,
+    /** An embargo ended; partners may now show the article. */
+    EMBARGO_LIFT
+}

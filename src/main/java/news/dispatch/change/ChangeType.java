@@ -1,5 +1,6 @@
 package news.dispatch.change;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import news.dispatch.common.ApiEnum;
 
 /** What happened to an article, as the change feed reports it. */
@@ -8,12 +9,19 @@ public enum ChangeType implements ApiEnum {
     PUBLISH,
     /** A visible article was edited. */
     UPDATE,
-    /** Taken down; partners remove it. */
+    /** Taken down: partners remove it. */
     UNPUBLISH,
-    /** Deleted; a tombstone. */
+    /** Deleted: a tombstone. */
     DELETE,
     /** Syndication rights changed (allowed flag or embargo time). */
     RIGHTS,
-    /** An embargo ended; partners may now show the article. */
-    EMBARGO_LIFT
+    /** An embargo ended: partners may now show the article. */
+    EMBARGO_LIFT;
+
+    /** Declared here (not only on ApiEnum) so the OpenAPI scanner finds the JSON spelling. */
+    @Override
+    @JsonValue
+    public String value() {
+        return ApiEnum.super.value();
+    }
 }

@@ -57,7 +57,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST);
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape, () -> service.list(query, ArticleService.Scope.NONE, shape));
     }
@@ -84,7 +84,7 @@ public class ArticleResource {
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
             example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
                         @BeanParam ArticleShapeParams shapeParams, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(shapeParams, ArticleShape.Context.ARTICLE);
+        ArticleShape shape = ArticleShape.parse(shapeParams, ArticleShape.Context.ARTICLE, uri);
         ArticleService.Lookup lookup = service.get(slug, shape);
         if (lookup.movedTo() != null) {
             return moved(uri, "/v1/articles/" + lookup.movedTo());
@@ -112,7 +112,7 @@ public class ArticleResource {
                             @QueryParam("fields") @Parameter(description = "Comma-separated summary members to return, "
                                     + "e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,
                             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(fields, null, ArticleShape.Context.RELATED, java.util.List.of());
+        ArticleShape shape = ArticleShape.parse(ArticleShape.given(fields, "fields", uri), null, ArticleShape.Context.RELATED, java.util.List.of());
         ArticleService.Lookup lookup = service.get(slug, new ArticleShape(null, java.util.Set.of(ArticleShape.Part.RELATED)));
         if (lookup.movedTo() != null) {
             return moved(uri, "/v1/articles/" + lookup.movedTo() + "/related");

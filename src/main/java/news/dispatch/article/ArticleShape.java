@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -71,9 +72,17 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
         return parts.contains(part);
     }
 
-    /** Checks {@code fields} and {@code include} for a context; every unknown or misplaced name is a 400. */
-    public static ArticleShape parse(ArticleShapeParams params, Context context) {
-        return parse(params.fields, params.include, context, List.of());
+    /**
+     * Checks {@code fields} and {@code include} for a context; every unknown or misplaced name is a 400.
+     * A parameter given empty ({@code include=}) counts as given: it names nothing.
+     */
+    public static ArticleShape parse(ArticleShapeParams params, Context context, UriInfo uri) {
+        return parse(given(params.fields, "fields", uri), given(params.include, "include", uri), context, List.of());
+    }
+
+    /** The parameter's value, "" when it was sent empty (the framework hands those over as null). */
+    public static String given(String value, String name, UriInfo uri) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     /**

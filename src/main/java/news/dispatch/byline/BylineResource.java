@@ -105,7 +105,7 @@ public class BylineResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response articles(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
                              @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST);
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape,
                 () -> articles.list(query, new ArticleService.Scope(null, null, bylines.require(slug)), shape));

@@ -64,7 +64,8 @@ public class SearchResource {
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params.fields, params.include, ArticleShape.Context.LIST, HIT_FIELDS);
+        ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
+                ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);
         SearchQuery q = SearchQuery.parse(params.q);
         if (params.sort != null) {
             throw ProblemException.invalid("sort", "search results are ordered by relevance; leave sort out");

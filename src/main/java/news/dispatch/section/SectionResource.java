@@ -114,7 +114,7 @@ public class SectionResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response articles(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
                              @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST);
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape,
                 () -> articles.list(query, new ArticleService.Scope(sections.get(slug), null, null), shape));

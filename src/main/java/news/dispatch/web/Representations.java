@@ -60,7 +60,8 @@ public class Representations {
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version) {
         String etag = etag(version, body);
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
-        Response.ResponseBuilder response = notModified(request, etag, modified)
+        Response.ResponseBuilder response = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, modified)
                 ? Response.notModified()
                 : Response.ok(body, mediaType);
         response.header(HttpHeaders.ETAG, etag)
@@ -91,12 +92,10 @@ public class Representations {
     }
 
     /** RFC 9110 13.1.2 and 13.1.3: If-None-Match (weak comparison) wins over If-Modified-Since. */
-    static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch, etag);
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null && lastModified != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -73,18 +73,23 @@ class ArticleQueryCountTest {
         }
     }
 
+    /**
+     * Statements prepared while serving the request. The counter is global, so a background job
+     * (scheduler, deliveries) could add to one measurement: the least of three is the request's own.
+     */
     long statements(String path, int expectedItems) {
         Statistics statistics = sessionFactory.getStatistics();
         assertThat(statistics.isStatisticsEnabled()).isTrue();
-        long before = statistics.getPrepareStatementCount();
-        given().get(path).then().statusCode(200).body("items", hasSize(expectedItems));
-        return statistics.getPrepareStatementCount() - before;
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = statistics.getPrepareStatementCount();
+            given().get(path).then().statusCode(200).body("items", hasSize(expectedItems));
+            least = Math.min(least, statistics.getPrepareStatementCount() - before);
+        }
+        return least;
     }
 
     void sameCost(String bigPath, String smallPath) {
-        // Warm up once (first use of a query may prepare extra statements for metadata).
-        statements(bigPath, 100);
-        statements(smallPath, 5);
         long forHundred = statements(bigPath, 100);
         long forFive = statements(smallPath, 5);
         assertThat(forHundred).as("statements for 100 items of %s", bigPath).isEqualTo(forFive).isLessThanOrEqualTo(SMALL);
@@ -167,19 +172,18 @@ class ArticleQueryCountTest {
         fixtures.article("Sparse sharing").publishedAt(T.minusSeconds(6)).tags(one).save();
 
         Statistics statistics = sessionFactory.getStatistics();
-        long[] cost = new long[2];
-        for (int round = 0; round < 2; round++) {
+        long[] cost = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int round = 0; round < 3; round++) {
             long before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + rich.slug).then().statusCode(200).body("related", hasSize(5));
-            cost[0] = statistics.getPrepareStatementCount() - before;
+            cost[0] = Math.min(cost[0], statistics.getPrepareStatementCount() - before);
             before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + sparse.slug).then().statusCode(200).body("related", hasSize(2));
-            cost[1] = statistics.getPrepareStatementCount() - before;
+            cost[1] = Math.min(cost[1], statistics.getPrepareStatementCount() - before);
+            before = statistics.getPrepareStatementCount();
+            given().get("/v1/articles/" + rich.slug + "/related").then().statusCode(200).body("items", hasSize(5));
+            cost[2] = Math.min(cost[2], statistics.getPrepareStatementCount() - before);
         }
-        assertThat(cost[0]).isEqualTo(cost[1]).isLessThanOrEqualTo(10);
-
-        long before = statistics.getPrepareStatementCount();
-        given().get("/v1/articles/" + rich.slug + "/related").then().statusCode(200).body("items", hasSize(5));
-        assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(cost[0]);
+        assertThat(cost[0]).isEqualTo(cost[1]).isEqualTo(cost[2]).isLessThanOrEqualTo(10);
     }
 }

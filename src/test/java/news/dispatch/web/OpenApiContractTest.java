@@ -186,7 +186,7 @@ class OpenApiContractTest {
                 problems.add(where + ": no " + status + " response");
             }
         }
-        if (where.contains("{slug}") && !responses.has("404")) {
+        if ((where.contains("{slug}") || where.contains("{id}")) && !responses.has("404")) {
             problems.add(where + ": no 404 response");
         }
         if (where.startsWith("GET") && !responses.has("304")) {

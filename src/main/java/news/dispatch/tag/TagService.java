@@ -32,6 +32,11 @@ public class TagService {
     }
 
     @Transactional
+    public java.util.Optional<Tag> find(String slugOrId) {
+        return tags.findBySlugOrId(slugOrId);
+    }
+
+    @Transactional
     public List<Tag> findBySlugs(Collection<String> slugs) {
         return tags.findBySlugs(slugs);
     }

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
 import news.dispatch.common.Ids;
@@ -35,9 +36,11 @@ public class ArticleService {
     private final TagService tags;
     private final BylineService bylines;
     private final ArticleConfig config;
+    private final CurrentCaller caller;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
-                          BylineService bylines, ArticleConfig config) {
+                          BylineService bylines, ArticleConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.articles = articles;
         this.mapper = mapper;
         this.sections = sections;
@@ -57,7 +60,19 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
+        if (q.status() != null && q.status() != ArticleStatus.PUBLISHED && !caller.get().isEditor()) {
+            if (caller.get().role() == news.dispatch.access.Role.ANONYMOUS) {
+                throw new ProblemException(news.dispatch.web.problem.ProblemType.UNAUTHORIZED,
+                        "Listing articles that are not published needs an editor key.")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"dispatch\"");
+            }
+            throw new ProblemException(news.dispatch.web.problem.ProblemType.FORBIDDEN,
+                    "Only editor keys may list articles that are not published.");
+        }
         ArticleRepository.Filter filter = resolve(q, scope);
+        if (q.status() != null) {
+            filter = filter.withStatus(q.status());
+        }
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
         List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
         boolean more = rows.size() > q.limit();
@@ -70,6 +85,9 @@ public class ArticleService {
     public Lookup get(String slugOrId) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
+        if (found.isEmpty() && caller.get().isEditor()) {
+            found = articles.findLive(slugOrId); // editors also read drafts, scheduled and unpublished articles
+        }
         if (found.isEmpty()) {
             if (id.isEmpty()) {
                 Optional<String> current = articles.findCurrentSlugOfFormer(slugOrId);

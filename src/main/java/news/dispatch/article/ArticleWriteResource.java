@@ -61,9 +61,11 @@ public class ArticleWriteResource {
     private final ArticleService reads;
     private final ArticleRevisions revisions;
     private final Representations representations;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ArticleWriteResource(ArticleWriteService writes, ArticleService reads, ArticleRevisions revisions,
-                                Representations representations) {
+                                Representations representations, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.writes = writes;
         this.reads = reads;
         this.revisions = revisions;
@@ -164,6 +166,7 @@ public class ArticleWriteResource {
 
     @POST
     @Path("/{id}/publish")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "publishArticle", summary = "Publish or schedule an article",
             description = "Role: editor. Without a body, or with `at` not in the future: published now (`publishedAt` = now; "
                     + "`firstPublishedAt` only the first time). With a future `at`: scheduled, and published at that time "
@@ -182,8 +185,8 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response publish(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
-                            PublishInput input, @Context HttpHeaders headers) {
-        return view(writes.publish(id, ifMatch, input), headers);
+                            byte[] body, @Context HttpHeaders headers) {
+        return view(writes.publish(id, ifMatch, optionalJson(body, headers, PublishInput.class)), headers);
     }
 
     @POST
@@ -282,6 +285,27 @@ public class ArticleWriteResource {
             throw ProblemException.invalid(errors);
         }
         return representations.page(headers, uri, revisions.list(writes.require(id).id, size, after, withCount));
+    }
+
+    /**
+     * An optional JSON body: absent (whatever Content-Type a client sends with no body, as curl and
+     * many libraries do) means null; present, it must be application/json.
+     */
+    private <T> T optionalJson(byte[] body, HttpHeaders headers, Class<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        MediaType mediaType = headers.getMediaType();
+        if (mediaType == null || !mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new jakarta.ws.rs.NotSupportedException();
+        }
+        try {
+            return json.readValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new news.dispatch.web.problem.UnreadableJson(e);
+        } catch (java.io.IOException e) {
+            throw ProblemException.invalid("body", "cannot be read");
+        }
     }
 
     /** The article as an editor reads it, with its ETag ("<version>.<hash>"). */

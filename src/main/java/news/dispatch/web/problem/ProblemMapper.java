@@ -78,6 +78,17 @@ public class ProblemMapper {
                 List.of(new FieldError(field, message)), Map.of(), request);
     }
 
+    /** Declared for the subtype too: quarkus-rest-jackson has a built-in mapper for it that would win otherwise. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unreadablePatch(UnreadableJson e, HttpServerRequest request) {
         return unreadableJson(e.getCause(), request);
@@ -107,6 +118,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request); // the JSON reader wraps malformed bodies
+        }
+        if (status == 400 && e.getCause() == null && e.getClass() == jakarta.ws.rs.BadRequestException.class) {
+            return respond(ProblemType.INVALID_REQUEST, "The request body cannot be read.",
+                    List.of(new FieldError("body", "cannot be read as JSON")), Map.of(), request);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "No resource at " + request.path() + ".";

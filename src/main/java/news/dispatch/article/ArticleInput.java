@@ -33,7 +33,7 @@ public record ArticleInput(
         @Schema(description = "Section slug or id.", examples = "politics", nullable = true) @Size(max = 200) String section,
         @Schema(description = "Tag slugs or ids, in the editor's order.")
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> tags,
-        @Schema(description = "Bylines in credit order.") @Size(max = 20) List<@NotNull @Valid BylineInput> bylines,
+        @Schema(description = "Bylines in credit order.") @Size(max = 20) List<@NotNull @Valid CreditInput> bylines,
         @Schema(nullable = true) @Valid SyndicationInput syndication,
         @Schema(description = "Workflow state: `draft` (default on create), `scheduled` (with `publishAt`), `published` or "
                 + "`unpublished`. Absent on PUT or PATCH: unchanged.", nullable = true) ArticleStatus status,
@@ -67,8 +67,8 @@ public record ArticleInput(
             @Schema(nullable = true) @Min(1) @Max(20_000) Integer height) {
     }
 
-    @Schema(name = "BylineInput", description = "A byline credited on the article.")
-    public record BylineInput(
+    @Schema(name = "BylineCreditInput", description = "A byline credited on the article.")
+    public record CreditInput(
             @Schema(description = "Byline slug or id.", examples = "esta") @NotBlank @Size(max = 200) String byline,
             @Schema(description = "Role: author (default), agency, contributor or photographer.", nullable = true) BylineRole role) {
     }

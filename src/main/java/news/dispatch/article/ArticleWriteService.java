@@ -269,8 +269,8 @@ public class ArticleWriteService {
 
     /** Finds and locks the article (so concurrent writers queue), then checks If-Match. */
     private Article lock(String key, String ifMatch, boolean ifMatchRequired) {
-        if (ifMatchRequired && (ifMatch == null || ifMatch.isBlank())) {
-            Preconditions.requireMatch(ifMatch, 0);
+        if (ifMatchRequired) {
+            Preconditions.requirePresent(ifMatch);
         }
         UUID id = articles.findLiveId(key).orElseThrow(() -> ProblemException.notFound("article", key));
         EntityManager em = articles.getEntityManager();
@@ -304,7 +304,7 @@ public class ArticleWriteService {
             }
         }
         List<Byline> bylineList = new ArrayList<>();
-        List<ArticleInput.BylineInput> credits = in.bylines() == null ? List.of() : in.bylines();
+        List<ArticleInput.CreditInput> credits = in.bylines() == null ? List.of() : in.bylines();
         for (int i = 0; i < credits.size(); i++) {
             Optional<Byline> byline = bylines.find(credits.get(i).byline());
             if (byline.isEmpty()) {
@@ -410,7 +410,7 @@ public class ArticleWriteService {
         a.tags.sort(java.util.Comparator.comparingInt(t -> t.position));
     }
 
-    private void setBylines(Article a, List<Byline> wanted, List<ArticleInput.BylineInput> credits) {
+    private void setBylines(Article a, List<Byline> wanted, List<ArticleInput.CreditInput> credits) {
         Map<UUID, ArticleByline> existing = new HashMap<>();
         a.bylines.forEach(b -> existing.put(b.byline.id, b));
         List<ArticleByline> added = new ArrayList<>();
@@ -492,7 +492,7 @@ public class ArticleWriteService {
                 a.language,
                 a.section == null ? null : a.section.slug,
                 a.tags.stream().map(t -> t.tag.slug).toList(),
-                a.bylines.stream().map(b -> new ArticleInput.BylineInput(b.byline.slug, b.role)).toList(),
+                a.bylines.stream().map(b -> new ArticleInput.CreditInput(b.byline.slug, b.role)).toList(),
                 new ArticleInput.SyndicationInput(a.syndicationAllowed, a.embargoUntil),
                 a.status,
                 a.status == ArticleStatus.SCHEDULED ? a.publishedAt : null);

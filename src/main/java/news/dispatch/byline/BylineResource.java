@@ -81,7 +81,8 @@ public class BylineResource {
     public Response get(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                         @Context HttpHeaders headers) {
         BylineView byline = bylines.get(slug);
-        return representations.json(headers, byline, byline.updatedAt());
+        return representations.bytes(headers, representations.serialize(byline), MediaType.APPLICATION_JSON, byline.updatedAt(),
+                bylines.version(byline.id())); // the version part lets editors send the ETag as If-Match
     }
 
     @GET

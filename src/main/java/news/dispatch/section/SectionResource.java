@@ -90,7 +90,8 @@ public class SectionResource {
     public Response get(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "politics") String slug,
                         @Context HttpHeaders headers) {
         Section section = sections.get(slug);
-        return representations.json(headers, SectionView.of(section), section.updatedAt);
+        return representations.bytes(headers, representations.serialize(SectionView.of(section)), MediaType.APPLICATION_JSON,
+                section.updatedAt, section.version); // the version part lets editors send the ETag as If-Match
     }
 
     @GET

@@ -83,7 +83,8 @@ public class TagResource {
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
         TagView tag = tags.get(slug);
-        return representations.json(headers, tag, tag.updatedAt());
+        return representations.bytes(headers, representations.serialize(tag), MediaType.APPLICATION_JSON, tag.updatedAt(),
+                tags.version(tag.id())); // the version part lets editors send the ETag as If-Match
     }
 
     @GET

@@ -16,11 +16,16 @@ public final class Preconditions {
 
     /** 428 without If-Match, 412 when none of its tags names the current version. */
     public static void requireMatch(String ifMatch, long currentVersion) {
+        requirePresent(ifMatch);
+        checkMatch(ifMatch, currentVersion);
+    }
+
+    /** 428 without If-Match; checked before any lookup, the version is compared once the row is locked. */
+    public static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of your copy, so that an edit made meanwhile is not overwritten.");
         }
-        checkMatch(ifMatch, currentVersion);
     }
 
     /** Nothing without If-Match; 412 when it is given and stale. */

@@ -95,7 +95,7 @@ public class ArticleWriteResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
             description = "Role: editor. Replaces every editable field; absent optional fields are cleared, an absent "
@@ -113,14 +113,14 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response replace(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response replace(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
                             @Valid @NotNull ArticleInput input, @Context HttpHeaders headers) {
         return view(writes.replace(id, ifMatch, input), headers);
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchArticle", summary = "Change some fields of an article",
             description = "Role: editor. A JSON merge patch (RFC 7396) applied to the article as editors write it "
@@ -139,14 +139,14 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response patch(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response patch(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                           @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
                           @NotNull JsonNode patch, @Context HttpHeaders headers) {
         return view(writes.patch(id, ifMatch, patch), headers);
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{slug}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "Role: editor. A soft delete: the article disappears from every read, its slug stays reserved, "
                     + "and if it was ever published the change feed gets a `delete` tombstone. Requires `If-Match`.")
@@ -158,14 +158,14 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response delete(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response delete(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch) {
         writes.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
     @POST
-    @Path("/{id}/publish")
+    @Path("/{slug}/publish")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "publishArticle", summary = "Publish or schedule an article",
             description = "Role: editor. Without a body, or with `at` not in the future: published now (`publishedAt` = now; "
@@ -183,14 +183,14 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response publish(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response publish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                             byte[] body, @Context HttpHeaders headers) {
         return view(writes.publish(id, ifMatch, optionalJson(body, headers, PublishInput.class)), headers);
     }
 
     @POST
-    @Path("/{id}/unpublish")
+    @Path("/{slug}/unpublish")
     @Operation(operationId = "unpublishArticle", summary = "Unpublish an article",
             description = "Role: editor. Takes a published article down (partners get `unpublish`); a scheduled one goes "
                     + "back to its former state. `If-Match` is optional; when sent it must be current.")
@@ -203,14 +203,14 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response unpublish(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response unpublish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                               @Context HttpHeaders headers) {
         return view(writes.unpublish(id, ifMatch), headers);
     }
 
     @POST
-    @Path("/{id}/corrections")
+    @Path("/{slug}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "correctArticle", summary = "Append a correction",
             description = "Role: editor. Appends a correction stamped with the current time; corrections are never edited "
@@ -225,7 +225,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response correct(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response correct(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                             @Valid @NotNull CorrectionInput input, @Context HttpHeaders headers) {
         Article a = writes.correct(id, ifMatch, input);
@@ -233,7 +233,7 @@ public class ArticleWriteResource {
     }
 
     @PUT
-    @Path("/{id}/related")
+    @Path("/{slug}/related")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setRelatedArticles", summary = "Set the curated related links",
             description = "Role: editor. Replaces the curated links, in order. Links to articles readers cannot see are "
@@ -248,7 +248,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response setRelated(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response setRelated(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                                @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                                @Valid @NotNull @Size(max = 20) List<@NotNull @Valid RelatedLinkInput> links,
                                @Context HttpHeaders headers) {
@@ -256,7 +256,7 @@ public class ArticleWriteResource {
     }
 
     @GET
-    @Path("/{id}/revisions")
+    @Path("/{slug}/revisions")
     @Operation(operationId = "listArticleRevisions", summary = "Earlier versions of an article",
             description = "Role: editor. Every version an update replaced, newest first, with the fields as editors wrote them.")
     @APIResponse(responseCode = "200", description = "A page of revisions.",
@@ -269,7 +269,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response revisions(@PathParam("id") @Parameter(description = "The article's id or slug.") String id,
+    public Response revisions(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                                               defaultValue = "20")) String limit,

@@ -23,7 +23,7 @@ import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagService;
 import news.dispatch.text.HtmlSanitizer;
 import news.dispatch.text.Slugifier;
-import news.dispatch.text.TextStats;
+import news.dispatch.text.BodyText;
 import news.dispatch.web.MergePatch;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.problem.FieldError;
@@ -332,7 +332,7 @@ public class ArticleWriteService {
         }
 
         String html = HtmlSanitizer.sanitize(in.body().html());
-        TextStats stats = TextStats.of(html);
+        BodyText stats = BodyText.of(html);
         a.headline = in.headline().strip();
         a.standfirst = blankToNull(in.standfirst());
         a.datelinePlace = in.dateline() == null ? null : blankToNull(in.dateline().place());

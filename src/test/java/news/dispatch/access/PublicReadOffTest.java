@@ -1,9 +1,9 @@
 package news.dispatch.access;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import news.dispatch.testsupport.FreshDatabaseProfile;
 import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(PublicReadOffTest.PublicReadOff.class)
 class PublicReadOffTest {
 
-    public static class PublicReadOff implements QuarkusTestProfile {
+    public static class PublicReadOff extends FreshDatabaseProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            // A database of its own on H2: the in-memory one of the default profile does not survive a restart intact.
-            return Map.of("dispatch.access.public-read", "false",
-                    "dispatch.access.rate-limit.anonymous", "2",
-                    "%h2.quarkus.datasource.jdbc.url", "jdbc:h2:mem:dispatch-public-read-off;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        protected Map<String, String> extra() {
+            return Map.of("dispatch.access.public-read", "false", "dispatch.access.rate-limit.anonymous", "2");
         }
     }
 

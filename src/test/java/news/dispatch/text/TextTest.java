@@ -102,28 +102,4 @@ class TextTest {
                     "src=\"https://www.youtube-nocookie.com/embed/abc123\"");
         }
     }
-
-    @Nested
-    class Stats {
-
-        @Test
-        void paragraphsBecomeBlankLineSeparatedText() {
-            TextStats stats = TextStats.of("<p>One  two\nthree.</p><p>Four <em>five</em></p><ul><li>six</li></ul>");
-            assertThat(stats.text()).isEqualTo("One two three.\n\nFour five\n\nsix");
-            assertThat(stats.wordCount()).isEqualTo(6);
-            assertThat(stats.readingMinutes()).isEqualTo(1);
-        }
-
-        @Test
-        void readingMinutesRoundUpAt200WordsAMinute() {
-            assertThat(TextStats.of("<p>" + "word ".repeat(401) + "</p>").readingMinutes()).isEqualTo(3);
-            assertThat(TextStats.of("<p>" + "word ".repeat(200) + "</p>").readingMinutes()).isEqualTo(1);
-            assertThat(TextStats.of("").readingMinutes()).isZero();
-        }
-
-        @Test
-        void countsWordsInAnyScriptButNotPunctuation() {
-            assertThat(TextStats.of("<p>سەرۆک وەزیرانی عێراق — !</p>").wordCount()).isEqualTo(3);
-        }
-    }
 }

@@ -87,6 +87,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull ArticleInput input, @Context HttpHeaders headers) {
         Article a = writes.create(input);
@@ -112,6 +113,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response replace(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
@@ -138,6 +140,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response patch(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                           @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
@@ -157,6 +160,8 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch) {
@@ -182,6 +187,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response publish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
@@ -202,6 +208,8 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response unpublish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
@@ -224,6 +232,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response correct(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
@@ -247,6 +256,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response setRelated(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                                @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
@@ -268,6 +278,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response revisions(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",

@@ -59,6 +59,7 @@ public class BylineWriteResource {
     @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull BylineInput input, @Context HttpHeaders headers) {
         Byline s = writes.create(input);
@@ -80,6 +81,7 @@ public class BylineWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response replace(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
                             @HeaderParam("If-Match") @Parameter(description = "The byline's current ETag.", required = true) String ifMatch,
@@ -103,6 +105,7 @@ public class BylineWriteResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response patch(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
                           @HeaderParam("If-Match") @Parameter(description = "The byline's current ETag.", required = true) String ifMatch,
@@ -122,6 +125,8 @@ public class BylineWriteResource {
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
                            @HeaderParam("If-Match") @Parameter(description = "The byline's current ETag.", required = true) String ifMatch) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleResource;
+import news.dispatch.article.ArticleResponses;
+import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
@@ -37,11 +39,13 @@ public class TagResource {
     private final TagService tags;
     private final ArticleService articles;
     private final Representations representations;
+    private final ArticleResponses responses;
 
-    public TagResource(TagService tags, ArticleService articles, Representations representations) {
+    public TagResource(TagService tags, ArticleService articles, Representations representations, ArticleResponses responses) {
         this.tags = tags;
         this.articles = articles;
         this.representations = representations;
+        this.responses = responses;
     }
 
     @GET
@@ -66,12 +70,16 @@ public class TagResource {
             @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return representations.page(headers, uri, tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count)));
+        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count));
+        List<String> keys = new java.util.ArrayList<>(List.of("tags"));
+        page.items().forEach(t -> keys.add("tag-" + t.slug()));
+        return representations.page(headers, uri, page, keys);
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getTag", summary = "Get a tag")
+    @Operation(operationId = "getTag", summary = "Get a tag",
+            description = "The tag with its type, description and the number of published articles carrying it.")
     @APIResponse(responseCode = "200", description = "The tag.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = TagView.class)))
@@ -83,8 +91,9 @@ public class TagResource {
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
         TagView tag = tags.get(slug);
-        return representations.bytes(headers, representations.serialize(tag), MediaType.APPLICATION_JSON, tag.updatedAt(),
-                tags.version(tag.id())); // the version part lets editors send the ETag as If-Match
+        // The version part of the ETag lets editors send it back as If-Match.
+        return representations.respond(headers, representations.render(tag, tag.updatedAt(), tags.version(tag.id()), null,
+                List.of("tag-" + tag.slug())));
     }
 
     @GET
@@ -102,9 +111,10 @@ public class TagResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response articles(@PathParam("slug") @Parameter(description = "The tag's slug or id.") String slug,
                              @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
-        Tag tag = tags.require(slug);
-        return representations.page(headers, uri, articles.list(query, new ArticleService.Scope(null, tag, null)));
+        return responses.list(headers, uri, shape,
+                () -> articles.list(query, new ArticleService.Scope(null, tags.require(slug), null), shape));
     }
 
     @Schema(name = "TagPage", description = "A page of tags.")

@@ -36,9 +36,18 @@ class ArticleSchedulerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @org.junit.jupiter.api.BeforeEach
+    void resumeScheduler() {
+        scheduler.resume(news.dispatch.testsupport.SchedulerPause.JOB);
+    }
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndPause() {
         clock.reset();
+        scheduler.pause(news.dispatch.testsupport.SchedulerPause.JOB);
     }
 
     @Test

@@ -13,4 +13,8 @@ public interface ArticleConfig {
     /** How many related posts an article shows (curated first, then by shared tags). */
     @WithDefault("5")
     int relatedLimit();
+
+    /** How often the scheduler looks for scheduled articles whose time has come. */
+    @WithDefault("10s")
+    java.time.Duration scheduleCheck();
 }

@@ -58,4 +58,10 @@ public class ArticleListParams extends ArticleShapeParams {
     @Parameter(description = "`true` adds `page.total`, the size of the whole list.",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public String count;
+
+    @QueryParam("status")
+    @Parameter(description = "Editors only: articles in this workflow state instead of the published ones. "
+            + "Drafts are ordered by `-updatedAt`.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "scheduled", "published", "unpublished"}))
+    public String status;
 }

@@ -29,7 +29,8 @@ public record ArticleQuery(
         ArticleSort sort,
         int limit,
         Cursor cursor,
-        boolean count) {
+        boolean count,
+        ArticleStatus status) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
@@ -81,13 +82,26 @@ public record ArticleQuery(
             errors.add(new FieldError("from", "must not be after to"));
         }
 
-        ArticleSort sort = ArticleSort.NEWEST;
+        ArticleStatus status = null;
+        if (p.status != null) {
+            status = news.dispatch.common.ApiEnum.parse(ArticleStatus.class, p.status).orElse(null);
+            if (status == null) {
+                errors.add(new FieldError("status", "must be " + news.dispatch.common.ApiEnum.choices(ArticleStatus.class)));
+            }
+        }
+
+        // Drafts have no publication time: their list is ordered by the latest change.
+        ArticleSort sort = status == ArticleStatus.DRAFT ? ArticleSort.LATEST_CHANGE : ArticleSort.NEWEST;
         if (p.sort != null) {
             sort = ArticleSort.parse(p.sort).orElse(null);
             if (sort == null) {
                 errors.add(new FieldError("sort", "must be -publishedAt, publishedAt or -updatedAt"));
                 sort = ArticleSort.NEWEST;
             }
+        }
+
+        if (status == ArticleStatus.DRAFT && sort != ArticleSort.LATEST_CHANGE) {
+            errors.add(new FieldError("sort", "drafts have no publication time; use -updatedAt"));
         }
 
         int limit = Params.limit(p.limit, errors);
@@ -104,7 +118,8 @@ public record ArticleQuery(
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new ArticleQuery(section, Set.copyOf(tags), anyTag, byline, language, from, to, sort, limit, cursor, count);
+        return new ArticleQuery(section, Set.copyOf(tags), anyTag, byline, language, from, to, sort, limit, cursor, count,
+                status);
     }
 
     private static String slug(String name, String value, List<FieldError> errors) {

@@ -26,15 +26,26 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Resolved filters: slugs already turned into ids by the service. */
     public record Filter(UUID sectionId, List<UUID> tagIds, boolean anyTag, UUID requiredTagId, UUID bylineId,
-                         String language, Instant from, Instant to, boolean nothing) {
+                         String language, Instant from, Instant to, boolean nothing, ArticleStatus status) {
+
+        public Filter(UUID sectionId, List<UUID> tagIds, boolean anyTag, UUID requiredTagId, UUID bylineId,
+                      String language, Instant from, Instant to, boolean nothing) {
+            this(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, null);
+        }
+
+        /** The same filter over articles in another workflow state (editors' status filter). */
+        public Filter withStatus(ArticleStatus status) {
+            return new Filter(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, status);
+        }
 
         /** A filter that contradicts itself (the path names one section, the query another): nothing matches. */
         public static final Filter NOTHING = new Filter(null, List.of(), false, null, null, null, null, null, true);
     }
 
     public List<Article> findPublishedPage(Filter filter, ArticleSort sort, ArticleCursors.Key after, int limit) {
-        StringBuilder jpql = new StringBuilder("select a from Article a left join fetch a.section where ").append(VISIBLE);
         Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select a from Article a left join fetch a.section where ")
+                .append(visibility(filter, params));
         where(filter, jpql, params);
         String property = "a." + sort.property();
         if (after != null) {
@@ -52,12 +63,21 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     public long countPublished(Filter filter) {
-        StringBuilder jpql = new StringBuilder("select count(a) from Article a where ").append(VISIBLE);
         Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select count(a) from Article a where ").append(visibility(filter, params));
         where(filter, jpql, params);
         TypedQuery<Long> query = getEntityManager().createQuery(jpql.toString(), Long.class);
         params.forEach(query::setParameter);
         return query.getSingleResult();
+    }
+
+    /** Published articles, or (editors) the articles in the requested workflow state; never deleted ones. */
+    private static String visibility(Filter f, Map<String, Object> params) {
+        if (f.status() == null) {
+            return VISIBLE;
+        }
+        params.put("status", f.status());
+        return "a.status = :status and a.deletedAt is null";
     }
 
     private static void where(Filter f, StringBuilder jpql, Map<String, Object> params) {
@@ -276,5 +296,40 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return getEntityManager().createQuery("select c from ArticleCorrection c where c.article.id = :id order by c.correctedAt, c.id",
                         ArticleCorrection.class)
                 .setParameter("id", articleId).getResultList();
+    }
+
+    // ---- Write side: lookups that ignore the workflow state (editors), and slug bookkeeping ----
+
+    /** An article that is not deleted, in any workflow state, by id or current slug. */
+    public Optional<Article> findLive(String slugOrId) {
+        Optional<UUID> id = news.dispatch.common.Ids.parse(slugOrId);
+        String where = id.isPresent() ? "a.id = ?1" : "a.slug = ?1";
+        return find("select a from Article a left join fetch a.section where " + where + " and a.deletedAt is null",
+                id.isPresent() ? id.get() : slugOrId).firstResultOptional();
+    }
+
+    /** The id of an article that is not deleted, by id or current slug, without loading it. */
+    public Optional<UUID> findLiveId(String slugOrId) {
+        Optional<UUID> id = news.dispatch.common.Ids.parse(slugOrId);
+        String where = id.isPresent() ? "a.id = :key" : "a.slug = :key";
+        return getEntityManager().createQuery("select a.id from Article a where " + where + " and a.deletedAt is null", UUID.class)
+                .setParameter("key", id.isPresent() ? id.get() : slugOrId).getResultStream().findFirst();
+    }
+
+    /** Whether a slug is the current or a former slug of any article other than this one. */
+    public boolean slugTaken(String slug, UUID exceptId) {
+        long current = count("slug = ?1 and id <> ?2", slug, exceptId);
+        if (current > 0) {
+            return true;
+        }
+        return getEntityManager().createQuery("select count(h) from ArticleSlugHistory h where h.slug = :slug and h.article.id <> :id",
+                        Long.class).setParameter("slug", slug).setParameter("id", exceptId).getSingleResult() > 0;
+    }
+
+    /** Scheduled articles whose time has come, oldest first. */
+    public List<UUID> findDueScheduled(Instant now, int limit) {
+        return getEntityManager().createQuery("select a.id from Article a where a.status = news.dispatch.article.ArticleStatus.SCHEDULED"
+                        + " and a.deletedAt is null and a.publishedAt <= :now order by a.publishedAt, a.id", UUID.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 }

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
 import news.dispatch.common.Ids;
@@ -36,9 +37,11 @@ public class ArticleService {
     private final TagService tags;
     private final BylineService bylines;
     private final ArticleConfig config;
+    private final CurrentCaller caller;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
-                          BylineService bylines, ArticleConfig config) {
+                          BylineService bylines, ArticleConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.articles = articles;
         this.mapper = mapper;
         this.sections = sections;
@@ -114,6 +117,9 @@ public class ArticleService {
     public Lookup get(String slugOrId, ArticleShape shape) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
+        if (found.isEmpty() && caller.get().isEditor()) {
+            found = articles.findLive(slugOrId); // editors also read drafts, scheduled and unpublished articles
+        }
         if (found.isEmpty()) {
             if (id.isEmpty()) {
                 Optional<String> current = articles.findCurrentSlugOfFormer(slugOrId);
@@ -188,6 +194,25 @@ public class ArticleService {
     /** Turns slugs of the query into ids; a filter naming nothing that exists is a 400. */
     @Transactional
     public ArticleRepository.Filter filter(ArticleQuery q, Scope scope) {
+        ArticleRepository.Filter filter = visibleFilter(q, scope);
+        return q.status() == null ? filter : filter.withStatus(requireEditorFor(q.status()));
+    }
+
+    /** Only editors may list articles that are not published (API.md, "Editors may add status"). */
+    private ArticleStatus requireEditorFor(ArticleStatus status) {
+        if (status != ArticleStatus.PUBLISHED && !caller.get().isEditor()) {
+            if (caller.get().role() == news.dispatch.access.Role.ANONYMOUS) {
+                throw new ProblemException(news.dispatch.web.problem.ProblemType.UNAUTHORIZED,
+                        "Listing articles that are not published needs an editor key.")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"dispatch\"");
+            }
+            throw new ProblemException(news.dispatch.web.problem.ProblemType.FORBIDDEN,
+                    "Only editor keys may list articles that are not published.");
+        }
+        return status;
+    }
+
+    private ArticleRepository.Filter visibleFilter(ArticleQuery q, Scope scope) {
         List<FieldError> errors = new ArrayList<>();
         UUID sectionId = scope.section() == null ? null : scope.section().id;
         if (q.section() != null) {

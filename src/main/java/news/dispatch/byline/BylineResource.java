@@ -88,7 +88,9 @@ public class BylineResource {
     public Response get(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                         @Context HttpHeaders headers) {
         BylineView byline = bylines.get(slug);
-        return representations.json(headers, byline, byline.updatedAt(), List.of("byline-" + byline.slug()));
+        // The version part of the ETag lets editors send it back as If-Match.
+        return representations.respond(headers, representations.render(byline, byline.updatedAt(), bylines.version(byline.id()), null,
+                List.of("byline-" + byline.slug())));
     }
 
     @GET

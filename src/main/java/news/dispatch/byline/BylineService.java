@@ -32,6 +32,12 @@ public class BylineService {
         return bylines.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("byline", slugOrId));
     }
 
+    /** The byline's version, the first part of its ETag (If-Match on writes compares it). */
+    @Transactional
+    public long version(java.util.UUID id) {
+        return bylines.findByIdOptional(id).map(b -> b.version).orElse(0L);
+    }
+
     @Transactional
     public BylineView get(String slugOrId) {
         return BylineView.of(require(slugOrId));

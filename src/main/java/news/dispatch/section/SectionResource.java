@@ -98,7 +98,9 @@ public class SectionResource {
     public Response get(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "politics") String slug,
                         @Context HttpHeaders headers) {
         Section section = sections.get(slug);
-        return representations.json(headers, SectionView.of(section), section.updatedAt, List.of("section-" + section.slug));
+        // The version part of the ETag lets editors send it back as If-Match.
+        return representations.respond(headers, representations.render(SectionView.of(section), section.updatedAt, section.version, null,
+                List.of("section-" + section.slug)));
     }
 
     @GET

@@ -91,7 +91,9 @@ public class TagResource {
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
         TagView tag = tags.get(slug);
-        return representations.json(headers, tag, tag.updatedAt(), List.of("tag-" + tag.slug()));
+        // The version part of the ETag lets editors send it back as If-Match.
+        return representations.respond(headers, representations.render(tag, tag.updatedAt(), tags.version(tag.id()), null,
+                List.of("tag-" + tag.slug())));
     }
 
     @GET

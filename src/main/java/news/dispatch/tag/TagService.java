@@ -25,10 +25,21 @@ public class TagService {
         return TagView.of(tag, tags.countPublished(tag.id));
     }
 
+    /** The tag's version, the first part of its ETag (If-Match on writes compares it). */
+    @Transactional
+    public long version(java.util.UUID id) {
+        return tags.findByIdOptional(id).map(t -> t.version).orElse(0L);
+    }
+
     /** The tag with this slug or id, or 404. */
     @Transactional
     public Tag require(String slugOrId) {
         return tags.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("tag", slugOrId));
+    }
+
+    @Transactional
+    public java.util.Optional<Tag> find(String slugOrId) {
+        return tags.findBySlugOrId(slugOrId);
     }
 
     @Transactional

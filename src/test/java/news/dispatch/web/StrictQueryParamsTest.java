@@ -51,8 +51,8 @@ class StrictQueryParamsTest {
                 Arguments.of("none", Set.of()),
                 Arguments.of("plain", Set.of("type", "q")),
                 Arguments.of("rest", Set.of("kind", "n")),
-                Arguments.of("bean", list),
-                Arguments.of("inherited", union(list, Set.of("fields", "extra"))));
+                Arguments.of("bean", union(list, Set.of("fields", "include", "status"))),
+                Arguments.of("inherited", union(list, Set.of("fields", "include", "status", "extra"))));
     }
 
     @ParameterizedTest

@@ -81,9 +81,53 @@ public class ProblemMapper {
                 List.of(new FieldError(field, message)), Map.of(), request);
     }
 
+    /** Declared for the subtype too: quarkus-rest-jackson has a built-in mapper for it that would win otherwise. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadablePatch(UnreadableJson e, HttpServerRequest request) {
+        return unreadableJson(e.getCause(), request);
+    }
+
+    /** A write that lost a race the service could not see coming (a unique slug taken meanwhile). */
+    @ServerExceptionMapper
+    public Response integrity(org.hibernate.exception.ConstraintViolationException e, HttpServerRequest request) {
+        var kind = e.getKind();
+        if (kind != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                && kind != org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+            return lastResort(e, request); // NOT NULL or CHECK: our bug, not the client's
+        }
+        Log.infof("Request %s conflicted with a database constraint: %s", RequestIds.of(request), e.getConstraintName());
+        return respond(ProblemType.CONFLICT, "The request conflicts with existing data (a name or slug already in use).",
+                null, Map.of(), request);
+    }
+
+    /** A concurrent edit committed first: the same answer as a stale If-Match. */
+    @ServerExceptionMapper
+    public Response staleVersion(jakarta.persistence.OptimisticLockException e, HttpServerRequest request) {
+        return respond(ProblemType.PRECONDITION_FAILED,
+                "The resource was changed by another request meanwhile: fetch it again, reapply your edit and retry.",
+                null, Map.of(), request);
+    }
+
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request); // the JSON reader wraps malformed bodies
+        }
+        if (status == 400 && e.getCause() == null && e.getClass() == jakarta.ws.rs.BadRequestException.class) {
+            return respond(ProblemType.INVALID_REQUEST, "The request body cannot be read.",
+                    List.of(new FieldError("body", "cannot be read as JSON")), Map.of(), request);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "No resource at " + request.path() + ".";
@@ -135,7 +179,7 @@ public class ProblemMapper {
         }
     }
 
-    /** "create.input.leadImage.alt" → "leadImage.alt"; list elements as "tags[0]". */
+    /** "create.input.leadImage.alt" → "leadImage.alt"; list elements as "tags[0]", "bylines[1].byline", "[0].article". */
     static String fieldPath(Path path) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : path) {
@@ -150,16 +194,17 @@ public class ProblemMapper {
                 default -> {
                 }
             }
-            if (node.getName() == null) {
+            // An index or key belongs to the container the node sits in, so it comes before the node's name.
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (out.length() > 0) {
                 out.append('.');
             }
             out.append(node.getName());
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
         }
         return out.length() == 0 ? "body" : out.toString();
     }

@@ -1,0 +1,148 @@
+package news.dispatch.access;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import news.dispatch.web.problem.ProblemException;
+import news.dispatch.web.problem.ProblemType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authentication, rate limiting and authorisation for every API operation, in that order: the
+ * bearer key becomes the request's {@link Caller}; the request is counted against the key (or,
+ * without one, the client address); then the operation's {@link Allowed} role is checked.
+ * A missing or unusable key where one is needed is a 401 with WWW-Authenticate; a valid key
+ * without the role is a 403.
+ */
+public class AccessFilter {
+
+    static final String OUTCOME = AccessFilter.class.getName() + ".outcome";
+    private static final String CHALLENGE = "Bearer realm=\"dispatch\"";
+    private static final Map<Method, Role> REQUIRED = new ConcurrentHashMap<>();
+
+    private final CurrentCaller current;
+    private final ApiKeyService keys;
+    private final AccessConfig config;
+    private final RateLimiter limiter;
+
+    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter) {
+        this.current = current;
+        this.keys = keys;
+        this.config = config;
+        this.limiter = limiter;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Optional<ApiKeyService.Authenticated> authenticated = Optional.empty();
+        String error = null;
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+            if (token.isEmpty() || token.length() > 200) {
+                error = "The Authorization header must be 'Bearer <key>'.";
+            } else {
+                authenticated = keys.authenticate(token);
+                if (authenticated.isEmpty()) {
+                    error = "The API key is unknown or has been revoked.";
+                }
+            }
+        }
+        Caller caller = authenticated.map(ApiKeyService.Authenticated::caller).orElse(Caller.ANONYMOUS);
+        current.set(caller);
+
+        String bucket = caller.keyId() != null ? "key:" + caller.keyId() : "address:" + address(http);
+        int limit = authenticated.map(ApiKeyService.Authenticated::rateLimit).orElse(null) != null
+                ? authenticated.get().rateLimit() : defaultLimit(caller.role());
+        RateLimiter.Outcome outcome = limiter.take(bucket, limit);
+        request.setProperty(OUTCOME, outcome);
+        if (!outcome.allowed()) {
+            throw withRateHeaders(new ProblemException(ProblemType.RATE_LIMITED,
+                    "The rate limit of " + outcome.limit() + " requests per window is used up; retry in "
+                            + outcome.resetSeconds() + " s."), outcome)
+                    .withHeader("Retry-After", Long.toString(outcome.resetSeconds()));
+        }
+        if (error != null) {
+            throw withRateHeaders(new ProblemException(ProblemType.UNAUTHORIZED, error), outcome)
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
+        }
+
+        Role needed = REQUIRED.computeIfAbsent(method, AccessFilter::declared);
+        if (needed == null) {
+            needed = config.publicRead() ? Role.ANONYMOUS : Role.PARTNER;
+        }
+        if (!caller.role().atLeast(needed)) {
+            if (caller.role() == Role.ANONYMOUS) {
+                throw withRateHeaders(new ProblemException(ProblemType.UNAUTHORIZED,
+                        "This operation needs an API key (Authorization: Bearer <key>)."), outcome)
+                        .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+            }
+            throw withRateHeaders(new ProblemException(ProblemType.FORBIDDEN,
+                    "This operation needs a key with the " + needed.value() + " role; this key has the "
+                            + caller.role().value() + " role."), outcome);
+        }
+    }
+
+    /** Rate-limit headers on every answer; responses vary by key, and keyed reads are private to the key. */
+    @ServerResponseFilter
+    public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(OUTCOME) instanceof RateLimiter.Outcome outcome) {
+            var headers = response.getHeaders();
+            headers.putSingle("RateLimit-Limit", Integer.toString(outcome.limit()));
+            headers.putSingle("RateLimit-Remaining", Integer.toString(outcome.remaining()));
+            headers.putSingle("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        }
+        var headers = response.getHeaders();
+        Object vary = headers.getFirst(HttpHeaders.VARY);
+        if (vary != null && !vary.toString().contains("Authorization")) {
+            headers.putSingle(HttpHeaders.VARY, vary + ", Authorization");
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            Object cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
+            if (cacheControl != null && cacheControl.toString().startsWith("public")) {
+                headers.putSingle(HttpHeaders.CACHE_CONTROL, "private" + cacheControl.toString().substring("public".length()));
+            }
+        }
+    }
+
+    private int defaultLimit(Role role) {
+        AccessConfig.RateLimits limits = config.rateLimit();
+        return switch (role) {
+            case ANONYMOUS -> limits.anonymous();
+            case PARTNER -> limits.partner();
+            case EDITOR -> limits.editor();
+            case ADMIN -> limits.admin();
+        };
+    }
+
+    private static ProblemException withRateHeaders(ProblemException e, RateLimiter.Outcome outcome) {
+        return e.withHeader("RateLimit-Limit", Integer.toString(outcome.limit()))
+                .withHeader("RateLimit-Remaining", Integer.toString(outcome.remaining()))
+                .withHeader("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+    }
+
+    private static String address(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    private static Role declared(Method method) {
+        Allowed allowed = method.getAnnotation(Allowed.class);
+        if (allowed == null) {
+            allowed = method.getDeclaringClass().getAnnotation(Allowed.class);
+        }
+        return allowed == null ? null : allowed.value();
+    }
+}

@@ -1,0 +1,141 @@
+package news.dispatch.access;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Params;
+import news.dispatch.web.Representations;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/v1/admin/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.ADMIN)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "API keys", description = "Administration of API keys (admin role).")
+public class ApiKeyResource {
+
+    private final ApiKeyService keys;
+    private final Representations representations;
+
+    public ApiKeyResource(ApiKeyService keys, Representations representations) {
+        this.keys = keys;
+        this.representations = representations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "Role: admin. Creates a key and returns its secret, the only time it is ever shown: only a hash "
+                    + "is stored. Partner keys carry entitlements: full text, and the sections and tags they may take.")
+    @APIResponse(responseCode = "201", description = "The key, with its secret.",
+            content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response create(@Valid @NotNull ApiKeyInput input) {
+        ApiKeyCreated created = keys.create(input);
+        return Response.created(URI.create("/v1/admin/api-keys/" + created.key().id()))
+                .entity(created).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "Role: admin. Every key, oldest first, revoked ones included, without secrets.")
+    @APIResponse(responseCode = "200", description = "A page of keys.",
+            content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response list(
+            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
+            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = Params.limit(limit, errors);
+        boolean withCount = Params.bool("count", count, errors);
+        Cursor after = Params.cursor(cursor, ApiKeyService.ORDER, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return representations.page(headers, uri, keys.list(size, after, withCount));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Role: admin. The key without its secret.")
+    @APIResponse(responseCode = "200", description = "The key.", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response get(@PathParam("id") @Parameter(description = "The key's id.") String id, @Context HttpHeaders headers) {
+        return representations.json(headers, keys.get(id), null);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "Role: admin. The key stops working at once (the next request with it gets 401). It stays in the "
+                    + "list with its `revokedAt`. Revoking a revoked key changes nothing.")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response revoke(@PathParam("id") @Parameter(description = "The key's id.") String id) {
+        keys.revoke(id);
+        return Response.noContent().build();
+    }
+
+    @Schema(name = "ApiKeyPage", description = "A page of API keys.")
+    public record ApiKeyPage(List<ApiKeyView> items, PageInfo page) {
+    }
+}

@@ -1,0 +1,114 @@
+package news.dispatch.byline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import news.dispatch.common.Ids;
+import news.dispatch.text.Slugifier;
+import news.dispatch.web.JsonInputs;
+import news.dispatch.web.Preconditions;
+import news.dispatch.web.Slugs;
+import news.dispatch.web.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Editors' writes of bylines; a byline credited on articles cannot be deleted (API.md). */
+@ApplicationScoped
+public class BylineWriteService {
+
+    private final BylineRepository bylines;
+    private final JsonInputs inputs;
+    private final Clock clock;
+
+    public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock) {
+        this.bylines = bylines;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Byline create(BylineInput in) {
+        Byline b = new Byline();
+        b.createdAt = now();
+        apply(b, in);
+        bylines.persist(b);
+        bylines.flush();
+        Log.infof("Byline %s created", b.slug);
+        return b;
+    }
+
+    @Transactional
+    public Byline replace(String key, String ifMatch, BylineInput in) {
+        Byline b = lock(key, ifMatch);
+        apply(b, in);
+        bylines.flush();
+        return b;
+    }
+
+    @Transactional
+    public Byline patch(String key, String ifMatch, JsonNode patch) {
+        Byline b = lock(key, ifMatch);
+        BylineInput current = new BylineInput(b.name, b.slug, b.kind, b.title, b.bio, b.avatarUrl,
+                b.links.stream().map(l -> new BylineInput.LinkInput(l.title, l.url)).toList());
+        apply(b, inputs.patch(current, patch, BylineInput.class));
+        bylines.flush();
+        return b;
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch) {
+        Byline b = lock(key, ifMatch);
+        var em = bylines.getEntityManager();
+        long credited = em.createQuery("select count(ab) from ArticleByline ab where ab.byline = :b", Long.class)
+                .setParameter("b", b).getSingleResult();
+        if (credited > 0) {
+            throw ProblemException.conflict("The byline is credited on " + credited + " article(s).");
+        }
+        bylines.delete(b);
+        Log.infof("Byline %s deleted", b.slug);
+    }
+
+    private void apply(Byline b, BylineInput in) {
+        String slug = in.slug() != null ? in.slug()
+                : b.slug != null ? b.slug
+                : Slugifier.unique(Slugifier.from(in.name()), c -> bylines.count("slug = ?1 and id <> ?2", c, b.id) > 0);
+        if (Ids.parse(slug).isPresent()) {
+            throw ProblemException.invalid("slug", "must not look like an id");
+        }
+        if (!slug.equals(b.slug) && bylines.count("slug = ?1 and id <> ?2", slug, b.id) > 0) {
+            throw ProblemException.conflict("The slug '" + slug + "' is already used by another byline.");
+        }
+        b.slug = slug;
+        b.name = in.name().strip();
+        b.nameKey = Slugs.nameKey(in.name());
+        b.kind = in.kind();
+        b.title = blankToNull(in.title());
+        b.bio = blankToNull(in.bio());
+        b.avatarUrl = blankToNull(in.avatarUrl());
+        b.links.clear();
+        if (in.links() != null) {
+            in.links().forEach(l -> b.links.add(new BylineLink(l.title().strip(), l.url())));
+        }
+        b.updatedAt = now();
+    }
+
+    private Byline lock(String key, String ifMatch) {
+        Preconditions.requirePresent(ifMatch);
+        Byline found = bylines.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("byline", key));
+        bylines.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        Preconditions.checkMatch(ifMatch, found.version);
+        return found;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,137 @@
+package news.dispatch.tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import news.dispatch.common.Ids;
+import news.dispatch.text.Slugifier;
+import news.dispatch.web.JsonInputs;
+import news.dispatch.web.Preconditions;
+import news.dispatch.web.Slugs;
+import news.dispatch.web.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Editors' writes of tags, and merging one tag into another. */
+@ApplicationScoped
+public class TagWriteService {
+
+    private final TagRepository tags;
+    private final JsonInputs inputs;
+    private final Clock clock;
+
+    public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock) {
+        this.tags = tags;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Tag create(TagInput in) {
+        Tag t = new Tag();
+        t.createdAt = now();
+        apply(t, in);
+        tags.persist(t);
+        tags.flush();
+        Log.infof("Tag %s created", t.slug);
+        return t;
+    }
+
+    @Transactional
+    public Tag replace(String key, String ifMatch, TagInput in) {
+        Tag t = lock(key, ifMatch, true);
+        apply(t, in);
+        tags.flush();
+        return t;
+    }
+
+    @Transactional
+    public Tag patch(String key, String ifMatch, JsonNode patch) {
+        Tag t = lock(key, ifMatch, true);
+        apply(t, inputs.patch(new TagInput(t.name, t.slug, t.type, t.description), patch, TagInput.class));
+        tags.flush();
+        return t;
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch) {
+        Tag t = lock(key, ifMatch, true);
+        var em = tags.getEntityManager();
+        long live = em.createQuery("select count(at) from ArticleTag at where at.tag = :t and at.article.deletedAt is null", Long.class)
+                .setParameter("t", t).getSingleResult();
+        if (live > 0) {
+            throw ProblemException.conflict("The tag is on " + live + " article(s); merge it into another tag instead.");
+        }
+        em.createQuery("delete from ArticleTag at where at.tag = :t").setParameter("t", t).executeUpdate();
+        tags.delete(t);
+        Log.infof("Tag %s deleted", t.slug);
+    }
+
+    /** Moves every article of the source tag to the target (once), then deletes the source. */
+    @Transactional
+    public Tag merge(String key, String ifMatch, TagMergeInput in) {
+        Tag source = lock(key, ifMatch, false);
+        Tag target = tags.findBySlugOrId(in.into()).orElseThrow(() -> ProblemException.invalid("into", "no tag '" + in.into() + "'"));
+        if (target.id.equals(source.id)) {
+            throw ProblemException.invalid("into", "a tag cannot be merged into itself");
+        }
+        var em = tags.getEntityManager();
+        em.flush();
+        em.createNativeQuery("delete from article_tag where tag_id = ?1 and article_id in"
+                        + " (select t.article_id from article_tag t where t.tag_id = ?2)")
+                .setParameter(1, source.id).setParameter(2, target.id).executeUpdate();
+        int moved = em.createNativeQuery("update article_tag set tag_id = ?2 where tag_id = ?1")
+                .setParameter(1, source.id).setParameter(2, target.id).executeUpdate();
+        em.createNativeQuery("update article set updated_at = ?2, version = version + 1 where id in"
+                        + " (select article_id from article_tag where tag_id = ?1)")
+                .setParameter(1, target.id).setParameter(2, now()).executeUpdate();
+        em.clear();
+        tags.deleteById(source.id);
+        Tag merged = tags.findById(target.id);
+        merged.updatedAt = now();
+        tags.flush();
+        Log.infof("Tag %s merged into %s (%d articles moved)", source.slug, merged.slug, moved);
+        return merged;
+    }
+
+    @Transactional
+    public TagView view(Tag t) {
+        return TagView.of(t, tags.countPublished(t.id));
+    }
+
+    private void apply(Tag t, TagInput in) {
+        String slug = in.slug() != null ? in.slug()
+                : t.slug != null ? t.slug
+                : Slugifier.unique(Slugifier.from(in.name()), c -> tags.count("slug = ?1 and id <> ?2", c, t.id) > 0);
+        if (Ids.parse(slug).isPresent()) {
+            throw ProblemException.invalid("slug", "must not look like an id");
+        }
+        if (!slug.equals(t.slug) && tags.count("slug = ?1 and id <> ?2", slug, t.id) > 0) {
+            throw ProblemException.conflict("The slug '" + slug + "' is already used by another tag.");
+        }
+        t.slug = slug;
+        t.name = in.name().strip();
+        t.nameKey = Slugs.nameKey(in.name());
+        t.type = in.type();
+        t.description = in.description() == null || in.description().isBlank() ? null : in.description().strip();
+        t.updatedAt = now();
+    }
+
+    private Tag lock(String key, String ifMatch, boolean required) {
+        if (required) {
+            Preconditions.requirePresent(ifMatch);
+        }
+        Tag found = tags.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("tag", key));
+        tags.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        Preconditions.checkMatch(ifMatch, found.version);
+        return found;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -2,6 +2,8 @@ package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.dispatch.access.Caller;
+import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
 import news.dispatch.common.Ids;
@@ -9,11 +11,13 @@ import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagService;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,9 +39,13 @@ public class ArticleService {
     private final TagService tags;
     private final BylineService bylines;
     private final ArticleConfig config;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
-                          BylineService bylines, ArticleConfig config) {
+                          BylineService bylines, ArticleConfig config, CurrentCaller caller, Clock clock) {
+        this.caller = caller;
+        this.clock = clock;
         this.articles = articles;
         this.mapper = mapper;
         this.sections = sections;
@@ -57,7 +65,13 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
-        ArticleRepository.Filter filter = resolve(q, scope);
+        return list(q, scope, Rights.Channel.READ);
+    }
+
+    /** A list as the current caller may see it on this channel (partner keys and syndication formats obey the rights). */
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery q, Scope scope, Rights.Channel channel) {
+        ArticleRepository.Filter filter = resolve(q, scope).with(Rights.jpql(caller.get(), channel, Instant.now(clock)));
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
         List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
         boolean more = rows.size() > q.limit();
@@ -68,6 +82,31 @@ public class ArticleService {
 
     @Transactional
     public Lookup get(String slugOrId) {
+        return get(slugOrId, Rights.Channel.READ);
+    }
+
+    /**
+     * The newest visible articles of a scope, with their bodies, as the current caller may take them on
+     * this channel: what feeds show. Three statements whatever the size.
+     */
+    @Transactional
+    public List<ArticleView> latest(Scope scope, int limit, Rights.Channel channel) {
+        ArticleRepository.Filter filter = new ArticleRepository.Filter(
+                scope.section() == null ? null : scope.section().id, List.of(), false,
+                scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
+                null, null, null, false, Rights.jpql(caller.get(), channel, Instant.now(clock)));
+        List<Article> rows = articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit);
+        List<ArticleSummary> summaries = summaries(rows);
+        List<ArticleView> views = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            views.add(new ArticleView(summaries.get(i), mapper.body(rows.get(i)), List.of(), null, List.of()));
+        }
+        return views;
+    }
+
+    /** An article as the current caller may see it on this channel: a 404 when the rights withhold it. */
+    @Transactional
+    public Lookup get(String slugOrId, Rights.Channel channel) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
         if (found.isEmpty()) {
@@ -80,6 +119,16 @@ public class ArticleService {
             throw ProblemException.notFound("article", slugOrId);
         }
         Article article = found.get();
+        Caller who = caller.get();
+        if (Rights.applies(who, channel)) {
+            List<UUID> tagIds = articles.findTags(List.of(article.id)).getOrDefault(article.id, List.of()).stream()
+                    .map(t -> t.tag.id).toList();
+            Rights.Facts facts = new Rights.Facts(true, article.syndicationAllowed, article.embargoUntil,
+                    article.section == null ? null : article.section.id, tagIds);
+            if (!Rights.allows(who, channel, facts, Instant.now(clock))) {
+                throw ProblemException.notFound("article", slugOrId);
+            }
+        }
         Article previous = articles.findPrevInSection(article).orElse(null);
         Article next = articles.findNextInSection(article).orElse(null);
         List<ArticleRelated> curated = articles.findCuratedRelated(article.id);
@@ -186,6 +235,6 @@ public class ArticleService {
         // The path's tag is always required; the query's tags narrow further (all of, or any of).
         UUID requiredTag = scope.tag() == null ? null : scope.tag().id;
         return new ArticleRepository.Filter(sectionId, List.copyOf(new LinkedHashSet<>(tagIds)), q.anyTag(), requiredTag,
-                bylineId, q.language(), q.from(), q.to(), false);
+                bylineId, q.language(), q.from(), q.to(), false, Rights.Clause.NONE);
     }
 }

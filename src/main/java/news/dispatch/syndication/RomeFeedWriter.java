@@ -55,7 +55,7 @@ class RomeFeedWriter {
         out.setLinks(List.of(alternate, self));
         List<SyndEntry> entries = new ArrayList<>();
         for (ArticleView article : feed.entries()) {
-            entries.add(entry(article, feed.fullText()));
+            entries.add(entry(article, feed.fullText(), format));
         }
         out.setEntries(entries);
         try {
@@ -65,7 +65,7 @@ class RomeFeedWriter {
         }
     }
 
-    private SyndEntry entry(ArticleView article, boolean fullText) {
+    private SyndEntry entry(ArticleView article, boolean fullText, FeedFormat format) {
         ArticleSummary a = article.summary();
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:uuid:" + a.id());
@@ -89,7 +89,12 @@ class RomeFeedWriter {
             person.setName(b.name());
             authors.add(person);
         });
-        entry.setAuthors(authors);
+        if (format == FeedFormat.RSS && !authors.isEmpty()) {
+            // RSS's own <author> must be an e-mail address; names travel as dc:creator.
+            entry.setAuthor(String.join(", ", a.bylines().stream().map(b -> b.name()).toList()));
+        } else {
+            entry.setAuthors(authors);
+        }
         List<SyndCategory> categories = new ArrayList<>();
         if (a.section() != null) {
             categories.add(category(a.section().name(), "section"));

@@ -8,6 +8,9 @@ public final class ApiResponses {
     public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
     public static final String NOT_MODIFIED = "#/components/responses/NotModified";
     public static final String SERVER_ERROR = "#/components/responses/ServerError";
+    public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+    public static final String FORBIDDEN = "#/components/responses/Forbidden";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
 
     private ApiResponses() {
     }

@@ -78,6 +78,17 @@ public class ProblemMapper {
                 List.of(new FieldError(field, message)), Map.of(), request);
     }
 
+    /** Declared for the subtype too: quarkus-rest-jackson has a built-in mapper for it that would win otherwise. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
         int status = e.getResponse().getStatus();

@@ -46,8 +46,7 @@ public class FeedResource {
                     + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
     @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
-                    @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
                             description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
@@ -71,8 +70,7 @@ public class FeedResource {
     @Operation(operationId = "getSectionFeed", summary = "Feed of a section",
             description = "As the latest feed, for the articles of one section.")
     @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
-                    @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
                             description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
@@ -97,8 +95,7 @@ public class FeedResource {
     @Operation(operationId = "getTagFeed", summary = "Feed of a tag",
             description = "As the latest feed, for the articles carrying one tag.")
     @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
-                    @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
                             description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
@@ -123,8 +120,7 @@ public class FeedResource {
     @Operation(operationId = "getBylineFeed", summary = "Feed of a byline",
             description = "As the latest feed, for the articles credited to one byline.")
     @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
-                    @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
                             description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
@@ -145,7 +141,7 @@ public class FeedResource {
     }
 
     private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
-        return representations.bytes(headers, feed.body(), feed.mediaType(), feed.lastModified(), null);
+        return representations.bytes(headers, feed.body(), feed.mediaType(), null, null);
     }
 
     /** The feed's own URL, without the query: a key never ends up inside a feed. */

@@ -19,8 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class FeedService {
 
-    /** The feed's bytes and what conditional GET needs. */
-    public record Rendered(byte[] body, String mediaType, Instant lastModified) {
+    /** The feed's bytes and media type. Like other lists, no Last-Modified: a removal moves no timestamp. */
+    public record Rendered(byte[] body, String mediaType) {
     }
 
     private final ArticleService articles;
@@ -73,6 +73,6 @@ public class FeedService {
                 .orElse(Instant.EPOCH);
         Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()));
         byte[] body = format == FeedFormat.JSON ? json.write(feed) : rome.write(feed, format);
-        return new Rendered(body, format.mediaType(), entries.isEmpty() ? null : updated);
+        return new Rendered(body, format.mediaType());
     }
 }

@@ -34,7 +34,9 @@ import java.util.List;
  * The other representations of articles, chosen by Accept: IPTC ninjs for an article or a list,
  * schema.org JSON-LD for an article. They live beside the JSON operations of the article resource
  * (same paths, different {@code @Produces}), so that resource does not change for them. Their server
- * quality ({@code qs=0.5}) keeps JSON the answer for {@code Accept: *}{@code /*} and for browsers.
+ * quality ({@code qs=0.5}) keeps JSON the answer for {@code Accept: *}{@code /*} and for browsers. OpenAPI
+ * knows one operation per path and method: {@link FormatsOpenApiFilter} adds these media types to the
+ * article operations, and the annotations here stay as the methods' documentation.
  */
 @Path("/v1/articles")
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
@@ -57,7 +59,7 @@ public class ArticleFormatsResource {
 
     @GET
     @Produces(NinjsVersion.MEDIA_TYPE + ";qs=0.5")
-    @Operation(operationId = "listArticlesAsNinjs", summary = "List articles as ninjs",
+    @Operation(hidden = true, operationId = "listArticlesAsNinjs", summary = "List articles as ninjs",
             description = "The article list (same parameters, order and paging as `listArticles`) with each item an IPTC "
                     + "ninjs document (`representationType: partial`, no body). ninjs has no list type, so the page keeps "
                     + "the API's list shape. `Accept: application/ninjs+json` gives ninjs 3.1, `;version=2.2` gives 2.2. "
@@ -87,7 +89,7 @@ public class ArticleFormatsResource {
     @GET
     @Path("/{slug}")
     @Produces(NinjsVersion.MEDIA_TYPE + ";qs=0.5")
-    @Operation(operationId = "getArticleAsNinjs", summary = "Get an article as ninjs",
+    @Operation(hidden = true, operationId = "getArticleAsNinjs", summary = "Get an article as ninjs",
             description = "The article as an IPTC ninjs 3.1 document (`;version=2.2` in Accept gives 2.2). The body is "
                     + "included (`representationType: full`) for partner keys allowed full text and for the newsroom; "
                     + "others get the summary (`partial`). A story not allowed for syndication, still embargoed, or "
@@ -118,7 +120,7 @@ public class ArticleFormatsResource {
     @GET
     @Path("/{slug}")
     @Produces(SchemaOrgWriter.MEDIA_TYPE + ";qs=0.5")
-    @Operation(operationId = "getArticleAsSchemaOrg", summary = "Get an article as schema.org NewsArticle",
+    @Operation(hidden = true, operationId = "getArticleAsSchemaOrg", summary = "Get an article as schema.org NewsArticle",
             description = "The article as JSON-LD: a schema.org `NewsArticle` with headline, dateline, authors, the lead "
                     + "image with caption and credit, dates, section, keywords and language, for pages and search engines.")
     @APIResponse(responseCode = "200", description = "The NewsArticle.",

@@ -13,8 +13,8 @@ import java.util.UUID;
  * restricted caller only when syndication is allowed, its embargo has passed, and it lies within
  * the key's entitlements (its section among the key's sections, and one of its tags among the
  * key's tags; an empty set means all). The same rule exists twice, as a Java predicate over
- * {@link Facts} (change feed, webhooks, single articles) and as a JPQL fragment (lists, feeds,
- * search), and nowhere else.
+ * {@link Facts} (change feed, webhooks, single articles) and as a query condition (JPQL for lists and
+ * feeds, SQL for search), and nowhere else.
  */
 public final class Rights {
 
@@ -34,9 +34,12 @@ public final class Rights {
                         Collection<UUID> tagIds) {
     }
 
-    /** A JPQL condition over an article alias, with its parameters; {@code "1 = 1"} when nothing applies. */
-    public record Clause(String jpql, Map<String, Object> params) {
-        public static final Clause NONE = new Clause("1 = 1", Map.of());
+    /**
+     * The condition over the article alias {@code a}, in JPQL and in SQL (for native queries such as
+     * search), sharing one set of parameters; {@code "1 = 1"} when nothing applies.
+     */
+    public record Clause(String jpql, String sql, Map<String, Object> params) {
+        public static final Clause NONE = new Clause("1 = 1", "1 = 1", Map.of());
     }
 
     /** Whether the rights rule restricts this caller on this channel. Editors and admins see everything. */
@@ -82,16 +85,20 @@ public final class Rights {
             return Clause.NONE;
         }
         StringBuilder jpql = new StringBuilder("a.syndicationAllowed = true and (a.embargoUntil is null or a.embargoUntil <= :rightsNow)");
+        StringBuilder sql = new StringBuilder("a.syndication_allowed = true and (a.embargo_until is null or a.embargo_until <= :rightsNow)");
         Map<String, Object> params = new HashMap<>();
         params.put("rightsNow", now);
         if (!caller.sectionIds().isEmpty()) {
             jpql.append(" and a.section.id in :rightsSections");
+            sql.append(" and a.section_id in (:rightsSections)");
             params.put("rightsSections", caller.sectionIds());
         }
         if (!caller.tagIds().isEmpty()) {
             jpql.append(" and exists (select 1 from ArticleTag rightsTag where rightsTag.article = a and rightsTag.tag.id in :rightsTags)");
+            sql.append(" and exists (select 1 from article_tag rights_tag where rights_tag.article_id = a.id"
+                    + " and rights_tag.tag_id in (:rightsTags))");
             params.put("rightsTags", caller.tagIds());
         }
-        return new Clause(jpql.toString(), Map.copyOf(params));
+        return new Clause(jpql.toString(), sql.toString(), Map.copyOf(params));
     }
 }

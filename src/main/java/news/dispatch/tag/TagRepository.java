@@ -43,7 +43,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
      * byCount orders by count descending, then slug; otherwise by name, then slug.
      */
     public List<Row> findPage(TagType type, String namePattern, boolean byCount, String afterKey, String afterSlug, int limit) {
-        StringBuilder sql = new StringBuilder("select t.id, coalesce(c.n, 0) as n from tag t left join ")
+        StringBuilder sql = new StringBuilder("select cast(t.id as varchar(36)), coalesce(c.n, 0) as n from tag t left join ")
                 .append(COUNTS).append(" c on c.tag_id = t.id where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (type != null) {
@@ -72,7 +72,8 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<UUID, Long> counts = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Object[] r : rows) {
-            UUID id = r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString());
+            // The id is read as text: H2 returns a native UUID column as bytes, PostgreSQL as a UUID.
+            UUID id = UUID.fromString(r[0].toString());
             ids.add(id);
             counts.put(id, ((Number) r[1]).longValue());
         }

@@ -62,6 +62,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
         WebhookService.requireAdmin(caller.get());
@@ -75,9 +76,11 @@ public class WebhookResource {
             description = "The registered receivers, oldest first. Admin key only.")
     @APIResponse(responseCode = "200", description = "A page of webhooks.",
             content = @Content(schema = @Schema(implementation = WebhookPage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -93,9 +96,12 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "Get a webhook receiver", description = "Admin key only.")
     @APIResponse(responseCode = "200", description = "The webhook.",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("id") @Parameter(description = "The webhook's id.") String id, @Context HttpHeaders headers) {
         WebhookService.requireAdmin(caller.get());
@@ -107,9 +113,11 @@ public class WebhookResource {
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook receiver",
             description = "Stops deliveries (pending ones are dropped) and removes the delivery log. Admin key only.")
     @APIResponse(responseCode = "204", description = "Removed.")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("id") @Parameter(description = "The webhook's id.") String id) {
         WebhookService.requireAdmin(caller.get());
@@ -124,10 +132,12 @@ public class WebhookResource {
                     + "the latest HTTP status or error and when the next attempt is due. Admin key only.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response deliveries(@PathParam("id") @Parameter(description = "The webhook's id.") String id,
                                @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",

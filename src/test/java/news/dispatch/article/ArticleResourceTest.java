@@ -311,7 +311,7 @@ class ArticleResourceTest {
                 "tag;Iraq;'Iraq' is not a tag slug",
                 "tag;a,b|c;use either ',' (all of) or '|' (any of), not both",
                 "cursor;garbage;is not a cursor this API issued",
-                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, from, lang, limit, section, sort, tag, to\""})
+                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, fields, from, include, lang, limit, section, sort, tag, to\""})
         void refusesABadParameterWithAProblem(String name, String value, String message) {
             given().queryParam(name, value).get("/v1/articles")
                     .then().statusCode(400)
@@ -650,12 +650,12 @@ class ArticleResourceTest {
         }
 
         @Test
-        void takesNoQueryParameters() {
+        void takesOnlyTheShapeParameters() {
             Article article = fixtures.article("Article").publishedAt(T).save();
             given().queryParam("limit", "5").get("/v1/articles/" + article.slug)
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("limit"))
-                    .body("errors[0].message", equalTo("unknown query parameter; this operation takes none"));
+                    .body("errors[0].message", equalTo("unknown query parameter; allowed: fields, include"));
             given().queryParam("limit", "5").get("/v1/articles/" + article.slug + "/related")
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("limit"));

@@ -45,7 +45,8 @@ class StrictQueryParamsTest {
     }
 
     static Stream<Arguments> operations() {
-        Set<String> list = Set.of("section", "tag", "byline", "lang", "from", "to", "sort", "limit", "cursor", "count");
+        Set<String> list = Set.of("section", "tag", "byline", "lang", "from", "to", "sort", "limit", "cursor", "count",
+                "fields", "include");
         return Stream.of(
                 Arguments.of("none", Set.of()),
                 Arguments.of("plain", Set.of("type", "q")),

@@ -50,10 +50,14 @@ public class AccessFilter {
         Optional<ApiKeyService.Authenticated> authenticated = Optional.empty();
         String error = null;
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header != null) {
-            String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+        // Feed readers cannot set headers: feeds declare an apiKey query parameter (API.md, "Keys and roles").
+        String queryKey = header == null ? queryKey(request) : null;
+        if (header != null || queryKey != null) {
+            String token = queryKey != null ? queryKey.trim()
+                    : header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
             if (token.isEmpty() || token.length() > 200) {
-                error = "The Authorization header must be 'Bearer <key>'.";
+                error = queryKey != null ? "The apiKey parameter must be an API key."
+                        : "The Authorization header must be 'Bearer <key>'.";
             } else {
                 authenticated = keys.authenticate(token);
                 if (authenticated.isEmpty()) {
@@ -96,6 +100,11 @@ public class AccessFilter {
         }
     }
 
+    /** The key given as {@code ?apiKey=}, or null. */
+    private static String queryKey(ContainerRequestContext request) {
+        return request.getUriInfo().getQueryParameters().getFirst("apiKey");
+    }
+
     /** Rate-limit headers on every answer; responses vary by key, and keyed reads are private to the key. */
     @ServerResponseFilter
     public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
@@ -110,7 +119,7 @@ public class AccessFilter {
         if (vary != null && !vary.toString().contains("Authorization")) {
             headers.putSingle(HttpHeaders.VARY, vary + ", Authorization");
         }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || queryKey(request) != null) {
             Object cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
             if (cacheControl != null && cacheControl.toString().startsWith("public")) {
                 headers.putSingle(HttpHeaders.CACHE_CONTROL, "private" + cacheControl.toString().substring("public".length()));

@@ -3,6 +3,7 @@ package news.dispatch.article;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import news.dispatch.syndication.Rights;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,20 +27,28 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Resolved filters: slugs already turned into ids by the service. */
     public record Filter(UUID sectionId, List<UUID> tagIds, boolean anyTag, UUID requiredTagId, UUID bylineId,
-                         String language, Instant from, Instant to, boolean nothing, ArticleStatus status) {
+                         String language, Instant from, Instant to, boolean nothing, ArticleStatus status,
+                         Rights.Clause rights) {
 
+        /** A filter over visible articles (no editors' status filter). */
         public Filter(UUID sectionId, List<UUID> tagIds, boolean anyTag, UUID requiredTagId, UUID bylineId,
-                      String language, Instant from, Instant to, boolean nothing) {
-            this(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, null);
+                      String language, Instant from, Instant to, boolean nothing, Rights.Clause rights) {
+            this(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, null, rights);
         }
 
         /** The same filter over articles in another workflow state (editors' status filter). */
         public Filter withStatus(ArticleStatus status) {
-            return new Filter(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, status);
+            return new Filter(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, status, rights);
         }
 
         /** A filter that contradicts itself (the path names one section, the query another): nothing matches. */
-        public static final Filter NOTHING = new Filter(null, List.of(), false, null, null, null, null, null, true);
+        public static final Filter NOTHING = new Filter(null, List.of(), false, null, null, null, null, null, true,
+                null, Rights.Clause.NONE);
+
+        /** The same filter, restricted further by the caller's syndication rights. */
+        public Filter with(Rights.Clause clause) {
+            return new Filter(sectionId, tagIds, anyTag, requiredTagId, bylineId, language, from, to, nothing, status, clause);
+        }
     }
 
     public List<Article> findPublishedPage(Filter filter, ArticleSort sort, ArticleCursors.Key after, int limit) {
@@ -84,6 +93,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (f.nothing()) {
             jpql.append(" and 1 = 0");
             return;
+        }
+        if (f.rights() != null && f.rights() != Rights.Clause.NONE) {
+            jpql.append(" and ").append(f.rights().jpql());
+            params.putAll(f.rights().params());
         }
         if (f.requiredTagId() != null) {
             jpql.append(" and exists (select 1 from ArticleTag rt where rt.article = a and rt.tag.id = :requiredTag)");
@@ -131,6 +144,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (f.nothing()) {
             sql.append(" and 1 = 0");
             return;
+        }
+        if (f.rights() != null && f.rights() != Rights.Clause.NONE) {
+            sql.append(" and ").append(f.rights().sql());
+            params.putAll(f.rights().params());
         }
         if (f.requiredTagId() != null) {
             sql.append(" and exists (select 1 from article_tag rt where rt.article_id = a.id and rt.tag_id = :requiredTag)");

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
@@ -10,11 +11,13 @@ import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagService;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,10 +41,12 @@ public class ArticleService {
     private final BylineService bylines;
     private final ArticleConfig config;
     private final CurrentCaller caller;
+    private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
-                          BylineService bylines, ArticleConfig config, CurrentCaller caller) {
+                          BylineService bylines, ArticleConfig config, CurrentCaller caller, Clock clock) {
         this.caller = caller;
+        this.clock = clock;
         this.articles = articles;
         this.mapper = mapper;
         this.sections = sections;
@@ -65,14 +70,27 @@ public class ArticleService {
         return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
     }
 
+    /** A list as the current caller may see it on this channel (partner keys and syndication formats obey the rights). */
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery q, Scope scope, Rights.Channel channel) {
+        Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST), channel);
+        return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
+    }
+
+    @Transactional
+    public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape) {
+        return list(q, scope, shape, Rights.Channel.READ);
+    }
+
     /**
      * A page of articles with the optional parts the shape asks for ({@code body}, {@code corrections});
      * the others are null. Costs the same statements whatever the page size: the page, its bylines,
      * its tags, and its corrections when included (plus the filter's slug look-ups and the count).
+     * Partner keys, and everyone below editor on the syndication channel, get what the rights allow.
      */
     @Transactional
-    public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape) {
-        ArticleRepository.Filter filter = filter(q, scope);
+    public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape, Rights.Channel channel) {
+        ArticleRepository.Filter filter = filter(q, scope).with(rights(channel));
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
         List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
         boolean more = rows.size() > q.limit();
@@ -109,12 +127,46 @@ public class ArticleService {
 
     @Transactional
     public Lookup get(String slugOrId) {
-        return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE));
+        return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), Rights.Channel.READ);
     }
 
     /** The article with the parts the shape asks for; parts left out are null and cost no statement. */
     @Transactional
     public Lookup get(String slugOrId, ArticleShape shape) {
+        return get(slugOrId, shape, Rights.Channel.READ);
+    }
+
+    /** The full article as the current caller may see it on this channel. */
+    @Transactional
+    public Lookup get(String slugOrId, Rights.Channel channel) {
+        return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), channel);
+    }
+
+    /** The rights clause for the current caller on a channel, for queries over articles (lists, feeds, search). */
+    public Rights.Clause rights(Rights.Channel channel) {
+        return Rights.jpql(caller.get(), channel, Instant.now(clock));
+    }
+
+    /**
+     * The newest visible articles of a scope, with their bodies, as the current caller may take them on
+     * this channel: what feeds show. Three statements whatever the size.
+     */
+    @Transactional
+    public List<ArticleView> latest(Scope scope, int limit, Rights.Channel channel) {
+        ArticleRepository.Filter filter = new ArticleRepository.Filter(
+                scope.section() == null ? null : scope.section().id, List.of(), false,
+                scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
+                null, null, null, false, rights(channel));
+        List<Article> rows = articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit);
+        return views(rows, new ArticleShape(null, Set.of(ArticleShape.Part.BODY)));
+    }
+
+    /**
+     * The article with the parts the shape asks for, as the current caller may see it on this channel:
+     * a 404 when the rights withhold it.
+     */
+    @Transactional
+    public Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
         if (found.isEmpty() && caller.get().isEditor()) {
@@ -130,6 +182,16 @@ public class ArticleService {
             throw ProblemException.notFound("article", slugOrId);
         }
         Article article = found.get();
+        Caller who = caller.get();
+        if (Rights.applies(who, channel)) {
+            List<UUID> tagIds = articles.findTags(List.of(article.id)).getOrDefault(article.id, List.of()).stream()
+                    .map(t -> t.tag.id).toList();
+            Rights.Facts facts = new Rights.Facts(true, article.syndicationAllowed, article.embargoUntil,
+                    article.section == null ? null : article.section.id, tagIds);
+            if (!Rights.allows(who, channel, facts, Instant.now(clock))) {
+                throw ProblemException.notFound("article", slugOrId);
+            }
+        }
         boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
         boolean withRelated = shape.has(ArticleShape.Part.RELATED);
         Article previous = withNavigation ? articles.findPrevInSection(article).orElse(null) : null;
@@ -251,6 +313,6 @@ public class ArticleService {
         // The path's tag is always required; the query's tags narrow further (all of, or any of).
         UUID requiredTag = scope.tag() == null ? null : scope.tag().id;
         return new ArticleRepository.Filter(sectionId, List.copyOf(new LinkedHashSet<>(tagIds)), q.anyTag(), requiredTag,
-                bylineId, q.language(), q.from(), q.to(), false);
+                bylineId, q.language(), q.from(), q.to(), false, Rights.Clause.NONE);
     }
 }

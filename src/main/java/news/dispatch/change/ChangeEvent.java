@@ -6,13 +6,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import news.dispatch.common.LowerCaseEnumConverter;
+import news.dispatch.syndication.Rights;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One entry of the change feed (an outbox row), written in the same transaction as the change.
- * Its sequence number comes from a locked counter, so sequence order is commit order.
+ * Its sequence number comes from a locked counter, so sequence order is commit order. It keeps
+ * the article's rights-relevant state after the change and points at the article's previous
+ * entry, so the feed can tell each caller whether the article was visible to it before and after.
  */
 @Entity
 @Table(name = "change_event")
@@ -33,6 +38,33 @@ public class ChangeEvent {
 
     @Column(nullable = false)
     public Instant at;
+
+    /** The article's previous entry, null for its first. */
+    @Column(name = "prev_seq")
+    public Long prevSeq;
+
+    /** Published and not deleted, after the change. */
+    @Column(nullable = false)
+    public boolean live;
+
+    @Column(name = "section_id")
+    public UUID sectionId;
+
+    /** The article's tag ids after the change, comma-separated. */
+    @Column(name = "tag_ids", nullable = false)
+    public String tagIds = "";
+
+    @Column(name = "syndication_allowed", nullable = false)
+    public boolean syndicationAllowed = true;
+
+    @Column(name = "embargo_until")
+    public Instant embargoUntil;
+
+    /** The state this entry recorded, as the rights rule reads it, at the entry's time. */
+    public Rights.Facts facts() {
+        List<UUID> tags = tagIds.isEmpty() ? List.of() : Arrays.stream(tagIds.split(",")).map(UUID::fromString).toList();
+        return new Rights.Facts(live, syndicationAllowed, embargoUntil, sectionId, tags);
+    }
 
     public static class TypeConverter extends LowerCaseEnumConverter<ChangeType> {
         public TypeConverter() {

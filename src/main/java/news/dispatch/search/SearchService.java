@@ -6,6 +6,7 @@ import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -37,7 +38,8 @@ public class SearchService {
      */
     @Transactional
     public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchRepository.After after, ArticleShape shape) {
-        var filter = articles.filter(filters, ArticleService.Scope.NONE);
+        // Partner keys search only what the syndication rights give them (docs/decisions/051).
+        var filter = articles.filter(filters, ArticleService.Scope.NONE).with(articles.rights(Rights.Channel.READ));
         List<SearchRepository.Row> rows = search.find(q, filter, after, filters.limit() + 1);
         boolean more = rows.size() > filters.limit();
         List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;

@@ -7,23 +7,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The application's clock in tests: real time plus an offset a test may move forward (scheduling,
- * embargoes). Replaces the default Clock bean. Tests that move it reset it when done.
+ * embargoes). Replaces the default Clock bean. Tests that move it put it back with {@link #reset()}.
+ * The offset is static so tests may use it with or without injecting the bean.
  */
 @Singleton
 public class TestClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private static volatile Duration offset = Duration.ZERO;
 
-    public void advance(Duration by) {
-        offset.updateAndGet(d -> d.plus(by));
+    public static synchronized void advance(Duration by) {
+        offset = offset.plus(by);
     }
 
-    public void reset() {
-        offset.set(Duration.ZERO);
+    public static void reset() {
+        offset = Duration.ZERO;
+    }
+
+    /** The tests' "now". */
+    public static Instant now() {
+        return Instant.now().plus(offset);
     }
 
     @Override
@@ -33,11 +38,11 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset.get());
+        return Clock.offset(Clock.system(zone), offset);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return now();
     }
 }

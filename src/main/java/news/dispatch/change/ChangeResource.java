@@ -1,0 +1,77 @@
+package news.dispatch.change;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import news.dispatch.access.CurrentCaller;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Params;
+import news.dispatch.web.Representations;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
+public class ChangeResource {
+
+    private final ChangeFeed feed;
+    private final CurrentCaller caller;
+    private final Representations representations;
+
+    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations) {
+        this.feed = feed;
+        this.caller = caller;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(operationId = "listChanges", summary = "Read the change feed",
+            description = "Every publish, update, unpublish, delete, syndication-rights change and embargo lift, in commit "
+                    + "order, as far as the caller may see it: an entry appears when the article was visible to the caller "
+                    + "before or after the change (partner entitlements, syndication allowed, embargo). A scheduled "
+                    + "publication appears when it goes live. Start without `since`, then pass the `next` of each page: "
+                    + "it resumes exactly after the last entry covered, so nothing is missed or seen twice. `visible` says "
+                    + "what to do: fetch and store the article, or remove the copy.")
+    @APIResponse(responseCode = "200", description = "A page of changes.",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response list(
+            @QueryParam("since") @Parameter(description = "The `next` cursor of the previous page; absent: from the beginning.")
+            String since,
+            @QueryParam("limit") @Parameter(description = "Most entries to return, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            String limit,
+            @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = Params.limit(limit, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        long position = since == null ? 0 : ChangeFeed.position(since);
+        Response response = representations.json(headers, feed.page(position, size, caller.get()), null);
+        // A position moves on as soon as something is committed: caches must always revalidate.
+        return Response.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, null)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+    }
+}

@@ -1,0 +1,82 @@
+package news.dispatch.change;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import news.dispatch.article.Article;
+import news.dispatch.article.ArticleScheduler;
+import news.dispatch.article.ArticleStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Changes that happen because time passes: a scheduled publication whose time has come goes live
+ * (status published, a {@code publish} entry), and an embargo that has passed gets an
+ * {@code embargo-lift} entry. Both are idempotent: each article is locked and checked again before
+ * it is changed, so overlapping runs (or instances) record nothing twice. Each article is handled
+ * in its own transaction, so one failure does not hold back the rest.
+ */
+@ApplicationScoped
+public class DueChanges {
+
+    static final int BATCH = 100;
+
+    private final EntityManager em;
+    private final ChangeLog log;
+    private final Clock clock;
+    private final ArticleScheduler scheduler;
+
+    public DueChanges(EntityManager em, ChangeLog log, Clock clock, ArticleScheduler scheduler) {
+        this.em = em;
+        this.log = log;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Scheduled(identity = "due-changes", every = "${dispatch.changes.due-every:5s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        run();
+    }
+
+    /** Handles what is due now; returns how many entries it recorded. */
+    public synchronized int run() {
+        Instant now = Instant.now(clock);
+        int recorded = 0;
+        // Scheduled publications are the write side's job (one implementation, shared with its own timer).
+        recorded += scheduler.publishDue();
+        List<UUID> lifted = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select a.id from Article a where a.embargoUntil <= :now and a.status = :published and a.deletedAt is null"
+                                + " and (select max(e.at) from ChangeEvent e where e.articleId = a.id) < a.embargoUntil"
+                                + " order by a.embargoUntil, a.id", UUID.class)
+                .setParameter("published", ArticleStatus.PUBLISHED).setParameter("now", now)
+                .setMaxResults(BATCH).getResultList());
+        for (UUID id : lifted) {
+            recorded += QuarkusTransaction.requiringNew().call(() -> lift(id, now));
+        }
+        return recorded;
+    }
+
+    private int lift(UUID id, Instant now) {
+        Article a = em.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || a.embargoUntil == null || a.embargoUntil.isAfter(now) || a.status != ArticleStatus.PUBLISHED
+                || a.deletedAt != null) {
+            return 0;
+        }
+        Instant last = em.createQuery("select max(e.at) from ChangeEvent e where e.articleId = :id", Instant.class)
+                .setParameter("id", id).getSingleResult();
+        if (last == null || !last.isBefore(a.embargoUntil)) {
+            return 0;
+        }
+        log.record(ChangeType.EMBARGO_LIFT, a);
+        Log.infof("Embargo of article %s lifted", a.id);
+        return 1;
+    }
+}

@@ -1,0 +1,151 @@
+package news.dispatch.syndication;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Representations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest articles. The extension in the path picks the
+ * format (feed readers send all sorts of Accept headers), so these operations ignore Accept.
+ * {@code apiKey} is declared so that feed readers, which cannot set headers, can pass a key; the
+ * access filter reads it.
+ */
+@Path("/v1/feeds")
+@Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
+public class FeedResource {
+
+    private final FeedService feeds;
+    private final Representations representations;
+
+    public FeedResource(FeedService feeds, Representations representations) {
+        this.feeds = feeds;
+        this.representations = representations;
+    }
+
+    @GET
+    @Path("/latest.{format: rss|atom|json}")
+    @Operation(operationId = "getLatestFeed", summary = "Feed of the latest articles",
+            description = "The newest published articles (50) as RSS 2.0, Atom 1.0 or JSON Feed 1.1. Entries carry the full "
+                    + "text only for partner keys allowed it, a summary otherwise; the lead image comes with caption and "
+                    + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
+                    + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
+    @APIResponse(responseCode = "200", description = "The feed.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            content = {
+                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "Atom 1.0 (RFC 4287).")),
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response latest(@PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
+                           @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
+                           @Context HttpHeaders headers, @Context UriInfo uri) {
+        return respond(headers, feeds.latest(FeedFormat.of(format), self(uri)));
+    }
+
+    @GET
+    @Path("/sections/{slug}.{format: rss|atom|json}")
+    @Operation(operationId = "getSectionFeed", summary = "Feed of a section",
+            description = "As the latest feed, for the articles of one section.")
+    @APIResponse(responseCode = "200", description = "The feed.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            content = {
+                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "Atom 1.0 (RFC 4287).")),
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
+                            @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
+                            @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
+                            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return respond(headers, feeds.section(slug, FeedFormat.of(format), self(uri)));
+    }
+
+    @GET
+    @Path("/tags/{slug}.{format: rss|atom|json}")
+    @Operation(operationId = "getTagFeed", summary = "Feed of a tag",
+            description = "As the latest feed, for the articles carrying one tag.")
+    @APIResponse(responseCode = "200", description = "The feed.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            content = {
+                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "Atom 1.0 (RFC 4287).")),
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
+                        @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
+                        @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
+                        @Context HttpHeaders headers, @Context UriInfo uri) {
+        return respond(headers, feeds.tag(slug, FeedFormat.of(format), self(uri)));
+    }
+
+    @GET
+    @Path("/bylines/{slug}.{format: rss|atom|json}")
+    @Operation(operationId = "getBylineFeed", summary = "Feed of a byline",
+            description = "As the latest feed, for the articles credited to one byline.")
+    @APIResponse(responseCode = "200", description = "The feed.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            content = {
+                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
+                            description = "Atom 1.0 (RFC 4287).")),
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
+                           @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
+                           @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
+                           @Context HttpHeaders headers, @Context UriInfo uri) {
+        return respond(headers, feeds.byline(slug, FeedFormat.of(format), self(uri)));
+    }
+
+    private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
+        return representations.bytes(headers, feed.body(), feed.mediaType(), null, null);
+    }
+
+    /** The feed's own URL, without the query: a key never ends up inside a feed. */
+    private static String self(UriInfo uri) {
+        return uri.getAbsolutePath().toString();
+    }
+}

@@ -1,0 +1,78 @@
+package news.dispatch.syndication;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.access.CurrentCaller;
+import news.dispatch.article.ArticleService;
+import news.dispatch.article.ArticleView;
+import news.dispatch.byline.Byline;
+import news.dispatch.byline.BylineService;
+import news.dispatch.section.Section;
+import news.dispatch.section.SectionService;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagService;
+import news.dispatch.web.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the latest, section, tag and byline feeds as the current caller may take them. */
+@ApplicationScoped
+public class FeedService {
+
+    /** The feed's bytes and media type. Like other lists, no Last-Modified: a removal moves no timestamp. */
+    public record Rendered(byte[] body, String mediaType) {
+    }
+
+    private final ArticleService articles;
+    private final SectionService sections;
+    private final TagService tags;
+    private final BylineService bylines;
+    private final CurrentCaller caller;
+    private final SyndicationConfig config;
+    private final RomeFeedWriter rome;
+    private final JsonFeedWriter json;
+
+    public FeedService(ArticleService articles, SectionService sections, TagService tags, BylineService bylines,
+                       CurrentCaller caller, SyndicationConfig config, RomeFeedWriter rome, JsonFeedWriter json) {
+        this.articles = articles;
+        this.sections = sections;
+        this.tags = tags;
+        this.bylines = bylines;
+        this.caller = caller;
+        this.config = config;
+        this.rome = rome;
+        this.json = json;
+    }
+
+    public Rendered latest(FeedFormat format, String selfUrl) {
+        return render(format, ArticleService.Scope.NONE, config.outletName() + ": latest",
+                "The latest stories from " + config.outletName() + ".", selfUrl);
+    }
+
+    public Rendered section(String slug, FeedFormat format, String selfUrl) {
+        Section section = sections.find(slug).orElseThrow(() -> ProblemException.notFound("section", slug));
+        return render(format, new ArticleService.Scope(section, null, null), config.outletName() + ": " + section.name,
+                "The latest stories in " + section.name + ".", selfUrl);
+    }
+
+    public Rendered tag(String slug, FeedFormat format, String selfUrl) {
+        Tag tag = tags.require(slug);
+        return render(format, new ArticleService.Scope(null, tag, null), config.outletName() + ": " + tag.name,
+                "The latest stories tagged " + tag.name + ".", selfUrl);
+    }
+
+    public Rendered byline(String slug, FeedFormat format, String selfUrl) {
+        Byline byline = bylines.require(slug);
+        return render(format, new ArticleService.Scope(null, null, byline), config.outletName() + ": " + byline.name,
+                "The latest stories by " + byline.name + ".", selfUrl);
+    }
+
+    private Rendered render(FeedFormat format, ArticleService.Scope scope, String title, String description, String selfUrl) {
+        List<ArticleView> entries = articles.latest(scope, config.feedSize(), Rights.Channel.SYNDICATION);
+        Instant updated = entries.stream().map(e -> e.summary().updatedAt()).max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()));
+        byte[] body = format == FeedFormat.JSON ? json.write(feed) : rome.write(feed, format);
+        return new Rendered(body, format.mediaType());
+    }
+}

@@ -1,0 +1,119 @@
+package news.dispatch.syndication;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.article.ArticleSummary;
+import news.dispatch.article.ArticleView;
+import news.dispatch.article.BylineCredit;
+import news.dispatch.article.BylineRole;
+import news.dispatch.article.Dateline;
+import news.dispatch.article.LeadImage;
+import news.dispatch.byline.BylineKind;
+
+/** An article as a schema.org {@code NewsArticle} in JSON-LD, the markup search engines read. */
+@ApplicationScoped
+public class SchemaOrgWriter {
+
+    public static final String MEDIA_TYPE = "application/ld+json";
+
+    private final ObjectMapper json;
+    private final SyndicationConfig config;
+
+    public SchemaOrgWriter(ObjectMapper json, SyndicationConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    public ObjectNode newsArticle(ArticleView view) {
+        ArticleSummary a = view.summary();
+        ObjectNode n = json.createObjectNode();
+        n.put("@context", "https://schema.org");
+        n.put("@type", "NewsArticle");
+        n.put("@id", a.url());
+        n.put("url", a.url());
+        n.put("mainEntityOfPage", a.url());
+        n.put("identifier", a.id().toString());
+        n.put("headline", a.headline());
+        if (a.standfirst() != null) {
+            n.put("description", a.standfirst());
+        }
+        if (a.dateline() != null) {
+            n.put("dateline", dateline(a.dateline()));
+        }
+        if (a.publishedAt() != null) {
+            n.put("datePublished", a.publishedAt().toString());
+        }
+        if (a.firstPublishedAt() != null) {
+            n.put("dateCreated", a.firstPublishedAt().toString());
+        }
+        n.put("dateModified", a.updatedAt().toString());
+        ArrayNode authors = json.createArrayNode();
+        ArrayNode contributors = json.createArrayNode();
+        for (BylineCredit credit : a.bylines()) {
+            ObjectNode person = (credit.role() == BylineRole.CONTRIBUTOR || credit.role() == BylineRole.PHOTOGRAPHER
+                    ? contributors : authors).addObject();
+            person.put("@type", credit.kind() == BylineKind.PERSON ? "Person" : "Organization");
+            person.put("name", credit.name());
+        }
+        if (!authors.isEmpty()) {
+            n.set("author", authors);
+        }
+        if (!contributors.isEmpty()) {
+            n.set("contributor", contributors);
+        }
+        if (a.leadImage() != null) {
+            n.set("image", image(a.leadImage()));
+        }
+        if (a.section() != null) {
+            n.put("articleSection", a.section().name());
+        }
+        if (!a.tags().isEmpty()) {
+            ArrayNode keywords = n.putArray("keywords");
+            a.tags().forEach(t -> keywords.add(t.name()));
+        }
+        n.put("inLanguage", a.language());
+        n.put("wordCount", a.wordCount());
+        if (view.body() != null) {
+            n.put("articleBody", view.body().text());
+        }
+        n.put("isAccessibleForFree", true);
+        ObjectNode publisher = n.putObject("publisher");
+        publisher.put("@type", "NewsMediaOrganization");
+        publisher.put("name", config.outletName());
+        publisher.put("url", config.homePage());
+        return n;
+    }
+
+    /** As printed: "SULAIMANI (ESTA)". */
+    private static String dateline(Dateline d) {
+        if (d.place() == null) {
+            return d.source();
+        }
+        return d.source() == null ? d.place() : d.place() + " (" + d.source() + ")";
+    }
+
+    private ObjectNode image(LeadImage image) {
+        ObjectNode i = json.createObjectNode();
+        i.put("@type", "ImageObject");
+        i.put("url", image.url());
+        i.put("contentUrl", image.url());
+        if (image.caption() != null) {
+            i.put("caption", image.caption());
+        }
+        if (image.credit() != null) {
+            i.put("creditText", image.credit());
+        }
+        if (image.alt() != null) {
+            i.put("description", image.alt());
+        }
+        if (image.width() != null) {
+            i.put("width", image.width());
+        }
+        if (image.height() != null) {
+            i.put("height", image.height());
+        }
+        return i;
+    }
+}

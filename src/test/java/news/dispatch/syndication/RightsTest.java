@@ -1,0 +1,53 @@
+package news.dispatch.syndication;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import news.dispatch.access.Role;
+import news.dispatch.article.Article;
+import news.dispatch.section.Section;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagType;
+import news.dispatch.testsupport.Fixtures;
+import news.dispatch.testsupport.TestCallers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+
+/** The rights rule in the article JSON API and search: partner keys get what they may take, readers everything. */
+@QuarkusTest
+class RightsTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void partnerListsAndSearchesOnlyWhatItMayTake() {
+        Section mine = fixtures.section("Rights mine");
+        Section other = fixtures.section("Rights other");
+        Tag tag = fixtures.tag("Rights run", TagType.TOPIC);
+        String word = Fixtures.unique("zebrafinch").replace("-", "");
+        Article open = fixtures.article("Open story " + word).section(mine).tags(tag).save();
+        Article embargoed = fixtures.article("Embargoed story " + word).section(mine).tags(tag)
+                .syndication(true, Instant.now().plusSeconds(3600)).save();
+        Article withheld = fixtures.article("Withheld story " + word).section(mine).tags(tag).syndication(false, null).save();
+        Article elsewhere = fixtures.article("Elsewhere story " + word).section(other).tags(tag).save();
+        String partner = TestCallers.header(Role.PARTNER, false, Set.of(mine.id), Set.of());
+
+        given().queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
+        given().header(TestCallers.HEADER, partner).queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(open.slug));
+        given().header(TestCallers.HEADER, partner).get("/v1/articles/" + elsewhere.slug).then().statusCode(404);
+
+        given().queryParam("q", word).get("/v1/search").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
+        given().header(TestCallers.HEADER, partner).queryParam("q", word).get("/v1/search").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(open.slug));
+        given().header(TestCallers.HEADER, TestCallers.partner()).queryParam("q", word).get("/v1/search").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(open.slug, elsewhere.slug));
+    }
+}

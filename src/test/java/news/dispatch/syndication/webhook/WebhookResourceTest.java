@@ -1,0 +1,301 @@
+package news.dispatch.syndication.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import news.dispatch.article.Article;
+import news.dispatch.article.ArticleStatus;
+import news.dispatch.change.DueChanges;
+import news.dispatch.section.Section;
+import news.dispatch.testsupport.ContentChanges;
+import news.dispatch.testsupport.Fixtures;
+import news.dispatch.testsupport.TestCallers;
+import news.dispatch.testsupport.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class WebhookResourceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SECRET = "a-shared-secret-of-some-length";
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    ContentChanges changes;
+    @Inject
+    WebhookDispatcher dispatcher;
+    @Inject
+    DueChanges due;
+    @Inject
+    Vertx vertx;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    static String register(String url, List<String> types) {
+        return given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+                .body(Map.of("url", url, "eventTypes", types, "secret", SECRET, "description", "test receiver"))
+                .post("/v1/admin/webhooks").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/v1/admin/webhooks/"))
+                .body("secret", nullValue())
+                .body("eventTypes", equalTo(types))
+                .extract().path("id");
+    }
+
+    static void remove(String id) {
+        given().header(TestCallers.HEADER, TestCallers.admin()).delete("/v1/admin/webhooks/" + id).then().statusCode(204);
+    }
+
+    /** The deliveries the receiver got for one article, in order. */
+    static List<JsonNode> bodiesFor(Receiver receiver, UUID article) throws Exception {
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        for (Receiver.Request r : receiver.requests) {
+            JsonNode body = JSON.readTree(r.body());
+            if (body.path("change").path("id").asText().equals(article.toString())) {
+                bodies.add(body);
+            }
+        }
+        return bodies;
+    }
+
+    @Nested
+    class Delivery {
+        @Test
+        void deliversSignedChangesWithTheFeedCursor() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("publish", "update", "delete"));
+                try {
+                    Section section = fixtures.section("Hooks");
+                    Article a = changes.create(fixtures.article("Hooked story").section(section));
+                    changes.edit(a.id, "Hooked story, edited");
+                    changes.unpublish(a.id);
+                    dispatcher.run();
+
+                    List<JsonNode> bodies = bodiesFor(receiver, a.id);
+                    assertThat(bodies).extracting(b -> b.path("change").path("type").asText()).containsExactly("publish", "update");
+                    JsonNode first = bodies.get(0);
+                    assertThat(first.path("webhookId").asText()).isEqualTo(id);
+                    assertThat(first.path("change").path("slug").asText()).isEqualTo(a.slug);
+                    assertThat(first.path("change").path("visible").asBoolean()).isTrue();
+                    // The cursor resumes the change feed right after this change.
+                    String cursor = first.path("cursor").asText();
+                    given().queryParam("since", cursor).queryParam("limit", 100).get("/v1/changes").then().statusCode(200)
+                            .body("items.type", hasItem("update"))
+                            .body("items.find { it.id == '" + a.id + "' }.type", equalTo("update"));
+
+                    Receiver.Request request = receiver.requests.stream()
+                            .filter(r -> r.body().contains(a.id.toString())).findFirst().orElseThrow();
+                    assertThat(request.headers().get("content-type")).startsWith("application/json");
+                    assertThat(request.headers().get("dispatch-delivery")).isEqualTo(first.path("deliveryId").asText());
+                    String signature = request.headers().get("dispatch-signature");
+                    assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+                    long t = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+                    assertThat(t).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+                    String expected = WebhookSigner.hmac(SECRET, t, request.body().getBytes(StandardCharsets.UTF_8));
+                    assertThat(signature).endsWith("v1=" + expected);
+                    assertThat(WebhookSigner.hmac("another-secret-entirely", t, request.body().getBytes(StandardCharsets.UTF_8)))
+                            .isNotEqualTo(expected);
+
+                    // Nothing is sent twice.
+                    int before = receiver.requests.size();
+                    dispatcher.run();
+                    assertThat(receiver.requests.size()).isEqualTo(before);
+
+                    given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id + "/deliveries")
+                            .then().statusCode(200)
+                            .header("Cache-Control", "private, no-cache")
+                            .body("items.find { it.articleId == '" + a.id + "' && it.eventType == 'publish' }.status", equalTo("delivered"))
+                            .body("items.find { it.articleId == '" + a.id + "' && it.eventType == 'publish' }.responseStatus", equalTo(200))
+                            .body("items.find { it.articleId == '" + a.id + "' && it.eventType == 'publish' }.attempts", equalTo(1));
+                } finally {
+                    remove(id);
+                }
+            }
+        }
+
+        @Test
+        void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("publish"));
+                try {
+                    Article a = changes.create(fixtures.article("Retried story").section(fixtures.section("Retry")));
+                    receiver.answers.add(500);
+                    receiver.answers.add(503);
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(1);
+                    String log = "/v1/admin/webhooks/" + id + "/deliveries";
+                    String path = "items.find { it.articleId == '" + a.id + "' }";
+                    given().header(TestCallers.HEADER, TestCallers.admin()).get(log).then().statusCode(200)
+                            .body(path + ".status", equalTo("pending"))
+                            .body(path + ".attempts", equalTo(1))
+                            .body(path + ".responseStatus", equalTo(500))
+                            .body(path + ".error", equalTo("HTTP 500"))
+                            .body(path + ".nextAttemptAt", notNullValue());
+
+                    // Not yet due: the first wait is 10 s.
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(1);
+                    TestClock.advance(Duration.ofSeconds(11));
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(2);
+                    // The second wait is twice the first.
+                    TestClock.advance(Duration.ofSeconds(11));
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(2);
+                    TestClock.advance(Duration.ofSeconds(10));
+                    dispatcher.run();
+                    List<JsonNode> bodies = bodiesFor(receiver, a.id);
+                    assertThat(bodies).hasSize(3);
+                    assertThat(bodies).extracting(b -> b.path("deliveryId").asText()).containsOnly(bodies.get(0).path("deliveryId").asText());
+
+                    given().header(TestCallers.HEADER, TestCallers.admin()).get(log).then().statusCode(200)
+                            .body(path + ".status", equalTo("delivered"))
+                            .body(path + ".attempts", equalTo(3))
+                            .body(path + ".responseStatus", equalTo(200))
+                            .body(path + ".error", nullValue())
+                            .body(path + ".deliveredAt", notNullValue());
+                } finally {
+                    remove(id);
+                }
+            }
+        }
+
+        @Test
+        void unreachableReceiverFailsAfterTheLastAttempt() throws Exception {
+            String url;
+            try (Receiver gone = new Receiver(vertx)) {
+                url = gone.url();
+            }
+            String id = register(url, List.of("publish"));
+            try {
+                Article a = changes.create(fixtures.article("Nobody listens").section(fixtures.section("Gone")));
+                for (int i = 0; i < 8; i++) {
+                    dispatcher.run();
+                    TestClock.advance(Duration.ofHours(1));
+                }
+                String path = "items.find { it.articleId == '" + a.id + "' }";
+                given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id + "/deliveries")
+                        .then().statusCode(200)
+                        .body(path + ".status", equalTo("failed"))
+                        .body(path + ".attempts", equalTo(8))
+                        .body(path + ".error", equalTo("connection refused"))
+                        .body(path + ".nextAttemptAt", nullValue());
+            } finally {
+                remove(id);
+            }
+        }
+
+        @Test
+        void scheduledPublicationAndEmbargoLiftTriggerDeliveriesButEmbargoedStoriesDoNot() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("publish", "update", "embargo-lift"));
+                try {
+                    Section section = fixtures.section("Hook schedule");
+                    Article scheduled = fixtures.article("Scheduled hook story").section(section)
+                            .status(ArticleStatus.SCHEDULED).publishedAt(TestClock.now().plus(Duration.ofMinutes(5))).save();
+                    Article embargoed = changes.create(fixtures.article("Embargoed hook story").section(section)
+                            .syndication(true, TestClock.now().plus(Duration.ofMinutes(5))));
+                    changes.edit(embargoed.id, "Embargoed hook story, edited");
+                    due.run();
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, scheduled.id)).isEmpty();
+                    assertThat(bodiesFor(receiver, embargoed.id)).as("no word of an embargoed story").isEmpty();
+
+                    TestClock.advance(Duration.ofMinutes(10));
+                    due.run();
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, scheduled.id)).extracting(b -> b.path("change").path("type").asText())
+                            .containsExactly("publish");
+                    assertThat(bodiesFor(receiver, embargoed.id)).extracting(b -> b.path("change").path("type").asText())
+                            .containsExactly("embargo-lift");
+                } finally {
+                    remove(id);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Admin {
+        @Test
+        void onlyAdminsManageWebhooks() {
+            Map<String, Object> body = Map.of("url", "https://partner.example.org/hooks", "eventTypes", List.of("publish"),
+                    "secret", SECRET);
+            given().contentType("application/json").body(body).post("/v1/admin/webhooks").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:dispatch:problem:unauthorized"));
+            given().header(TestCallers.HEADER, TestCallers.partner()).contentType("application/json").body(body)
+                    .post("/v1/admin/webhooks").then().statusCode(403)
+                    .body("type", equalTo("urn:dispatch:problem:forbidden"));
+            given().header(TestCallers.HEADER, TestCallers.editor()).get("/v1/admin/webhooks").then().statusCode(403);
+            given().get("/v1/admin/webhooks").then().statusCode(401);
+        }
+
+        @Test
+        void registersListsShowsAndDeletes() {
+            String id = register("https://partner.example.org/hooks/" + UUID.randomUUID(), List.of("publish", "delete"));
+            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id).then().statusCode(200)
+                    .body("id", equalTo(id))
+                    .body("description", equalTo("test receiver"))
+                    .body("position", startsWith("c1."))
+                    .body("secret", nullValue());
+            given().header(TestCallers.HEADER, TestCallers.admin()).queryParam("limit", 100).get("/v1/admin/webhooks")
+                    .then().statusCode(200).body("items.id", hasItem(id));
+            remove(id);
+            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().header(TestCallers.HEADER, TestCallers.admin()).delete("/v1/admin/webhooks/" + id).then().statusCode(404);
+            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/not-an-id").then().statusCode(404);
+        }
+
+        @Test
+        void invalidRegistrationsAreProblems() {
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+                    .body(Map.of("url", "ftp://partner.example.org/", "eventTypes", List.of("publish"), "secret", SECRET))
+                    .post("/v1/admin/webhooks").then().statusCode(400)
+                    .body("errors[0].field", equalTo("url"));
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+                    .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of(), "secret", "short"))
+                    .post("/v1/admin/webhooks").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("eventTypes", "secret"));
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+                    .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of("publsh"), "secret", SECRET))
+                    .post("/v1/admin/webhooks").then().statusCode(400)
+                    .body("errors[0].field", startsWith("eventTypes"));
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+                    .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of("publish"), "secret", SECRET,
+                            "colour", "red"))
+                    .post("/v1/admin/webhooks").then().statusCode(400)
+                    .body("errors[0].field", equalTo("colour"));
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("text/plain").body("hello")
+                    .post("/v1/admin/webhooks").then().statusCode(415);
+            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json").body("{")
+                    .post("/v1/admin/webhooks").then().statusCode(400);
+            given().header(TestCallers.HEADER, TestCallers.admin()).queryParam("cursor", "junk").get("/v1/admin/webhooks")
+                    .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        }
+    }
+}

@@ -72,7 +72,9 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<UUID, Long> counts = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Object[] r : rows) {
-            UUID id = r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString());
+            // PostgreSQL returns a UUID, H2 the 16 raw bytes of a native UUID column.
+            UUID id = r[0] instanceof UUID u ? u
+                    : r[0] instanceof byte[] b ? uuid(b) : UUID.fromString(r[0].toString());
             ids.add(id);
             counts.put(id, ((Number) r[1]).longValue());
         }
@@ -82,6 +84,11 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<UUID, Tag> tags = new HashMap<>();
         list("id in ?1", ids).forEach(t -> tags.put(t.id, t));
         return ids.stream().map(id -> new Row(tags.get(id), counts.get(id))).toList();
+    }
+
+    private static UUID uuid(byte[] bytes) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     public long countMatching(TagType type, String namePattern) {

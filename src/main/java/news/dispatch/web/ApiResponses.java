@@ -8,6 +8,7 @@ public final class ApiResponses {
     public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
     public static final String NOT_MODIFIED = "#/components/responses/NotModified";
     public static final String SERVER_ERROR = "#/components/responses/ServerError";
+    public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
 
     private ApiResponses() {
     }

@@ -1,6 +1,5 @@
 package news.dispatch.ops;
 
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,20 +45,11 @@ public class AccessLog {
         ctx.next();
     }
 
-    /** The template RESTEasy matched (the same one Micrometer's uri tag uses); null when no resource matched. */
-    private static String routeTemplate(RoutingContext ctx) {
-        if (ctx.request() instanceof HttpServerRequestInternal internal) {
-            Object template = internal.context().getLocal("UrlPathTemplate");
-            return template == null ? null : template.toString();
-        }
-        return null;
-    }
-
     private void log(RoutingContext ctx, String requestId, String method, String path, long start) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String route = routeTemplate(ctx);
+        String route = UnmatchedRoutes.template(ctx);
         int status = ctx.response().getStatusCode();
         String duration = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1_000_000.0);
         MDC.put("requestId", requestId);

@@ -55,11 +55,15 @@ class OperationsTest {
     class Metrics {
 
         @Test
-        void httpRequestsAreCountedPerRouteTemplateWithLatencyBuckets() {
+        void httpRequestsAreCountedPerRouteTemplateWithLatencyBuckets() throws Exception {
             Article article = article();
             given().when().get("/v1/articles/" + article.slug).then().statusCode(200);
             given().when().get("/v1/articles/" + article.slug + "-missing").then().statusCode(404);
             given().when().get("/no/such/path/" + article.slug).then().statusCode(404);
+            given().when().delete("/v1/articles/" + article.slug).then().statusCode(405);
+            given().when().options("/v1/articles/" + article.slug + "-options").then().statusCode(200);
+            assertThat(RawHttp.send(io.restassured.RestAssured.port, "GET", "/v1/articles/" + article.slug + "%ZZ", Map.of(), null)
+                    .status()).isEqualTo(400);
 
             String scrape = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                     .contentType(startsWith("text/plain")).extract().asString();
@@ -69,6 +73,10 @@ class OperationsTest {
                     Map.of("method", "GET", "status", "200", "uri", "/v1/articles/{slug}", "le", "0.1"))).isNotNull();
             assertThat(value(scrape, "http_server_requests_seconds_count",
                     Map.of("method", "GET", "status", "404", "uri", "/v1/articles/{slug}"))).isGreaterThanOrEqualTo(1);
+            assertThat(value(scrape, "http_server_requests_seconds_count",
+                    Map.of("method", "DELETE", "status", "405", "uri", "/UNMATCHED")))
+                    .as(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList().toString())
+                    .isNotNull().isGreaterThanOrEqualTo(1);
             assertThat(scrape).as("raw URLs never become series").doesNotContain(article.slug);
         }
 

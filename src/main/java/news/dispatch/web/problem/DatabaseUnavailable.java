@@ -35,11 +35,29 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean isCause(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (matches(t)) {
+        return any(failure, DatabaseUnavailable::matches);
+    }
+
+    /**
+     * Whether the failure or anything it wraps matches: causes and suppressed exceptions both (a failed
+     * commit reports the driver's I/O error as a suppressed exception of Narayana's RollbackException).
+     */
+    private static boolean any(Throwable failure, java.util.function.Predicate<Throwable> test) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.add(failure);
+        while (!todo.isEmpty() && seen.size() < 64) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            if (test.test(t)) {
                 return true;
             }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(java.util.List.of(t.getSuppressed()));
         }
         return false;
     }
@@ -66,6 +84,12 @@ public final class DatabaseUnavailable {
             return state == null && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return false;
+    }
+
+    /** SQLSTATE 22021 / 22P05: a text value with a NUL character or bytes invalid in the database encoding. */
+    public static boolean isUnstorableText(Throwable failure) {
+        return any(failure, t -> t instanceof SQLException sql
+                && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())));
     }
 
     /** A short description of the innermost cause for the log (class and SQLSTATE; never SQL or data). */

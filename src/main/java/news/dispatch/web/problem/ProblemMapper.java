@@ -108,6 +108,11 @@ public class ProblemMapper {
             return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable at the moment. Try again shortly.",
                     null, Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS), request);
         }
+        if (DatabaseUnavailable.isUnstorableText(e)) {
+            // Text PostgreSQL cannot hold (a NUL character, an invalid byte sequence) is the client's input.
+            return respond(ProblemType.INVALID_REQUEST, "The request contains characters that cannot be stored or searched.",
+                    null, Map.of(), request);
+        }
         Log.errorf(e, "Request %s failed", RequestIds.of(request));
         return respond(ProblemType.INTERNAL, "The server could not complete the request. Quote the instance when reporting it.",
                 null, Map.of(), request);

@@ -1,5 +1,6 @@
 package news.dispatch.article;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -14,6 +15,7 @@ import jakarta.persistence.Version;
 import news.dispatch.common.BaseEntity;
 import news.dispatch.common.LowerCaseEnumConverter;
 import news.dispatch.section.Section;
+import org.hibernate.annotations.LazyGroup;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +39,18 @@ public class Article extends BaseEntity {
     @Column(name = "dateline_source")
     public String datelineSource;
 
-    /** Sanitised HTML. */
+    /**
+     * Sanitised HTML. The body is loaded only when read (one statement for both forms): lists,
+     * navigation and related posts show summaries and must not fetch ~10 KB per article.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @Column(name = "body_html", nullable = false)
     public String bodyHtml;
 
-    /** The body as plain text, derived from the HTML. */
+    /** The body as plain text, derived from the HTML (loaded with {@link #bodyHtml}). */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @Column(name = "body_text", nullable = false)
     public String bodyText;
 

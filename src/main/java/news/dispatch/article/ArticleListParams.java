@@ -8,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * The article list parameters, as sent. They are read as strings and checked by
  * {@link ArticleQuery#parse}, so a bad value is a 400 naming the parameter, never a 404 or 500.
+ * {@code fields} and {@code include} come from {@link ArticleShapeParams} ({@link ArticleShape#parse}).
  */
-public class ArticleListParams {
+public class ArticleListParams extends ArticleShapeParams {
 
     @QueryParam("section")
     @Parameter(description = "Only articles in this section (slug).", example = "politics")

@@ -18,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
+    /** What anonymous readers may see, in SQL over {@code article a}. */
+    public static final String VISIBLE_SQL = "a.status = 'published' and a.deleted_at is null";
+
     /** What anonymous readers may see. */
     static final String VISIBLE = "a.status = news.dispatch.article.ArticleStatus.PUBLISHED and a.deletedAt is null";
 
@@ -96,6 +99,53 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         if (f.to() != null) {
             jpql.append(" and a.publishedAt <= :to");
+            params.put("to", f.to());
+        }
+    }
+
+    /**
+     * The same filter as {@link #findPublishedPage} in SQL over {@code article a}, for native queries
+     * (full-text search). Keep the two in step.
+     */
+    public static void nativeWhere(Filter f, StringBuilder sql, Map<String, Object> params) {
+        if (f.nothing()) {
+            sql.append(" and 1 = 0");
+            return;
+        }
+        if (f.requiredTagId() != null) {
+            sql.append(" and exists (select 1 from article_tag rt where rt.article_id = a.id and rt.tag_id = :requiredTag)");
+            params.put("requiredTag", f.requiredTagId());
+        }
+        if (f.sectionId() != null) {
+            sql.append(" and a.section_id = :sectionId");
+            params.put("sectionId", f.sectionId());
+        }
+        if (f.bylineId() != null) {
+            sql.append(" and exists (select 1 from article_byline ab where ab.article_id = a.id and ab.byline_id = :bylineId)");
+            params.put("bylineId", f.bylineId());
+        }
+        if (!f.tagIds().isEmpty()) {
+            if (f.anyTag()) {
+                sql.append(" and exists (select 1 from article_tag at where at.article_id = a.id and at.tag_id in (:anyTags))");
+                params.put("anyTags", f.tagIds());
+            } else {
+                for (int i = 0; i < f.tagIds().size(); i++) {
+                    sql.append(" and exists (select 1 from article_tag at").append(i).append(" where at").append(i)
+                            .append(".article_id = a.id and at").append(i).append(".tag_id = :tag").append(i).append(')');
+                    params.put("tag" + i, f.tagIds().get(i));
+                }
+            }
+        }
+        if (f.language() != null) {
+            sql.append(" and a.language = :language");
+            params.put("language", f.language());
+        }
+        if (f.from() != null) {
+            sql.append(" and a.published_at >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and a.published_at <= :to");
             params.put("to", f.to());
         }
     }
@@ -194,6 +244,19 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                         + " order by at.position", ArticleTag.class)
                 .setParameter("ids", articleIds).getResultList()
                 .forEach(at -> result.computeIfAbsent(at.article.id, k -> new ArrayList<>()).add(at));
+        return result;
+    }
+
+    /** The corrections of many articles in one statement, oldest first. */
+    public Map<UUID, List<ArticleCorrection>> findCorrections(Collection<UUID> articleIds) {
+        Map<UUID, List<ArticleCorrection>> result = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        getEntityManager().createQuery("select c from ArticleCorrection c where c.article.id in :ids order by c.correctedAt, c.id",
+                        ArticleCorrection.class)
+                .setParameter("ids", articleIds).getResultList()
+                .forEach(c -> result.computeIfAbsent(c.article.id, k -> new ArrayList<>()).add(c));
         return result;
     }
 

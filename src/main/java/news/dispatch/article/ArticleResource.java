@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
-import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,12 +31,12 @@ public class ArticleResource {
 
     private final ArticleService service;
     private final ArticleConfig config;
-    private final Representations representations;
+    private final ArticleResponses responses;
 
-    public ArticleResource(ArticleService service, ArticleConfig config, Representations representations) {
+    public ArticleResource(ArticleService service, ArticleConfig config, ArticleResponses responses) {
         this.service = service;
         this.config = config;
-        this.representations = representations;
+        this.responses = responses;
     }
 
     @GET
@@ -44,9 +44,12 @@ public class ArticleResource {
             description = "Published articles as summaries, newest first unless `sort` says otherwise, filtered by section, "
                     + "tags (all of with `,`, any of with `|`), byline, language and publication time. Pages by an opaque "
                     + "keyset `cursor`, so deep pages cost what the first costs and nothing repeats or vanishes while a "
-                    + "reader scrolls. A filter naming a section, tag or byline that does not exist is a 400.")
+                    + "reader scrolls. A filter naming a section, tag or byline that does not exist is a 400. "
+                    + "`fields` trims the items, `include=body,corrections` embeds those parts. Public responses are "
+                    + "served from an application cache invalidated on every write.")
     @APIResponse(responseCode = "200", description = "A page of article summaries.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
                     @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
@@ -54,7 +57,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return representations.page(headers, uri, service.list(ArticleQuery.parse(params), ArticleService.Scope.NONE));
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
+        ArticleQuery query = ArticleQuery.parse(params);
+        return responses.list(headers, uri, shape, () -> service.list(query, ArticleService.Scope.NONE, shape));
     }
 
     @GET
@@ -62,10 +67,13 @@ public class ArticleResource {
     @Operation(operationId = "getArticle", summary = "Get an article",
             description = "The full article with body, corrections, `navigation` (previous and next published article "
                     + "in its section) and `related` (curated links first, then articles sharing the most tags). "
-                    + "A slug the article used to have answers 301 to the current one.")
+                    + "A slug the article used to have answers 301 to the current one. `include` limits the optional "
+                    + "parts (all by default) and `fields` trims the article and its nested summaries; parts left "
+                    + "out are not loaded.")
     @APIResponse(responseCode = "200", description = "The article.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
-                    @Header(name = "Last-Modified", ref = "LastModified")},
+                    @Header(name = "Last-Modified", ref = "LastModified"), @Header(name = "Vary", ref = "Vary"),
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
@@ -75,22 +83,24 @@ public class ArticleResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
             example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
-                        @Context HttpHeaders headers) {
-        ArticleService.Lookup lookup = service.get(slug);
+                        @BeanParam ArticleShapeParams shapeParams, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(shapeParams, ArticleShape.Context.ARTICLE, uri);
+        ArticleService.Lookup lookup = service.get(slug, shape);
         if (lookup.movedTo() != null) {
-            return moved("/v1/articles/" + lookup.movedTo());
+            return moved(uri, "/v1/articles/" + lookup.movedTo());
         }
-        return representations.bytes(headers, representations.serialize(lookup.article()), MediaType.APPLICATION_JSON,
-                lookup.lastModified(), lookup.version());
+        return responses.article(headers, shape, lookup.article(), lookup.lastModified(), lookup.version());
     }
 
     @GET
     @Path("/{slug}/related")
     @Operation(operationId = "listRelatedArticles", summary = "Related posts of an article",
             description = "The same list as the article's `related`: the editor's curated links in their order, then "
-                    + "published articles sharing the most tags, newest first, up to the configured number (5).")
+                    + "published articles sharing the most tags, newest first, up to the configured number (5). "
+                    + "`fields` trims the items (`relation` always stays).")
     @APIResponse(responseCode = "200", description = "The related posts.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = RelatedPage.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
@@ -99,17 +109,22 @@ public class ArticleResource {
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response related(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
-                            @Context HttpHeaders headers) {
-        ArticleService.Lookup lookup = service.get(slug);
+                            @QueryParam("fields") @Parameter(description = "Comma-separated summary members to return, "
+                                    + "e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,
+                            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(ArticleShape.given(fields, "fields", uri), null, ArticleShape.Context.RELATED, java.util.List.of());
+        ArticleService.Lookup lookup = service.get(slug, new ArticleShape(null, java.util.Set.of(ArticleShape.Part.RELATED)));
         if (lookup.movedTo() != null) {
-            return moved("/v1/articles/" + lookup.movedTo() + "/related");
+            return moved(uri, "/v1/articles/" + lookup.movedTo() + "/related");
         }
         var items = lookup.article().related();
-        return representations.json(headers, new Page<>(items, new PageInfo(config.relatedLimit(), null, null)), null);
+        return responses.uncachedList(headers, uri, shape, new Page<>(items, new PageInfo(config.relatedLimit(), null, null)));
     }
 
-    private static Response moved(String location) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(location))
+    /** 301 to the current slug, keeping the query (fields, include). */
+    private static Response moved(UriInfo uri, String path) {
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(query == null ? path : path + "?" + query))
                 .header("Cache-Control", "public, max-age=3600").build();
     }
 

@@ -16,6 +16,7 @@ import news.dispatch.web.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,17 +58,58 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
-        ArticleRepository.Filter filter = resolve(q, scope);
+        Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST));
+        return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
+    }
+
+    /**
+     * A page of articles with the optional parts the shape asks for ({@code body}, {@code corrections});
+     * the others are null. Costs the same statements whatever the page size: the page, its bylines,
+     * its tags, and its corrections when included (plus the filter's slug look-ups and the count).
+     */
+    @Transactional
+    public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape) {
+        ArticleRepository.Filter filter = filter(q, scope);
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
         List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
         boolean more = rows.size() > q.limit();
         List<Article> page = more ? rows.subList(0, q.limit()) : rows;
         String next = more ? ArticleCursors.after(q.sort(), page.get(page.size() - 1)).encode() : null;
-        return new Page<>(summaries(page), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
+        return new Page<>(views(page, shape), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
+    }
+
+    /**
+     * Articles as list items, in the given order, with the parts the shape asks for among body and
+     * corrections: a fixed number of statements whatever the number of articles.
+     */
+    @Transactional
+    public List<ArticleView> views(Collection<Article> page, ArticleShape shape) {
+        List<UUID> ids = page.stream().map(a -> a.id).toList();
+        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
+        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
+        Map<UUID, List<ArticleCorrection>> corrections = shape.has(ArticleShape.Part.CORRECTIONS)
+                ? articles.findCorrections(ids) : Map.of();
+        return page.stream().map(a -> new ArticleView(summary(a, credits, tagLinks),
+                shape.has(ArticleShape.Part.BODY) ? mapper.body(a) : null,
+                shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(corrections.getOrDefault(a.id, List.of())) : null,
+                null, null)).toList();
+    }
+
+    /** Visible articles by id as list items, in the order of the ids (ids of invisible articles are skipped). */
+    @Transactional
+    public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape) {
+        return views(articles.findWithSection(ids).stream()
+                .filter(a -> a.status == ArticleStatus.PUBLISHED && a.deletedAt == null).toList(), shape);
     }
 
     @Transactional
     public Lookup get(String slugOrId) {
+        return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE));
+    }
+
+    /** The article with the parts the shape asks for; parts left out are null and cost no statement. */
+    @Transactional
+    public Lookup get(String slugOrId, ArticleShape shape) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
         if (found.isEmpty()) {
@@ -80,11 +122,13 @@ public class ArticleService {
             throw ProblemException.notFound("article", slugOrId);
         }
         Article article = found.get();
-        Article previous = articles.findPrevInSection(article).orElse(null);
-        Article next = articles.findNextInSection(article).orElse(null);
-        List<ArticleRelated> curated = articles.findCuratedRelated(article.id);
-        List<Article> byTags = articles.findSharingMostTags(article.id,
-                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size());
+        boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
+        boolean withRelated = shape.has(ArticleShape.Part.RELATED);
+        Article previous = withNavigation ? articles.findPrevInSection(article).orElse(null) : null;
+        Article next = withNavigation ? articles.findNextInSection(article).orElse(null) : null;
+        List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id) : List.of();
+        List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id,
+                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size()) : List.of();
 
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(article.id);
@@ -101,11 +145,11 @@ public class ArticleService {
 
         ArticleView view = new ArticleView(
                 summary(article, credits, tagLinks),
-                mapper.body(article),
-                mapper.corrections(articles.findCorrections(article.id)),
-                new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
-                        next == null ? null : summary(next, credits, tagLinks)),
-                related);
+                shape.has(ArticleShape.Part.BODY) ? mapper.body(article) : null,
+                shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(articles.findCorrections(article.id)) : null,
+                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
+                        next == null ? null : summary(next, credits, tagLinks)) : null,
+                withRelated ? related : null);
         return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
     }
 
@@ -117,13 +161,6 @@ public class ArticleService {
 
     private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {
         return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id));
-    }
-
-    private List<ArticleSummary> summaries(List<Article> page) {
-        List<UUID> ids = page.stream().map(a -> a.id).toList();
-        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
-        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
-        return page.stream().map(a -> summary(a, credits, tagLinks)).toList();
     }
 
     /** The latest change among everything the article response shows. */
@@ -147,7 +184,8 @@ public class ArticleService {
     }
 
     /** Turns slugs of the query into ids; a filter naming nothing that exists is a 400. */
-    private ArticleRepository.Filter resolve(ArticleQuery q, Scope scope) {
+    @Transactional
+    public ArticleRepository.Filter filter(ArticleQuery q, Scope scope) {
         List<FieldError> errors = new ArrayList<>();
         UUID sectionId = scope.section() == null ? null : scope.section().id;
         if (q.section() != null) {

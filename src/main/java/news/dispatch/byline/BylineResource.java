@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleResource;
+import news.dispatch.article.ArticleResponses;
+import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
@@ -37,11 +39,13 @@ public class BylineResource {
     private final BylineService bylines;
     private final ArticleService articles;
     private final Representations representations;
+    private final ArticleResponses responses;
 
-    public BylineResource(BylineService bylines, ArticleService articles, Representations representations) {
+    public BylineResource(BylineService bylines, ArticleService articles, Representations representations, ArticleResponses responses) {
         this.bylines = bylines;
         this.articles = articles;
         this.representations = representations;
+        this.responses = responses;
     }
 
     @GET
@@ -64,7 +68,10 @@ public class BylineResource {
             @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return representations.page(headers, uri, bylines.list(kind, q, limit, cursor, count));
+        var page = bylines.list(kind, q, limit, cursor, count);
+        List<String> keys = new java.util.ArrayList<>(List.of("bylines"));
+        page.items().forEach(b -> keys.add("byline-" + b.slug()));
+        return representations.page(headers, uri, page, keys);
     }
 
     @GET
@@ -81,7 +88,7 @@ public class BylineResource {
     public Response get(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                         @Context HttpHeaders headers) {
         BylineView byline = bylines.get(slug);
-        return representations.json(headers, byline, byline.updatedAt());
+        return representations.json(headers, byline, byline.updatedAt(), List.of("byline-" + byline.slug()));
     }
 
     @GET
@@ -98,9 +105,10 @@ public class BylineResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response articles(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
                              @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
-        Byline byline = bylines.require(slug);
-        return representations.page(headers, uri, articles.list(query, new ArticleService.Scope(null, null, byline)));
+        return responses.list(headers, uri, shape,
+                () -> articles.list(query, new ArticleService.Scope(null, null, bylines.require(slug)), shape));
     }
 
     @Schema(name = "BylinePage", description = "A page of bylines.")

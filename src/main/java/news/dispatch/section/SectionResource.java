@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleResource;
+import news.dispatch.article.ArticleResponses;
+import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Cursor;
@@ -42,11 +44,13 @@ public class SectionResource {
     private final SectionService sections;
     private final ArticleService articles;
     private final Representations representations;
+    private final ArticleResponses responses;
 
-    public SectionResource(SectionService sections, ArticleService articles, Representations representations) {
+    public SectionResource(SectionService sections, ArticleService articles, Representations representations, ArticleResponses responses) {
         this.sections = sections;
         this.articles = articles;
         this.representations = representations;
+        this.responses = responses;
     }
 
     @GET
@@ -73,7 +77,10 @@ public class SectionResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return representations.page(headers, uri, sections.list(size, after, withCount));
+        var page = sections.list(size, after, withCount);
+        List<String> keys = new ArrayList<>(List.of("sections"));
+        page.items().forEach(s -> keys.add("section-" + s.slug()));
+        return representations.page(headers, uri, page, keys);
     }
 
     @GET
@@ -90,7 +97,7 @@ public class SectionResource {
     public Response get(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "politics") String slug,
                         @Context HttpHeaders headers) {
         Section section = sections.get(slug);
-        return representations.json(headers, SectionView.of(section), section.updatedAt);
+        return representations.json(headers, SectionView.of(section), section.updatedAt, List.of("section-" + section.slug));
     }
 
     @GET
@@ -107,9 +114,10 @@ public class SectionResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response articles(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
                              @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
         ArticleQuery query = ArticleQuery.parse(params);
-        Section section = sections.get(slug);
-        return representations.page(headers, uri, articles.list(query, new ArticleService.Scope(section, null, null)));
+        return responses.list(headers, uri, shape,
+                () -> articles.list(query, new ArticleService.Scope(sections.get(slug), null, null), shape));
     }
 
     @Schema(name = "SectionPage", description = "A page of sections.")

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Role;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,39 +19,99 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Turns a read result into a cacheable response: the JSON bytes, a strong ETag computed from
  * them (so it changes whenever anything the response shows changes), Last-Modified where the
  * resource has one, Cache-Control and Vary, and 304 for a matching If-None-Match or, without
  * one, an If-Modified-Since no older than Last-Modified.
+ * <p>
+ * Public (anonymous) reads are {@code public} with max-age and stale-while-revalidate; keyed reads
+ * (any caller the access layer identified, or any request carrying {@code Authorization}) are
+ * {@code private, no-cache}: they may show what the public does not, so no shared cache may keep
+ * them and the client revalidates (cheaply, by ETag). {@code Vary} names Authorization for that
+ * reason. {@code Surrogate-Key} names what the response shows so a CDN can purge exactly that
+ * (docs/decisions/042-http-caching.md).
  */
 @ApplicationScoped
 public class Representations {
 
-    public static final String VARY = "Accept, Accept-Encoding";
+    public static final String VARY = "Accept, Accept-Encoding, Authorization";
+    public static final String PRIVATE_CACHE_CONTROL = "private, no-cache";
+    public static final String SURROGATE_KEY = "Surrogate-Key";
 
     private final ObjectMapper json;
+    private final CurrentCaller caller;
     private final String publicCacheControl;
 
-    public Representations(ObjectMapper json, HttpCacheConfig config) {
+    public Representations(ObjectMapper json, HttpCacheConfig config, CurrentCaller caller) {
         this.json = json;
+        this.caller = caller;
         this.publicCacheControl = "public, max-age=" + config.maxAge()
                 + ", stale-while-revalidate=" + config.staleWhileRevalidate();
     }
 
+    /** Whether this request is a keyed one: its response is private and never served from a shared cache. */
+    public boolean keyed(HttpHeaders request) {
+        return caller.get().role() != Role.ANONYMOUS || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    /** Renders a body: JSON bytes and their strong ETag. */
+    public Representation render(Object body, Instant lastModified, Long version, String link, Collection<String> surrogateKeys) {
+        byte[] bytes = serialize(body);
+        return new Representation(bytes, MediaType.APPLICATION_JSON, etag(version, bytes),
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link,
+                surrogateKeys == null ? Set.of() : new LinkedHashSet<>(surrogateKeys));
+    }
+
+    /** The Link header value of a page's next page, or null on the last page. */
+    public static String nextLink(UriInfo uri, PageInfo page) {
+        if (page.next() == null) {
+            return null;
+        }
+        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build().toString();
+        return "<" + next + ">; rel=\"next\"";
+    }
+
+    /** 200 with the body, or 304 when the request's validators match; caching headers either way. */
+    public Response respond(HttpHeaders request, Representation r) {
+        Response.ResponseBuilder response = notModified(request, r.etag(), r.lastModified())
+                ? Response.notModified()
+                : Response.ok(r.body(), r.mediaType());
+        response.header(HttpHeaders.ETAG, r.etag())
+                .header(HttpHeaders.CACHE_CONTROL, keyed(request) ? PRIVATE_CACHE_CONTROL : publicCacheControl)
+                .header(HttpHeaders.VARY, VARY);
+        if (r.lastModified() != null) {
+            response.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atZone(ZoneOffset.UTC)));
+        }
+        if (r.link() != null) {
+            response.header("Link", r.link());
+        }
+        if (!r.surrogateKeys().isEmpty()) {
+            response.header(SURROGATE_KEY, String.join(" ", r.surrogateKeys()));
+        }
+        return response.build();
+    }
+
     public Response json(HttpHeaders request, Object body, Instant lastModified) {
-        return bytes(request, serialize(body), MediaType.APPLICATION_JSON, lastModified, null);
+        return json(request, body, lastModified, Set.of());
+    }
+
+    /** A single resource with the CDN purge keys of what it shows. */
+    public Response json(HttpHeaders request, Object body, Instant lastModified, Collection<String> surrogateKeys) {
+        return respond(request, render(body, lastModified, null, null, surrogateKeys));
     }
 
     /** A list page, with an RFC 8288 {@code Link: <...>; rel="next"} when there is a next page. */
     public Response page(HttpHeaders request, UriInfo uri, Page<?> page) {
-        Response response = json(request, page, null);
-        if (page.page().next() == null) {
-            return response;
-        }
-        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.page().next()).build().toString();
-        return Response.fromResponse(response).header("Link", "<" + next + ">; rel=\"next\"").build();
+        return page(request, uri, page, Set.of());
+    }
+
+    public Response page(HttpHeaders request, UriInfo uri, Page<?> page, Collection<String> surrogateKeys) {
+        return respond(request, render(page, null, null, nextLink(uri, page.page()), surrogateKeys));
     }
 
     /**
@@ -58,18 +120,8 @@ public class Representations {
      *                so an edit is refused only when the resource itself changed.
      */
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version) {
-        String etag = etag(version, body);
-        Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
-        Response.ResponseBuilder response = notModified(request, etag, modified)
-                ? Response.notModified()
-                : Response.ok(body, mediaType);
-        response.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, publicCacheControl)
-                .header(HttpHeaders.VARY, VARY);
-        if (modified != null) {
-            response.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC)));
-        }
-        return response.build();
+        return respond(request, new Representation(body, mediaType, etag(version, body),
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), null, Set.of()));
     }
 
     public byte[] serialize(Object body) {

@@ -1,0 +1,127 @@
+package news.dispatch.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.cache.ContentCache;
+import news.dispatch.web.Page;
+import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns article results into responses: trims them to the requested shape, names what they show
+ * in {@code Surrogate-Key}, and serves public article lists from {@link ContentCache}. Used by every
+ * operation that returns articles (articles, the articles of a section, tag or byline, search).
+ */
+@ApplicationScoped
+public class ArticleResponses {
+
+    /** Surrogate key of every article list: purge it when an article enters or leaves the public lists. */
+    public static final String LISTS_KEY = "articles";
+
+    private final Representations representations;
+    private final ContentCache cache;
+    private final ObjectMapper json;
+
+    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json) {
+        this.representations = representations;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /**
+     * An article list. Public requests are answered from the application cache when it has the same
+     * request (path and query) of the current generation: no SQL then. {@code load} must do every
+     * database access (including resolving the path's section, tag or byline).
+     */
+    public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, Supplier<? extends Page<?>> load) {
+        Supplier<Representation> render = () -> renderPage(uri, shape, load.get());
+        Representation r = representations.keyed(headers)
+                ? render.get()
+                : cache.get(uri.getRequestUri().getRawPath() + "?" + rawQuery(uri), render);
+        return representations.respond(headers, r);
+    }
+
+    /** A list that is not cached (search: too many distinct queries to be worth it). */
+    public Response uncachedList(HttpHeaders headers, UriInfo uri, ArticleShape shape, Page<?> page) {
+        return representations.respond(headers, renderPage(uri, shape, page));
+    }
+
+    /** A single article (its ETag carries the version, so If-Match on writes can compare it). */
+    public Response article(HttpHeaders headers, ArticleShape shape, ArticleView view, Instant lastModified, long version) {
+        JsonNode tree = json.valueToTree(view);
+        Set<String> keys = surrogateKeys(tree);
+        shape.apply(tree);
+        return representations.respond(headers, representations.render(tree, lastModified, version, null, keys));
+    }
+
+    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page) {
+        JsonNode tree = json.valueToTree(page);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(LISTS_KEY);
+        keys.addAll(surrogateKeys(tree));
+        shape.applyToItems(tree);
+        return representations.render(tree, null, null, Representations.nextLink(uri, page.page()), keys);
+    }
+
+    private static String rawQuery(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return query == null ? "" : query;
+    }
+
+    /**
+     * The CDN purge keys of everything an article representation shows, read from its untrimmed JSON:
+     * {@code article-<id>} for every article (nested summaries included), {@code section-<slug>},
+     * {@code tag-<slug>} and {@code byline-<slug>} for what they carry.
+     */
+    public static Set<String> surrogateKeys(JsonNode root) {
+        Set<String> keys = new LinkedHashSet<>();
+        collect(root, keys);
+        return keys;
+    }
+
+    private static void collect(JsonNode node, Set<String> keys) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, keys));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (node.hasNonNull("id") && node.hasNonNull("headline")) {
+            keys.add("article-" + node.get("id").asText());
+            JsonNode section = node.get("section");
+            if (section != null && section.hasNonNull("slug")) {
+                keys.add("section-" + section.get("slug").asText());
+            }
+            slugs(node.get("tags"), "tag-", keys);
+            slugs(node.get("bylines"), "byline-", keys);
+        }
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isContainerNode()) {
+                collect(e.getValue(), keys);
+            }
+        });
+    }
+
+    private static void slugs(JsonNode list, String prefix, Set<String> keys) {
+        if (list != null && list.isArray()) {
+            list.forEach(item -> {
+                if (item.hasNonNull("slug")) {
+                    keys.add(prefix + item.get("slug").asText());
+                }
+            });
+        }
+    }
+}

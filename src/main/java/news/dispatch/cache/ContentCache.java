@@ -1,0 +1,74 @@
+package news.dispatch.cache;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import news.dispatch.web.Representation;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The application cache of public article list responses (the newest-articles lists that every app
+ * start and every pull-to-refresh asks for). A hit costs no SQL statement.
+ * <p>
+ * Correct by construction (docs/decisions/042-http-caching.md):
+ * <ul>
+ *   <li>Every entry is keyed by a generation number read <em>before</em> the response was computed;
+ *       {@link #invalidateAll()} moves the generation on, so a response computed from data older
+ *       than the last write can never be served, even if it is stored after the invalidation.</li>
+ *   <li>Writes through Hibernate entities invalidate by themselves after commit
+ *       ({@link ContentWriteInterceptor}); other writes fire {@link ContentChanged} or call
+ *       {@link #invalidateAll()} after commit.</li>
+ *   <li>A short time-to-live ({@code quarkus.cache.caffeine."article-lists".expire-after-write})
+ *       bounds staleness for anything else, such as a write made by another instance.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ContentCache {
+
+    public static final String NAME = "article-lists";
+
+    private record Key(long generation, String request) {
+    }
+
+    private final CaffeineCache cache;
+    private final AtomicLong generation = new AtomicLong();
+
+    public ContentCache(@CacheName(NAME) Cache cache) {
+        this.cache = cache.as(CaffeineCache.class);
+    }
+
+    /** The cached response for this request key, or the computed one (then cached). A failure is not cached. */
+    public Representation get(String request, Supplier<Representation> compute) {
+        Key key = new Key(generation.get(), request);
+        CompletableFuture<Representation> hit = cache.getIfPresent(key);
+        if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
+            return hit.join();
+        }
+        Representation computed = compute.get();
+        cache.put(key, CompletableFuture.completedFuture(computed));
+        return computed;
+    }
+
+    /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll().subscribe().with(ignored -> {
+        }, failure -> Log.warn("Could not clear the article list cache", failure));
+    }
+
+    /** The current generation; it moves on with every invalidation (tests and diagnostics). */
+    public long generation() {
+        return generation.get();
+    }
+
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged event) {
+        invalidateAll();
+    }
+}

@@ -1,0 +1,114 @@
+package news.dispatch.search;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.article.ArticleListParams;
+import news.dispatch.article.ArticleQuery;
+import news.dispatch.article.ArticleResponses;
+import news.dispatch.article.ArticleShape;
+import news.dispatch.common.Ids;
+import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Full-text search over published articles.")
+public class SearchResource {
+
+    private static final List<String> HIT_FIELDS = List.of("score", "highlight");
+
+    private final SearchService search;
+    private final ArticleResponses responses;
+
+    public SearchResource(SearchService search, ArticleResponses responses) {
+        this.search = search;
+        this.responses = responses;
+    }
+
+    @GET
+    @Operation(operationId = "searchArticles", summary = "Search published articles",
+            description = "Full-text search over headline, standfirst and body (headline matches rank highest, then "
+                    + "standfirst, then body) in web-search syntax: words, `\"quoted phrases\"`, `or`, `-word`. English "
+                    + "articles are matched by word stem (`meeting` finds `meets`), other languages word for word. "
+                    + "Every article list filter applies; results come by relevance (`sort` is not taken), each with "
+                    + "`score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches, and page by an opaque "
+                    + "cursor over (score, id). `fields` and `include=body,corrections` shape the items as in lists "
+                    + "(`score` and `highlight` always stay). A query that cannot be understood is a 400.")
+    @APIResponse(responseCode = "200", description = "A page of hits, most relevant first.",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
+                    @Header(name = "Link", ref = "Link")},
+            content = @Content(schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
+                ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);
+        SearchQuery q = SearchQuery.parse(params.q);
+        if (params.sort != null) {
+            throw ProblemException.invalid("sort", "search results are ordered by relevance; leave sort out");
+        }
+        ArticleQuery filters = ArticleQuery.parse(withoutCursor(params));
+        if (params.count != null) {
+            throw ProblemException.invalid("count", "is not offered on search results");
+        }
+        SearchRepository.After after = after(params.cursor);
+        return responses.uncachedList(headers, uri, shape, search.search(q, filters, after, shape));
+    }
+
+    private SearchRepository.After after(String value) {
+        if (value == null) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Cursor cursor = news.dispatch.web.Params.cursor(value, SearchService.ORDER, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        UUID id = Ids.parse(cursor.id()).orElse(null);
+        if (id == null || !search.validScoreKey(cursor.key())) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+        }
+        return new SearchRepository.After(cursor.key(), id);
+    }
+
+    /** The list parameters without those search reads itself (its cursor has another order). */
+    private static ArticleListParams withoutCursor(SearchParams p) {
+        ArticleListParams copy = new ArticleListParams();
+        copy.section = p.section;
+        copy.tag = p.tag;
+        copy.byline = p.byline;
+        copy.lang = p.lang;
+        copy.from = p.from;
+        copy.to = p.to;
+        copy.limit = p.limit;
+        return copy;
+    }
+
+    /** OpenAPI name for a page of search hits. */
+    @Schema(name = "SearchPage", description = "A page of search hits, most relevant first.")
+    public record SearchPage(List<SearchHit> items, PageInfo page) {
+    }
+}

@@ -1,0 +1,63 @@
+package news.dispatch.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.dispatch.article.ArticleQuery;
+import news.dispatch.article.ArticleService;
+import news.dispatch.article.ArticleShape;
+import news.dispatch.article.ArticleView;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Full-text search over visible articles, by relevance, with the article list filters. */
+@ApplicationScoped
+public class SearchService {
+
+    /** The cursor order of search results: score, then id, both descending. */
+    static final String ORDER = "relevance";
+
+    private final SearchRepository search;
+    private final ArticleService articles;
+
+    public SearchService(SearchRepository search, ArticleService articles) {
+        this.search = search;
+        this.articles = articles;
+    }
+
+    /**
+     * A page of hits: the filter's look-ups, one ranked query, then the page's articles, bylines and tags
+     * (and corrections when included): the same statements whatever the page size.
+     */
+    @Transactional
+    public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchRepository.After after, ArticleShape shape) {
+        var filter = articles.filter(filters, ArticleService.Scope.NONE);
+        List<SearchRepository.Row> rows = search.find(q, filter, after, filters.limit() + 1);
+        boolean more = rows.size() > filters.limit();
+        List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;
+        Map<UUID, ArticleView> views = new HashMap<>();
+        articles.viewsById(page.stream().map(SearchRepository.Row::id).toList(), shape)
+                .forEach(v -> views.put(v.summary().id(), v));
+        List<Pattern> patterns = q.positiveTerms().stream().map(SearchQuery.Term::pattern).toList();
+        List<SearchHit> hits = page.stream().filter(r -> views.containsKey(r.id()))
+                .map(r -> new SearchHit(views.get(r.id()), r.score(),
+                        r.marked() ? Highlighter.fromMarked(r.snippet()) : Highlighter.snippet(r.snippet(), patterns)))
+                .toList();
+        String next = null;
+        if (more) {
+            SearchRepository.Row last = page.get(page.size() - 1);
+            next = new Cursor(ORDER, last.scoreKey(), last.id().toString()).encode();
+        }
+        return new Page<>(hits, new PageInfo(filters.limit(), next, null));
+    }
+
+    boolean validScoreKey(String key) {
+        return search.validScoreKey(key);
+    }
+}

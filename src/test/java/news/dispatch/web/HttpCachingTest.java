@@ -1,0 +1,263 @@
+package news.dispatch.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import news.dispatch.article.Article;
+import news.dispatch.article.BylineRole;
+import news.dispatch.byline.Byline;
+import news.dispatch.byline.BylineKind;
+import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.ContentChanged;
+import news.dispatch.section.Section;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagType;
+import news.dispatch.testsupport.Fixtures;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Complete HTTP caching of reads (docs/decisions/042-http-caching.md). */
+@QuarkusTest
+class HttpCachingTest {
+
+    private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    ContentCache cache;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    private record Story(Section section, Tag tag, Byline byline, Article older, Article main) {
+    }
+
+    private Story story() {
+        Section section = fixtures.section("Caching");
+        Tag tag = fixtures.tag("Cache tag", TagType.TOPIC);
+        Byline byline = fixtures.byline("Cache writer", BylineKind.PERSON);
+        Instant t = Instant.parse("2023-05-01T08:00:00Z");
+        Article older = fixtures.article("Older cached").section(section).tags(tag).publishedAt(t.minusSeconds(600)).save();
+        Article main = fixtures.article("Main cached").section(section).tags(tag).byline(byline, BylineRole.AUTHOR)
+                .publishedAt(t).save();
+        return new Story(section, tag, byline, older, main);
+    }
+
+    private void renameTag(Tag tag, String name) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Tag t = em.find(Tag.class, tag.id);
+            t.name = name;
+            t.updatedAt = Instant.now();
+        });
+    }
+
+    private Statistics stats() {
+        return emf.unwrap(SessionFactory.class).getStatistics();
+    }
+
+    @Nested
+    class SingleArticle {
+
+        @Test
+        void sendsValidatorsCachingHeadersAndSurrogateKeys() {
+            Story s = story();
+            Response r = given().when().get("/v1/articles/" + s.main().slug);
+            r.then().statusCode(200)
+                    .header("ETag", matchesPattern("\"\\d+\\.[A-Za-z0-9_-]{27}\""))
+                    .header("Cache-Control", PUBLIC)
+                    .header("Vary", "Accept, Accept-Encoding, Authorization");
+            // the latest change among everything shown: here the tag, section and byline made after the article
+            Instant lastModified = java.time.ZonedDateTime.parse(r.getHeader("Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            assertThat(lastModified).isAfterOrEqualTo(s.tag().updatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            List<String> keys = List.of(r.getHeader("Surrogate-Key").split(" "));
+            assertThat(keys).contains("article-" + s.main().id, "article-" + s.older().id, "section-" + s.section().slug,
+                    "tag-" + s.tag().slug, "byline-" + s.byline().slug);
+        }
+
+        @Test
+        void answers304ToAMatchingIfNoneMatchOrIfModifiedSince() {
+            Story s = story();
+            String path = "/v1/articles/" + s.main().slug;
+            Response first = given().when().get(path);
+            String etag = first.getHeader("ETag");
+            String lastModified = first.getHeader("Last-Modified");
+
+            given().header("If-None-Match", etag).when().get(path)
+                    .then().statusCode(304).header("ETag", etag).header("Cache-Control", PUBLIC)
+                    .body(emptyOrNullString());
+            given().header("If-None-Match", "\"other\", W/" + etag).when().get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"0.stale\"").when().get(path).then().statusCode(200);
+            given().header("If-Modified-Since", lastModified).when().get(path).then().statusCode(304);
+            String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.parse("2023-05-01T07:59:59Z").atZone(ZoneOffset.UTC));
+            given().header("If-Modified-Since", earlier).when().get(path).then().statusCode(200);
+            // If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3)
+            given().header("If-None-Match", "\"0.stale\"").header("If-Modified-Since", lastModified).when().get(path)
+                    .then().statusCode(200);
+            given().header("If-Modified-Since", "not a date").when().get(path).then().statusCode(200);
+        }
+
+        @Test
+        void fieldsAndIncludeHaveTheirOwnETag() {
+            Story s = story();
+            String path = "/v1/articles/" + s.main().slug;
+            String full = given().when().get(path).getHeader("ETag");
+            String trimmed = given().queryParam("fields", "headline").when().get(path).getHeader("ETag");
+            assertThat(trimmed).isNotEqualTo(full);
+        }
+
+        @Test
+        void renamingATagChangesTheETagOfEveryResponseShowingIt() {
+            Story s = story();
+            String article = given().when().get("/v1/articles/" + s.main().slug).getHeader("ETag");
+            String older = given().when().get("/v1/articles/" + s.older().slug).getHeader("ETag");
+            String list = given().queryParam("section", s.section().slug).when().get("/v1/articles").getHeader("ETag");
+
+            renameTag(s.tag(), "Renamed cache tag");
+
+            given().header("If-None-Match", article).when().get("/v1/articles/" + s.main().slug)
+                    .then().statusCode(200).body("tags[0].name", equalTo("Renamed cache tag"))
+                    .header("ETag", not(equalTo(article)));
+            given().header("If-None-Match", older).when().get("/v1/articles/" + s.older().slug).then().statusCode(200);
+            given().header("If-None-Match", list).queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().statusCode(200).body("items[0].tags[0].name", equalTo("Renamed cache tag"));
+        }
+    }
+
+    @Nested
+    class Lists {
+
+        @Test
+        void listsSendETagCacheControlSurrogateKeysAndNoLastModified() {
+            Story s = story();
+            Response r = given().queryParam("section", s.section().slug).when().get("/v1/articles");
+            r.then().statusCode(200)
+                    .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{27}\""))
+                    .header("Cache-Control", PUBLIC)
+                    .header("Vary", "Accept, Accept-Encoding, Authorization")
+                    .header("Last-Modified", nullValue());
+            assertThat(List.of(r.getHeader("Surrogate-Key").split(" "))).contains("articles", "article-" + s.main().id,
+                    "article-" + s.older().id, "tag-" + s.tag().slug, "section-" + s.section().slug, "byline-" + s.byline().slug);
+            given().header("If-None-Match", r.getHeader("ETag")).queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().statusCode(304);
+        }
+
+        @Test
+        void tagSectionAndBylineResourcesNameThemselves() {
+            Story s = story();
+            given().when().get("/v1/tags/" + s.tag().slug).then().statusCode(200).header("Surrogate-Key", "tag-" + s.tag().slug)
+                    .header("Cache-Control", PUBLIC).header("Last-Modified", not(emptyOrNullString()));
+            given().when().get("/v1/sections/" + s.section().slug).then().statusCode(200)
+                    .header("Surrogate-Key", "section-" + s.section().slug);
+            given().when().get("/v1/bylines/" + s.byline().slug).then().statusCode(200)
+                    .header("Surrogate-Key", "byline-" + s.byline().slug);
+        }
+
+        @Test
+        void keyedRequestsArePrivate() {
+            Story s = story();
+            given().header("Authorization", "Bearer any-key").queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().header("Cache-Control", "private, no-cache")
+                    .header("Vary", "Accept, Accept-Encoding, Authorization");
+            given().header("Authorization", "Bearer any-key").when().get("/v1/articles/" + s.main().slug)
+                    .then().header("Cache-Control", "private, no-cache");
+        }
+    }
+
+    @Nested
+    class ApplicationCache {
+
+        @Test
+        void aRepeatedPublicListCostsNoSqlStatement() {
+            Story s = story();
+            Response first = given().queryParam("section", s.section().slug).queryParam("fields", "slug").when().get("/v1/articles");
+            first.then().statusCode(200);
+
+            long before = stats().getPrepareStatementCount();
+            Response second = given().queryParam("section", s.section().slug).queryParam("fields", "slug").when().get("/v1/articles");
+            second.then().statusCode(200).body("items.slug", contains(s.main().slug, s.older().slug));
+            given().header("If-None-Match", first.getHeader("ETag")).queryParam("section", s.section().slug)
+                    .queryParam("fields", "slug").when().get("/v1/articles").then().statusCode(304);
+            given().when().get("/v1/tags/" + s.tag().slug + "/articles").then().statusCode(200);
+            long afterFirstTagList = stats().getPrepareStatementCount();
+            given().when().get("/v1/tags/" + s.tag().slug + "/articles").then().statusCode(200);
+            assertThat(stats().getPrepareStatementCount()).isEqualTo(afterFirstTagList);
+            assertThat(afterFirstTagList - before).as("only the first tag list reached the database").isPositive();
+            assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+            assertThat(second.asString()).isEqualTo(first.asString());
+        }
+
+        @Test
+        void everyEntityWriteInvalidatesTheCache() {
+            Story s = story();
+            given().queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().body("items.slug", contains(s.main().slug, s.older().slug));
+            // a write through Hibernate, with nobody calling the cache
+            Article newest = fixtures.article("Newest cached").section(s.section())
+                    .publishedAt(Instant.parse("2023-05-02T00:00:00Z")).save();
+            given().queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().body("items.slug", contains(newest.slug, s.main().slug, s.older().slug));
+        }
+
+        @Test
+        void contentChangedEventAndInvalidateAllMoveTheGenerationOn() {
+            long g = cache.generation();
+            changed.fire(new ContentChanged("test"));
+            assertThat(cache.generation()).isGreaterThan(g);
+            g = cache.generation();
+            QuarkusTransaction.requiringNew().run(() -> changed.fire(new ContentChanged("in a transaction")));
+            assertThat(cache.generation()).isGreaterThan(g);
+            g = cache.generation();
+            cache.invalidateAll();
+            assertThat(cache.generation()).isGreaterThan(g);
+        }
+
+        @Test
+        void aReadDoesNotInvalidate() {
+            Story s = story();
+            given().when().get("/v1/articles/" + s.main().slug).then().statusCode(200);
+            long g = cache.generation();
+            given().when().get("/v1/articles/" + s.main().slug).then().statusCode(200);
+            given().queryParam("section", s.section().slug).when().get("/v1/articles").then().statusCode(200);
+            assertThat(cache.generation()).isEqualTo(g);
+        }
+
+        @Test
+        void keyedRequestsBypassTheCache() {
+            Story s = story();
+            given().queryParam("section", s.section().slug).when().get("/v1/articles").then().statusCode(200);
+            long before = stats().getPrepareStatementCount();
+            given().header("Authorization", "Bearer any-key").queryParam("section", s.section().slug).when().get("/v1/articles")
+                    .then().statusCode(200);
+            assertThat(stats().getPrepareStatementCount()).isGreaterThan(before);
+        }
+    }
+}

@@ -1,16 +1,28 @@
 package news.dispatch.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** Tests run with dispatch.cors.origins = https://partner.example, https://newsroom.example (application.properties). */
+/** CORS with a list of allowed origins (the default, "*", is checked in OperationsTest). */
 @QuarkusTest
+@TestProfile(CorsTest.OriginList.class)
 class CorsTest {
+
+    public static class OriginList implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dispatch.cors.origins", "https://partner.example,https://newsroom.example");
+        }
+    }
 
     @Test
     void allowedOriginGetsCorsHeadersButNeverCredentials() {

@@ -167,6 +167,22 @@ class OperationsTest {
     }
 
     @Nested
+    class CorsByDefault {
+
+        @Test
+        void anyOriginWithoutCredentialsAndWithoutVaryOnOrigin() {
+            given().header("Origin", "https://anyone.example").when().get("/v1/sections").then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.nullValue())
+                    .header("Vary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Origin")));
+            given().header("Origin", "https://anyone.example").header("Access-Control-Request-Method", "DELETE")
+                    .when().options("/v1/sections").then().statusCode(204)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("DELETE"));
+        }
+    }
+
+    @Nested
     class Limits {
 
         @Test

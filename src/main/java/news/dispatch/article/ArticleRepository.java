@@ -221,6 +221,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The bodies of many articles in one statement (the body is lazy on the entity). */
+    public Map<UUID, Body> findBodies(Collection<UUID> articleIds) {
+        Map<UUID, Body> result = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        getEntityManager().createQuery("select a.id, a.bodyHtml, a.bodyText from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", articleIds).getResultList()
+                .forEach(r -> result.put((UUID) r[0], new Body((String) r[1], (String) r[2])));
+        return result;
+    }
+
     /** The byline credits of many articles in one statement, in credit order. */
     public Map<UUID, List<ArticleByline>> findBylines(Collection<UUID> articleIds) {
         Map<UUID, List<ArticleByline>> result = new LinkedHashMap<>();

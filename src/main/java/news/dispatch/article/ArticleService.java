@@ -89,8 +89,10 @@ public class ArticleService {
         Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
         Map<UUID, List<ArticleCorrection>> corrections = shape.has(ArticleShape.Part.CORRECTIONS)
                 ? articles.findCorrections(ids) : Map.of();
+        // The body is a lazy attribute: read every body of the page in one statement, not one per article.
+        Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
         return page.stream().map(a -> new ArticleView(summary(a, credits, tagLinks),
-                shape.has(ArticleShape.Part.BODY) ? mapper.body(a) : null,
+                bodies.get(a.id),
                 shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(corrections.getOrDefault(a.id, List.of())) : null,
                 null, null)).toList();
     }

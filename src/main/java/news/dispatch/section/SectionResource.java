@@ -85,7 +85,8 @@ public class SectionResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getSection", summary = "Get a section")
+    @Operation(operationId = "getSection", summary = "Get a section",
+            description = "The section with its name, description and display position.")
     @APIResponse(responseCode = "200", description = "The section.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = SectionView.class)))

@@ -43,7 +43,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
      * byCount orders by count descending, then slug; otherwise by name, then slug.
      */
     public List<Row> findPage(TagType type, String namePattern, boolean byCount, String afterKey, String afterSlug, int limit) {
-        StringBuilder sql = new StringBuilder("select t.id, coalesce(c.n, 0) as n from tag t left join ")
+        StringBuilder sql = new StringBuilder("select cast(t.id as varchar(36)), coalesce(c.n, 0) as n from tag t left join ")
                 .append(COUNTS).append(" c on c.tag_id = t.id where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (type != null) {
@@ -72,9 +72,8 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<UUID, Long> counts = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Object[] r : rows) {
-            // PostgreSQL returns a UUID, H2 the 16 raw bytes of a native UUID column.
-            UUID id = r[0] instanceof UUID u ? u
-                    : r[0] instanceof byte[] b ? uuid(b) : UUID.fromString(r[0].toString());
+            // The id is read as text: H2 returns a native UUID column as bytes, PostgreSQL as a UUID.
+            UUID id = UUID.fromString(r[0].toString());
             ids.add(id);
             counts.put(id, ((Number) r[1]).longValue());
         }
@@ -84,11 +83,6 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<UUID, Tag> tags = new HashMap<>();
         list("id in ?1", ids).forEach(t -> tags.put(t.id, t));
         return ids.stream().map(id -> new Row(tags.get(id), counts.get(id))).toList();
-    }
-
-    private static UUID uuid(byte[] bytes) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     public long countMatching(TagType type, String namePattern) {

@@ -78,7 +78,8 @@ public class TagResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getTag", summary = "Get a tag")
+    @Operation(operationId = "getTag", summary = "Get a tag",
+            description = "The tag with its type, description and the number of published articles carrying it.")
     @APIResponse(responseCode = "200", description = "The tag.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = TagView.class)))

@@ -78,7 +78,8 @@ public class Representations {
 
     /** 200 with the body, or 304 when the request's validators match; caching headers either way. */
     public Response respond(HttpHeaders request, Representation r) {
-        Response.ResponseBuilder response = notModified(request, r.etag(), r.lastModified())
+        Response.ResponseBuilder response = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), r.etag(), r.lastModified())
                 ? Response.notModified()
                 : Response.ok(r.body(), r.mediaType());
         response.header(HttpHeaders.ETAG, r.etag())
@@ -143,12 +144,10 @@ public class Representations {
     }
 
     /** RFC 9110 13.1.2 and 13.1.3: If-None-Match (weak comparison) wins over If-Modified-Since. */
-    static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch, etag);
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null && lastModified != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -55,7 +55,7 @@ public class StrictQueryParams {
         }
     }
 
-    private static Set<String> declared(Method method) {
+    static Set<String> declared(Method method) {
         Set<String> names = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             collect(parameter.getAnnotations(), parameter.getName(), parameter.getType(), names);

@@ -7,6 +7,7 @@ import news.dispatch.article.Article;
 import news.dispatch.article.ArticleByline;
 import news.dispatch.article.ArticleCorrection;
 import news.dispatch.article.ArticleRelated;
+import news.dispatch.article.ArticleSlugHistory;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.article.ArticleTag;
 import news.dispatch.article.BylineRole;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Builders that persist test content in their own transaction and return what they made.
@@ -45,32 +47,64 @@ public class Fixtures {
     }
 
     public Section section(String name) {
+        return section(name, s -> {
+        });
+    }
+
+    /** A section, customised before it is saved (position, description...). */
+    public Section section(String name, Consumer<Section> customise) {
         Section s = new Section();
         s.name = name;
         s.slug = unique(name);
         s.position = 0;
         s.createdAt = s.updatedAt = now();
+        customise.accept(s);
         return persist(s);
     }
 
     public Tag tag(String name, TagType type) {
+        return tag(name, type, t -> {
+        });
+    }
+
+    /** A tag, customised before it is saved (description...). */
+    public Tag tag(String name, TagType type, Consumer<Tag> customise) {
         Tag t = new Tag();
         t.name = name;
         t.nameKey = name.toLowerCase(Locale.ROOT);
         t.slug = unique(name);
         t.type = type;
         t.createdAt = t.updatedAt = now();
+        customise.accept(t);
         return persist(t);
     }
 
     public Byline byline(String name, BylineKind kind) {
+        return byline(name, kind, b -> {
+        });
+    }
+
+    /** A byline, customised before it is saved (title, bio, avatar, links...). */
+    public Byline byline(String name, BylineKind kind, Consumer<Byline> customise) {
         Byline b = new Byline();
         b.name = name;
         b.nameKey = name.toLowerCase(Locale.ROOT);
         b.slug = unique(name);
         b.kind = kind;
         b.createdAt = b.updatedAt = now();
+        customise.accept(b);
         return persist(b);
+    }
+
+    /** Records a slug the article used to have (it then answers 301 to the current one). */
+    public void formerSlug(Article article, String slug) {
+        QuarkusTransaction.requiringNew().run(() ->
+                em.persist(new ArticleSlugHistory(slug, em.find(Article.class, article.id), now())));
+    }
+
+    /** Changes an article's publication state after the fact (unpublish, delete, move). */
+    public void update(Article article, Consumer<Article> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(em.find(Article.class, article.id)));
     }
 
     public ArticleBuilder article(String headline) {
@@ -188,6 +222,12 @@ public class Fixtures {
 
         public ArticleBuilder deleted() {
             a.deletedAt = now();
+            return this;
+        }
+
+        /** Any other field (lead image alt and size, word count...). */
+        public ArticleBuilder with(Consumer<Article> customise) {
+            customise.accept(a);
             return this;
         }
 

@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import news.dispatch.web.AllowedMethods;
 import news.dispatch.web.RequestIds;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,9 +35,11 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private final ObjectMapper json;
+    private final AllowedMethods allowedMethods;
 
-    public ProblemMapper(ObjectMapper json) {
+    public ProblemMapper(ObjectMapper json, AllowedMethods allowedMethods) {
         this.json = json;
+        this.allowedMethods = allowedMethods;
     }
 
     @ServerExceptionMapper
@@ -94,9 +97,11 @@ public class ProblemMapper {
             Log.errorf(e, "Request %s failed with %d", RequestIds.of(request), status);
             detail = "The server could not complete the request.";
         }
-        Map<String, String> extra = e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null
-                ? Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
-                : Map.of();
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null && status == 405) {
+            allow = allowedMethods.allow(request.path()).orElse(null);
+        }
+        Map<String, String> extra = allow != null ? Map.of(HttpHeaders.ALLOW, allow) : Map.of();
         return respond(type, detail, null, extra, request, status);
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import news.dispatch.ops.OpsMetrics;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,12 +34,14 @@ public class AccessFilter {
     private final ApiKeyService keys;
     private final AccessConfig config;
     private final RateLimiter limiter;
+    private final OpsMetrics metrics;
 
-    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter) {
+    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter, OpsMetrics metrics) {
         this.current = current;
         this.keys = keys;
         this.config = config;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -74,6 +77,7 @@ public class AccessFilter {
         RateLimiter.Outcome outcome = limiter.take(bucket, limit);
         request.setProperty(OUTCOME, outcome);
         if (!outcome.allowed()) {
+            metrics.rateLimitRejected(caller.role());
             throw withRateHeaders(new ProblemException(ProblemType.RATE_LIMITED,
                     "The rate limit of " + outcome.limit() + " requests per window is used up; retry in "
                             + outcome.resetSeconds() + " s."), outcome)

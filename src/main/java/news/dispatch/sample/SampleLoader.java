@@ -2,7 +2,6 @@ package news.dispatch.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -18,6 +17,7 @@ import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineKind;
 import news.dispatch.byline.BylineLink;
 import news.dispatch.common.ApiEnum;
+import news.dispatch.ops.SchemaReady;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
@@ -55,7 +55,8 @@ public class SampleLoader {
         this.clock = clock;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** On SchemaReady rather than StartupEvent: the database may come up after the application (ops/SchemaMigrations). */
+    void onStart(@Observes SchemaReady event) {
         if (config.load()) {
             loadIfEmpty();
         }

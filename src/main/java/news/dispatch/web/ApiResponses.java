@@ -16,6 +16,7 @@ public final class ApiResponses {
     public static final String PAYLOAD_TOO_LARGE = "#/components/responses/PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
     public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
+    public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
 
     private ApiResponses() {
     }

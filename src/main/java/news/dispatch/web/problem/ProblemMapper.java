@@ -151,6 +151,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response lastResort(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // An outage is not a bug: one warning line without a stack trace, and the client may retry.
+            Log.warnf("Request %s: database unavailable (%s)", RequestIds.of(request), DatabaseUnavailable.summary(e));
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable at the moment. Try again shortly.",
+                    null, Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS), request);
+        }
+        if (DatabaseUnavailable.isUnstorableText(e)) {
+            // Text PostgreSQL cannot hold (a NUL character, an invalid byte sequence) is the client's input.
+            return respond(ProblemType.INVALID_REQUEST, "The request contains characters that cannot be stored or searched.",
+                    null, Map.of(), request);
+        }
         Log.errorf(e, "Request %s failed", RequestIds.of(request));
         return respond(ProblemType.INTERNAL, "The server could not complete the request. Quote the instance when reporting it.",
                 null, Map.of(), request);

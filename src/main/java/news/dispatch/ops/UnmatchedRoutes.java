@@ -1,0 +1,39 @@
+package news.dispatch.ops;
+
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Keeps raw URLs out of the metrics. Micrometer tags a request with the route template RESTEasy
+ * stores when a resource method matches, and otherwise with the raw path: a 405, an OPTIONS or an
+ * undecodable path would each make a new series, and after {@code max-uri-tags} of them the real
+ * routes would stop being recorded. Every API request therefore starts with the template
+ * {@value #UNMATCHED}, which a matching resource method replaces. ({@code /q/*} is left alone:
+ * Micrometer leaves those paths out itself.)
+ */
+@ApplicationScoped
+public class UnmatchedRoutes {
+
+    public static final String UNMATCHED = "/UNMATCHED";
+    static final String TEMPLATE_KEY = "UrlPathTemplate";
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 9).handler(ctx -> {
+            if (ctx.request() instanceof HttpServerRequestInternal internal && !ctx.normalizedPath().startsWith("/q/")) {
+                internal.context().putLocal(TEMPLATE_KEY, UNMATCHED);
+            }
+            ctx.next();
+        });
+    }
+
+    /** The route template of the request, null when no resource method matched it. */
+    static String template(io.vertx.ext.web.RoutingContext ctx) {
+        if (ctx.request() instanceof HttpServerRequestInternal internal) {
+            Object template = internal.context().getLocal(TEMPLATE_KEY);
+            return template == null || UNMATCHED.equals(template) ? null : template.toString();
+        }
+        return null;
+    }
+}

@@ -20,11 +20,25 @@ COPY --from=build --chown=dispatch:dispatch /build/target/quarkus-app/quarkus/ .
 USER dispatch
 EXPOSE 8080
 
-# PostgreSQL connection (production profile). See README "Configuration" for the full list.
+# Configuration by environment (the full list: docs/operations.md and the README):
+#   DISPATCH_DB_URL, DISPATCH_DB_USER, DISPATCH_DB_PASSWORD, DISPATCH_DB_POOL_MAX   PostgreSQL
+#   DISPATCH_ADMIN_KEY (>= 32 characters)    the first admin key, registered at start
+#   DISPATCH_PUBLIC_READ                      anonymous reading on (true) or off
+#   DISPATCH_CORS_ORIGINS, DISPATCH_HSTS      browsers and HTTPS
+#   DISPATCH_SHUTDOWN_DELAY, DISPATCH_SHUTDOWN_TIMEOUT   graceful shutdown (docker stop -t 40)
 ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_DB_USER=dispatch \
     DISPATCH_DB_PASSWORD= \
     DISPATCH_DB_POOL_MAX=20 \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    DISPATCH_CORS_ORIGINS=* \
+    DISPATCH_SHUTDOWN_DELAY=5S \
+    DISPATCH_SHUTDOWN_TIMEOUT=30S \
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-Xms64m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+
+# Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /q/health/live HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
+STOPSIGNAL SIGTERM
 
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AccessFilter {
 
     static final String OUTCOME = AccessFilter.class.getName() + ".outcome";
+    private static final String QUERY_KEY = AccessFilter.class.getName() + ".queryKey";
     private static final String CHALLENGE = "Bearer realm=\"dispatch\"";
     private static final Map<Method, Role> REQUIRED = new ConcurrentHashMap<>();
+    private static final Map<Method, Boolean> TAKES_QUERY_KEY = new ConcurrentHashMap<>();
 
     private final CurrentCaller current;
     private final ApiKeyService keys;
@@ -54,7 +56,11 @@ public class AccessFilter {
         String error = null;
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         // Feed readers cannot set headers: feeds declare an apiKey query parameter (API.md, "Keys and roles").
-        String queryKey = header == null ? queryKey(request) : null;
+        String queryKey = header == null && TAKES_QUERY_KEY.computeIfAbsent(method, AccessFilter::takesQueryKey)
+                ? queryKey(request) : null;
+        if (queryKey != null) {
+            request.setProperty(QUERY_KEY, Boolean.TRUE);
+        }
         if (header != null || queryKey != null) {
             String token = queryKey != null ? queryKey.trim()
                     : header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
@@ -104,6 +110,17 @@ public class AccessFilter {
         }
     }
 
+    /** Only operations that declare an {@code apiKey} query parameter (the feeds) take a key that way. */
+    private static boolean takesQueryKey(Method method) {
+        for (var parameter : method.getParameters()) {
+            var query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            if (query != null && query.value().equals("apiKey")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The key given as {@code ?apiKey=}, or null. */
     private static String queryKey(ContainerRequestContext request) {
         return request.getUriInfo().getQueryParameters().getFirst("apiKey");
@@ -123,7 +140,7 @@ public class AccessFilter {
         if (vary != null && !vary.toString().contains("Authorization")) {
             headers.putSingle(HttpHeaders.VARY, vary + ", Authorization");
         }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || queryKey(request) != null) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || request.getProperty(QUERY_KEY) != null) {
             Object cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
             if (cacheControl != null && cacheControl.toString().startsWith("public")) {
                 headers.putSingle(HttpHeaders.CACHE_CONTROL, "private" + cacheControl.toString().substring("public".length()));

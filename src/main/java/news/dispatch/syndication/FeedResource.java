@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/feeds")
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
 public class FeedResource {
+
+    static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Dispatch: latest</title><link>https://www.example.com/</link><description>The newest stories</description><item><title>Iraqi prime minister to meet Biden in Washington this month</title><link>https://www.example.com/articles/iraqi-prime-minister-to-meet-biden-in-washington-this-month</link><description>Kadhimi has been invited to Washington to complete the strategic dialogue.</description><pubDate>Sat, 10 Jul 2021 09:30:00 GMT</pubDate><media:content url=\"https://www.example.com/media/2021/07/mustafa-al-kadhimi.jpg\" medium=\"image\"><media:description>Iraqi Prime Minister Mustafa al-Kadhimi</media:description><media:credit>PM office</media:credit></media:content></item></channel></rss>";
+    static final String ATOM_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Dispatch: latest</title><id>urn:dispatch:feed:latest</id><updated>2021-07-10T09:30:00Z</updated><entry><title>Iraqi prime minister to meet Biden in Washington this month</title><id>urn:uuid:01a21ee6-5edd-7789-b10d-a3a50df7dbeb</id><updated>2021-07-10T09:30:00Z</updated><summary>Kadhimi has been invited to Washington to complete the strategic dialogue.</summary></entry></feed>";
+    static final String JSON_FEED_EXAMPLE = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Dispatch: latest\",\"items\":[{\"id\":\"01a21ee6-5edd-7789-b10d-a3a50df7dbeb\",\"url\":\"https://www.example.com/articles/iraqi-prime-minister-to-meet-biden-in-washington-this-month\",\"title\":\"Iraqi prime minister to meet Biden in Washington this month\",\"summary\":\"Kadhimi has been invited to Washington to complete the strategic dialogue.\",\"date_published\":\"2021-07-10T09:30:00Z\"}]}";
+
 
     private final FeedService feeds;
     private final Representations representations;
@@ -49,11 +55,14 @@ public class FeedResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
+                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287).")),
+                            description = "Atom 1.0 (RFC 4287)."),
+                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
+                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
@@ -73,11 +82,14 @@ public class FeedResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
+                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287).")),
+                            description = "Atom 1.0 (RFC 4287)."),
+                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
+                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
@@ -98,11 +110,14 @@ public class FeedResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
+                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287).")),
+                            description = "Atom 1.0 (RFC 4287)."),
+                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
+                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
@@ -123,11 +138,14 @@ public class FeedResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/).")),
+                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
+                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287).")),
+                            description = "Atom 1.0 (RFC 4287)."),
+                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."))})
+                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
+                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)

@@ -32,7 +32,13 @@ public class StrictAccept {
         if (produced.isEmpty()) {
             return;
         }
-        for (MediaType accepted : request.getAcceptableMediaTypes()) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = request.getAcceptableMediaTypes();
+        } catch (RuntimeException e) {
+            return; // an unreadable Accept is ignored (RFC 9110 12.5.1), as the framework does
+        }
+        for (MediaType accepted : acceptable) {
             if ("0".equals(accepted.getParameters().get("q"))) {
                 continue;
             }

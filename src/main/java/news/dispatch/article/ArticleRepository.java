@@ -204,47 +204,54 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    /** The newest visible article of the section published before this one. */
-    public Optional<Article> findPrevInSection(Article article) {
-        return neighbour(article, "<", "desc");
+    /** The newest visible article of the section published before this one that the rights clause allows. */
+    public Optional<Article> findPrevInSection(Article article, Rights.Clause rights) {
+        return neighbour(article, "<", "desc", rights);
     }
 
-    /** The oldest visible article of the section published after this one. */
-    public Optional<Article> findNextInSection(Article article) {
-        return neighbour(article, ">", "asc");
+    /** The oldest visible article of the section published after this one that the rights clause allows. */
+    public Optional<Article> findNextInSection(Article article, Rights.Clause rights) {
+        return neighbour(article, ">", "asc", rights);
     }
 
-    private Optional<Article> neighbour(Article article, String cmp, String direction) {
+    private Optional<Article> neighbour(Article article, String cmp, String direction, Rights.Clause rights) {
         if (article.section == null || article.publishedAt == null) {
             return Optional.empty();
         }
-        return getEntityManager().createQuery("select a from Article a left join fetch a.section where " + VISIBLE
+        TypedQuery<Article> query = getEntityManager().createQuery("select a from Article a left join fetch a.section where "
+                        + VISIBLE + " and " + rights.jpql()
                         + " and a.section = :section and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
                         + cmp + " :id)) order by a.publishedAt " + direction + ", a.id " + direction, Article.class)
                 .setParameter("section", article.section).setParameter("t", article.publishedAt)
-                .setParameter("id", article.id).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("id", article.id);
+        rights.params().forEach(query::setParameter);
+        return query.setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** The editor's curated links of an article that are visible, in order. */
-    public List<ArticleRelated> findCuratedRelated(UUID articleId) {
-        return getEntityManager().createQuery("select r from ArticleRelated r join fetch r.related a left join fetch a.section"
-                        + " where r.article.id = :id and " + VISIBLE + " order by r.position", ArticleRelated.class)
-                .setParameter("id", articleId).getResultList();
+    /** The editor's curated links of an article that are visible (and allowed by the rights clause), in order. */
+    public List<ArticleRelated> findCuratedRelated(UUID articleId, Rights.Clause rights) {
+        TypedQuery<ArticleRelated> query = getEntityManager().createQuery("select r from ArticleRelated r join fetch r.related a"
+                        + " left join fetch a.section where r.article.id = :id and " + VISIBLE + " and " + rights.jpql()
+                        + " order by r.position", ArticleRelated.class)
+                .setParameter("id", articleId);
+        rights.params().forEach(query::setParameter);
+        return query.getResultList();
     }
 
-    /** Visible articles sharing the most tags with this one, then newest first. */
-    public List<Article> findSharingMostTags(UUID articleId, Collection<UUID> exclude, int limit) {
+    /** Visible articles (allowed by the rights clause) sharing the most tags with this one, then newest first. */
+    public List<Article> findSharingMostTags(UUID articleId, Collection<UUID> exclude, int limit, Rights.Clause rights) {
         if (limit <= 0) {
             return List.of();
         }
         List<UUID> excluded = new ArrayList<>(exclude);
         excluded.add(articleId);
-        List<UUID> ids = getEntityManager().createQuery("select a.id from ArticleTag mine"
+        TypedQuery<UUID> query = getEntityManager().createQuery("select a.id from ArticleTag mine"
                         + " join ArticleTag other on other.tag = mine.tag join other.article a"
-                        + " where mine.article.id = :id and a.id not in :excluded and " + VISIBLE
+                        + " where mine.article.id = :id and a.id not in :excluded and " + VISIBLE + " and " + rights.jpql()
                         + " group by a.id, a.publishedAt order by count(other) desc, a.publishedAt desc, a.id desc", UUID.class)
-                .setParameter("id", articleId).setParameter("excluded", excluded).setMaxResults(limit).getResultList();
-        return findWithSection(ids);
+                .setParameter("id", articleId).setParameter("excluded", excluded);
+        rights.params().forEach(query::setParameter);
+        return findWithSection(query.setMaxResults(limit).getResultList());
     }
 
     /** Articles by id, in the order of the ids given, in one statement. */

@@ -194,11 +194,14 @@ public class ArticleService {
         }
         boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
         boolean withRelated = shape.has(ArticleShape.Part.RELATED);
-        Article previous = withNavigation ? articles.findPrevInSection(article).orElse(null) : null;
-        Article next = withNavigation ? articles.findNextInSection(article).orElse(null) : null;
-        List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id) : List.of();
+        // Navigation and related posts obey the same rights as the article: a partner never sees an
+        // embargoed or withheld story, not even as a neighbour's summary.
+        Rights.Clause rights = rights(channel);
+        Article previous = withNavigation ? articles.findPrevInSection(article, rights).orElse(null) : null;
+        Article next = withNavigation ? articles.findNextInSection(article, rights).orElse(null) : null;
+        List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id, rights) : List.of();
         List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id,
-                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size()) : List.of();
+                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size(), rights) : List.of();
 
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(article.id);

@@ -50,4 +50,29 @@ class RightsTest {
         given().header(TestCallers.HEADER, TestCallers.partner()).queryParam("q", word).get("/v1/search").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug, elsewhere.slug));
     }
+
+    @Test
+    void aPartnersArticleReadShowsNoWithheldNeighbourOrRelatedPost() {
+        Section section = fixtures.section("Rights neighbours");
+        Tag tag = fixtures.tag("Rights neighbours", TagType.TOPIC);
+        java.time.Instant t = java.time.Instant.parse("2021-07-10T09:30:00Z");
+        Article older = fixtures.article("Older open story").section(section).tags(tag).publishedAt(t.minusSeconds(7200)).save();
+        Article withheld = fixtures.article("Withheld neighbour").section(section).tags(tag).publishedAt(t.minusSeconds(3600))
+                .syndication(false, null).save();
+        Article main = fixtures.article("Main rights story").section(section).tags(tag).publishedAt(t).save();
+        Article embargoed = fixtures.article("Embargoed neighbour").section(section).tags(tag).publishedAt(t.plusSeconds(3600))
+                .syndication(true, java.time.Instant.now().plusSeconds(86_400)).save();
+        fixtures.relate(main, withheld, 0, news.dispatch.article.Relation.BACKGROUND);
+
+        // A reader sees every neighbour and related post.
+        given().get("/v1/articles/" + main.slug).then().statusCode(200)
+                .body("navigation.previous.slug", org.hamcrest.Matchers.equalTo(withheld.slug))
+                .body("navigation.next.slug", org.hamcrest.Matchers.equalTo(embargoed.slug))
+                .body("related.slug", org.hamcrest.Matchers.hasItems(withheld.slug, embargoed.slug, older.slug));
+        // A partner sees neither the withheld nor the embargoed story, anywhere in the response.
+        given().header(TestCallers.HEADER, TestCallers.partner()).get("/v1/articles/" + main.slug).then().statusCode(200)
+                .body("navigation.previous.slug", org.hamcrest.Matchers.equalTo(older.slug))
+                .body("navigation.next", org.hamcrest.Matchers.nullValue())
+                .body("related.slug", containsInAnyOrder(older.slug));
+    }
 }

@@ -42,10 +42,6 @@ import java.util.List;
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
 public class ArticleFormatsResource {
 
-    static final String NINJS_EXAMPLE = "{\"uri\":\"https://www.example.com/articles/iraqi-prime-minister-to-meet-biden-in-washington-this-month\",\"type\":\"text\",\"headlines\":[{\"value\":\"Iraqi prime minister to meet Biden in Washington this month\"}],\"language\":\"en\",\"firstcreated\":\"2021-07-10T09:30:00Z\",\"versioncreated\":\"2021-07-10T09:30:00Z\"}";
-    static final String NINJS_PAGE_EXAMPLE = "{\"items\":[{\"uri\":\"https://www.example.com/articles/iraqi-prime-minister-to-meet-biden-in-washington-this-month\",\"type\":\"text\",\"headlines\":[{\"value\":\"Iraqi prime minister to meet Biden in Washington this month\"}],\"language\":\"en\",\"firstcreated\":\"2021-07-10T09:30:00Z\",\"versioncreated\":\"2021-07-10T09:30:00Z\"}],\"page\":{\"limit\":20,\"next\":null}}";
-    static final String NEWS_ARTICLE_EXAMPLE = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Iraqi prime minister to meet Biden in Washington this month\",\"dateline\":\"SULAIMANI (ESTA)\",\"datePublished\":\"2021-07-10T09:30:00Z\",\"inLanguage\":\"en\",\"articleSection\":\"Politics\",\"author\":[{\"@type\":\"Organization\",\"name\":\"ESTA\"}],\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://www.example.com/media/2021/07/mustafa-al-kadhimi.jpg\",\"caption\":\"Iraqi Prime Minister Mustafa al-Kadhimi\",\"creditText\":\"PM office\"}}";
-
 
     private final ArticleService articles;
     private final NinjsWriter ninjs;
@@ -72,8 +68,7 @@ public class ArticleFormatsResource {
                     + "key's entitlements are left out.")
     @APIResponse(responseCode = "200", description = "A page of ninjs documents.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
-            content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(implementation = NinjsPage.class,
-                    examples = ArticleFormatsResource.NINJS_PAGE_EXAMPLE)))
+            content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(implementation = NinjsPage.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
@@ -103,8 +98,7 @@ public class ArticleFormatsResource {
     @APIResponse(responseCode = "200", description = "The ninjs document.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "IPTC ninjs, valid against http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json (or _2.2.json).",
-                    examples = ArticleFormatsResource.NINJS_EXAMPLE)))
+                    description = "IPTC ninjs, valid against http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json (or _2.2.json).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
@@ -133,8 +127,7 @@ public class ArticleFormatsResource {
     @APIResponse(responseCode = "200", description = "The NewsArticle.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(mediaType = SchemaOrgWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "A schema.org NewsArticle (https://schema.org/NewsArticle).",
-                    examples = ArticleFormatsResource.NEWS_ARTICLE_EXAMPLE)))
+                    description = "A schema.org NewsArticle (https://schema.org/NewsArticle).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)

@@ -14,8 +14,12 @@ import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleResponses;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.common.Ids;
+import news.dispatch.syndication.NinjsLists;
+import news.dispatch.syndication.NinjsVersion;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Cursor;
+import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
@@ -39,10 +43,12 @@ public class SearchResource {
 
     private final SearchService search;
     private final ArticleResponses responses;
+    private final NinjsLists ninjs;
 
-    public SearchResource(SearchService search, ArticleResponses responses) {
+    public SearchResource(SearchService search, ArticleResponses responses, NinjsLists ninjs) {
         this.search = search;
         this.responses = responses;
+        this.ninjs = ninjs;
     }
 
     @GET
@@ -66,6 +72,25 @@ public class SearchResource {
     public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
                 ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);
+        return responses.uncachedList(headers, uri, shape, hits(params, shape, Rights.Channel.READ));
+    }
+
+    /**
+     * The hits as IPTC ninjs documents, in relevance order, under the syndication rights (documented on
+     * {@code searchArticles} by FormatsOpenApiFilter).
+     */
+    @GET
+    @Produces(NinjsVersion.PRODUCES)
+    @Operation(hidden = true)
+    public Response searchAsNinjs(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        NinjsVersion version = NinjsVersion.requested(headers);
+        NinjsLists.requireNoShape(uri);
+        Page<SearchHit> page = hits(params, ArticleShape.full(ArticleShape.Context.LIST), Rights.Channel.SYNDICATION);
+        return ninjs.page(headers, uri, page.items().stream().map(hit -> hit.article().summary()).toList(), page.page(),
+                version);
+    }
+
+    private Page<SearchHit> hits(SearchParams params, ArticleShape shape, Rights.Channel channel) {
         SearchQuery q = SearchQuery.parse(params.q);
         if (params.sort != null) {
             throw ProblemException.invalid("sort", "search results are ordered by relevance; leave sort out");
@@ -75,7 +100,7 @@ public class SearchResource {
             throw ProblemException.invalid("count", "is not offered on search results");
         }
         SearchRepository.After after = after(params.cursor);
-        return responses.uncachedList(headers, uri, shape, search.search(q, filters, after, shape));
+        return search.search(q, filters, after, shape, channel);
     }
 
     private SearchRepository.After after(String value) {

@@ -33,13 +33,16 @@ public class SearchService {
     }
 
     /**
-     * A page of hits: the filter's look-ups, one ranked query, then the page's articles, bylines and tags
-     * (and corrections when included): the same statements whatever the page size.
+     * A page of hits, as the current caller may see them on this channel: the filter's look-ups, one ranked
+     * query, then the page's articles, bylines and tags (and corrections when included): the same statements
+     * whatever the page size.
      */
     @Transactional
-    public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchRepository.After after, ArticleShape shape) {
-        // Partner keys search only what the syndication rights give them (docs/decisions/051).
-        var filter = articles.filter(filters, ArticleService.Scope.NONE).with(articles.rights(Rights.Channel.READ));
+    public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchRepository.After after, ArticleShape shape,
+                                  Rights.Channel channel) {
+        // Partner keys (and, in syndication formats, everyone below editor) search only what the rights give them
+        // (docs/decisions/051).
+        var filter = articles.filter(filters, ArticleService.Scope.NONE).with(articles.rights(channel));
         List<SearchRepository.Row> rows = search.find(q, filter, after, filters.limit() + 1);
         boolean more = rows.size() > filters.limit();
         List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;

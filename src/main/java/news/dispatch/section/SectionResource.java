@@ -17,6 +17,8 @@ import news.dispatch.article.ArticleResource;
 import news.dispatch.article.ArticleResponses;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
+import news.dispatch.syndication.NinjsLists;
+import news.dispatch.syndication.NinjsVersion;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.PageInfo;
@@ -45,12 +47,15 @@ public class SectionResource {
     private final ArticleService articles;
     private final Representations representations;
     private final ArticleResponses responses;
+    private final NinjsLists ninjs;
 
-    public SectionResource(SectionService sections, ArticleService articles, Representations representations, ArticleResponses responses) {
+    public SectionResource(SectionService sections, ArticleService articles, Representations representations, ArticleResponses responses,
+                           NinjsLists ninjs) {
         this.sections = sections;
         this.articles = articles;
         this.representations = representations;
         this.responses = responses;
+        this.ninjs = ninjs;
     }
 
     @GET
@@ -121,6 +126,16 @@ public class SectionResource {
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape,
                 () -> articles.list(query, new ArticleService.Scope(sections.get(slug), null, null), shape));
+    }
+
+    /** The same list as IPTC ninjs (documented on the JSON operation by FormatsOpenApiFilter). */
+    @GET
+    @Path("/{slug}/articles")
+    @Produces(NinjsVersion.PRODUCES)
+    @Operation(hidden = true)
+    public Response articlesAsNinjs(@PathParam("slug") String slug, @BeanParam ArticleListParams params,
+                                    @Context HttpHeaders headers, @Context UriInfo uri) {
+        return ninjs.list(headers, uri, params, () -> new ArticleService.Scope(sections.get(slug), null, null));
     }
 
     @Schema(name = "SectionPage", description = "A page of sections.")

@@ -12,11 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.article.ArticleListParams;
-import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleService;
-import news.dispatch.article.ArticleSummary;
 import news.dispatch.web.ApiResponses;
-import news.dispatch.web.Page;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,68 +25,49 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 
 /**
- * The other representations of articles, chosen by Accept: IPTC ninjs for an article or a list,
- * schema.org JSON-LD for an article. They live beside the JSON operations of the article resource
- * (same paths, different {@code @Produces}), so that resource does not change for them. Their server
- * quality ({@code qs=0.5}) keeps JSON the answer for {@code Accept: *}{@code /*} and for browsers. OpenAPI
- * knows one operation per path and method: {@link FormatsOpenApiFilter} adds these media types to the
- * article operations, and the annotations here stay as the methods' documentation.
+ * The other representations of articles, chosen by Accept: IPTC ninjs for an article and for the
+ * article list (the section, tag, byline and search lists have their ninjs methods in their own
+ * resources; every list goes through {@link NinjsLists}), schema.org JSON-LD for an article. They
+ * live beside the JSON operations of the article resource (same paths, different {@code @Produces}),
+ * so that resource does not change for them. Their server quality ({@code qs=0.5}) keeps JSON the
+ * answer for {@code Accept: *}{@code /*} and for browsers. OpenAPI knows one operation per path and
+ * method: {@link FormatsOpenApiFilter} adds these media types to the article operations, and the
+ * annotations here stay as the methods' documentation.
  */
 @Path("/v1/articles")
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
 public class ArticleFormatsResource {
 
-
     private final ArticleService articles;
     private final NinjsWriter ninjs;
+    private final NinjsLists lists;
     private final SchemaOrgWriter schemaOrg;
     private final Representations representations;
     private final CurrentCaller caller;
 
-    public ArticleFormatsResource(ArticleService articles, NinjsWriter ninjs, SchemaOrgWriter schemaOrg,
+    public ArticleFormatsResource(ArticleService articles, NinjsWriter ninjs, NinjsLists lists, SchemaOrgWriter schemaOrg,
                                   Representations representations, CurrentCaller caller) {
         this.articles = articles;
         this.ninjs = ninjs;
+        this.lists = lists;
         this.schemaOrg = schemaOrg;
         this.representations = representations;
         this.caller = caller;
     }
 
+    /** The article list as ninjs (documented on {@code listArticles} by {@link FormatsOpenApiFilter}). */
     @GET
-    @Produces(NinjsVersion.MEDIA_TYPE + ";qs=0.5")
-    @Operation(hidden = true, operationId = "listArticlesAsNinjs", summary = "List articles as ninjs",
-            description = "The article list (same parameters, order and paging as `listArticles`) with each item an IPTC "
-                    + "ninjs document (`representationType: partial`, no body). ninjs has no list type, so the page keeps "
-                    + "the API's list shape. `Accept: application/ninjs+json` gives ninjs 3.1, `;version=2.2` gives 2.2. "
-                    + "Syndication rights apply: stories not allowed for syndication, still embargoed, or outside the "
-                    + "key's entitlements are left out.")
-    @APIResponse(responseCode = "200", description = "A page of ninjs documents.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
-            content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(implementation = NinjsPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    @Produces(NinjsVersion.PRODUCES)
+    @Operation(hidden = true)
     public Response listNinjs(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        NinjsVersion version = NinjsVersion.requested(headers);
-        Page<ArticleSummary> page = articles.list(ArticleQuery.parse(params), ArticleService.Scope.NONE,
-                Rights.Channel.SYNDICATION);
-        List<ObjectNode> items = page.items().stream().map(a -> ninjs.article(a, null, 0, version)).toList();
-        Response response = representations.bytes(headers, representations.serialize(new Page<>(items, page.page())),
-                version.mediaType(), null, null);
-        if (page.page().next() == null) {
-            return response;
-        }
-        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.page().next()).build().toString();
-        return Response.fromResponse(response).header("Link", "<" + next + ">; rel=\"next\"").build();
+        return lists.list(headers, uri, params, () -> ArticleService.Scope.NONE);
     }
 
     @GET
     @Path("/{slug}")
-    @Produces(NinjsVersion.MEDIA_TYPE + ";qs=0.5")
+    @Produces(NinjsVersion.PRODUCES)
     @Operation(hidden = true, operationId = "getArticleAsNinjs", summary = "Get an article as ninjs",
             description = "The article as an IPTC ninjs 3.1 document (`;version=2.2` in Accept gives 2.2). The body is "
                     + "included (`representationType: full`) for partner keys allowed full text and for the newsroom; "
@@ -146,13 +124,5 @@ public class ArticleFormatsResource {
     private static Response moved(String location) {
         return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(location))
                 .header("Cache-Control", "public, max-age=3600").build();
-    }
-
-    /** OpenAPI name for a page of ninjs documents. */
-    @Schema(name = "NinjsPage", description = "A page of articles as ninjs documents.")
-    public record NinjsPage(
-            @Schema(description = "ninjs documents (representationType partial).", type = SchemaType.ARRAY,
-                    implementation = Object.class) List<Object> items,
-            news.dispatch.web.PageInfo page) {
     }
 }

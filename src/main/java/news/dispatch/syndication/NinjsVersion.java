@@ -11,6 +11,11 @@ public enum NinjsVersion {
     V2_2("2.2", "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json");
 
     public static final String MEDIA_TYPE = "application/ninjs+json";
+    /**
+     * What the ninjs methods produce, beside JSON methods on the same paths: a server quality below
+     * JSON keeps JSON the answer for {@code Accept: *}{@code /*} and for browsers.
+     */
+    public static final String PRODUCES = MEDIA_TYPE + ";qs=0.5";
 
     private final String number;
     private final String schema;

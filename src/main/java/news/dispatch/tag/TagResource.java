@@ -17,6 +17,8 @@ import news.dispatch.article.ArticleResource;
 import news.dispatch.article.ArticleResponses;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
+import news.dispatch.syndication.NinjsLists;
+import news.dispatch.syndication.NinjsVersion;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
@@ -40,12 +42,15 @@ public class TagResource {
     private final ArticleService articles;
     private final Representations representations;
     private final ArticleResponses responses;
+    private final NinjsLists ninjs;
 
-    public TagResource(TagService tags, ArticleService articles, Representations representations, ArticleResponses responses) {
+    public TagResource(TagService tags, ArticleService articles, Representations representations, ArticleResponses responses,
+                       NinjsLists ninjs) {
         this.tags = tags;
         this.articles = articles;
         this.representations = representations;
         this.responses = responses;
+        this.ninjs = ninjs;
     }
 
     @GET
@@ -115,6 +120,16 @@ public class TagResource {
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape,
                 () -> articles.list(query, new ArticleService.Scope(null, tags.require(slug), null), shape));
+    }
+
+    /** The same list as IPTC ninjs (documented on the JSON operation by FormatsOpenApiFilter). */
+    @GET
+    @Path("/{slug}/articles")
+    @Produces(NinjsVersion.PRODUCES)
+    @Operation(hidden = true)
+    public Response articlesAsNinjs(@PathParam("slug") String slug, @BeanParam ArticleListParams params,
+                                    @Context HttpHeaders headers, @Context UriInfo uri) {
+        return ninjs.list(headers, uri, params, () -> new ArticleService.Scope(null, tags.require(slug), null));
     }
 
     @Schema(name = "TagPage", description = "A page of tags.")

@@ -121,8 +121,13 @@ public class Representations {
      *                so an edit is refused only when the resource itself changed.
      */
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version) {
+        return bytes(request, body, mediaType, lastModified, version, null);
+    }
+
+    /** As {@link #bytes(HttpHeaders, byte[], String, Instant, Long)}, with a Link header (a list's next page) or null. */
+    public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version, String link) {
         return respond(request, new Representation(body, mediaType, etag(version, body),
-                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), null, Set.of()));
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, Set.of()));
     }
 
     public byte[] serialize(Object body) {

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import news.dispatch.change.ChangeLog;
 import news.dispatch.common.Ids;
 import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
@@ -15,6 +16,7 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Editors' writes of bylines; a byline credited on articles cannot be deleted (API.md). */
 @ApplicationScoped
@@ -23,11 +25,13 @@ public class BylineWriteService {
     private final BylineRepository bylines;
     private final JsonInputs inputs;
     private final Clock clock;
+    private final ChangeLog changes;
 
-    public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock) {
+    public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock, ChangeLog changes) {
         this.bylines = bylines;
         this.inputs = inputs;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
@@ -44,18 +48,22 @@ public class BylineWriteService {
     @Transactional
     public Byline replace(String key, String ifMatch, BylineInput in) {
         Byline b = lock(key, ifMatch);
+        List<Object> shown = shown(b);
         apply(b, in);
         bylines.flush();
+        changes.recordUpdates(ChangeLog.Carrier.BYLINE, b.id, shown, shown(b));
         return b;
     }
 
     @Transactional
     public Byline patch(String key, String ifMatch, JsonNode patch) {
         Byline b = lock(key, ifMatch);
+        List<Object> shown = shown(b);
         BylineInput current = new BylineInput(b.name, b.slug, b.kind, b.title, b.bio, b.avatarUrl,
                 b.links.stream().map(l -> new BylineInput.LinkInput(l.title, l.url)).toList());
         apply(b, inputs.patch(current, patch, BylineInput.class));
         bylines.flush();
+        changes.recordUpdates(ChangeLog.Carrier.BYLINE, b.id, shown, shown(b));
         return b;
     }
 
@@ -70,6 +78,11 @@ public class BylineWriteService {
         }
         bylines.delete(b);
         Log.infof("Byline %s deleted", b.slug);
+    }
+
+    /** What articles show of a byline: when it changes, the change feed updates them (docs/decisions/056). */
+    private static List<Object> shown(Byline b) {
+        return List.of(b.slug, b.name, b.kind);
     }
 
     private void apply(Byline b, BylineInput in) {

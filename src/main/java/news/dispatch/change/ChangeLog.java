@@ -22,6 +22,22 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ChangeLog {
 
+    /**
+     * The articles of a section, tag or byline, as a condition on the article alias {@code a} with the
+     * parameter {@code :carrier}: what a taxonomy write changes the look of.
+     */
+    public enum Carrier {
+        SECTION("a.section_id = :carrier"),
+        TAG("exists (select 1 from article_tag c where c.article_id = a.id and c.tag_id = :carrier)"),
+        BYLINE("exists (select 1 from article_byline c where c.article_id = a.id and c.byline_id = :carrier)");
+
+        private final String condition;
+
+        Carrier(String condition) {
+            this.condition = condition;
+        }
+    }
+
     private final Clock clock;
 
     public ChangeLog(Clock clock) {
@@ -53,5 +69,44 @@ public class ChangeLog {
         event.embargoUntil = article.embargoUntil;
         em.persist(event);
         return event;
+    }
+
+    /**
+     * After a write of a section, tag or byline: when what articles show of it ({@code shownBefore},
+     * {@code shownAfter}) differs, records an {@code update} for each of its live articles.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordUpdates(Carrier carrier, UUID id, List<?> shownBefore, List<?> shownAfter) {
+        return shownBefore.equals(shownAfter) ? 0 : recordUpdates(carrier, id);
+    }
+
+    /**
+     * Records an {@code update} for every live article of a section, tag or byline whose look a write
+     * changed (a rename, a merge; docs/decisions/056), with the state each article has in this
+     * transaction: one statement whatever the number of articles. Numbers are taken under the counter
+     * lock as in {@link #record}, in article id order. Answers how many entries it wrote.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordUpdates(Carrier carrier, UUID id) {
+        var em = Panache.getEntityManager();
+        em.flush();
+        em.createNativeQuery("update change_counter set last_seq = last_seq where id = 1").executeUpdate();
+        long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        int written = em.createNativeQuery("insert into change_event (seq, type, article_id, slug, at, prev_seq, live, section_id,"
+                        + " tag_ids, syndication_allowed, embargo_until)"
+                        + " select :last + row_number() over (order by a.id), 'update', a.id, a.slug, :at,"
+                        + " (select max(e.seq) from change_event e where e.article_id = a.id), true, a.section_id,"
+                        + " coalesce((select string_agg(cast(t.tag_id as varchar), ',' order by t.position) from article_tag t"
+                        + " where t.article_id = a.id), ''), a.syndication_allowed, a.embargo_until"
+                        + " from article a where a.status = 'published' and a.deleted_at is null and " + carrier.condition)
+                .setParameter("last", last)
+                .setParameter("at", Instant.now(clock).truncatedTo(ChronoUnit.MICROS))
+                .setParameter("carrier", id)
+                .executeUpdate();
+        if (written > 0) {
+            em.createNativeQuery("update change_counter set last_seq = last_seq + :written where id = 1")
+                    .setParameter("written", written).executeUpdate();
+        }
+        return written;
     }
 }

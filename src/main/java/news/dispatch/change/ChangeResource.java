@@ -46,7 +46,8 @@ public class ChangeResource {
             description = "Every publish, update, unpublish, delete, syndication-rights change and embargo lift, in commit "
                     + "order, as far as the caller may see it: an entry appears when the article was visible to the caller "
                     + "before or after the change (partner entitlements, syndication allowed, embargo). A scheduled "
-                    + "publication appears when it goes live. Start without `since`, then pass the `next` of each page: "
+                    + "publication appears when it goes live. Renaming a section, tag or byline, or merging tags, is an "
+                    + "`update` of every live article that shows it (docs/decisions/056). Start without `since`, then pass the `next` of each page: "
                     + "it resumes exactly after the last entry covered, so nothing is missed or seen twice. `visible` says "
                     + "what to do: fetch and store the article, or remove the copy.")
     @APIResponse(responseCode = "200", description = "A page of changes.",

@@ -7,7 +7,7 @@ import news.dispatch.common.ApiEnum;
 public enum ChangeType implements ApiEnum {
     /** Became visible: published now, or a scheduled publication reached its time. */
     PUBLISH,
-    /** A visible article was edited. */
+    /** A visible article was edited, or a section, tag or byline it shows was renamed or merged (decision 056). */
     UPDATE,
     /** Taken down: partners remove it. */
     UNPUBLISH,

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import news.dispatch.change.ChangeLog;
 import news.dispatch.common.Ids;
 import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
@@ -14,6 +15,7 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Editors' writes of sections; a section that articles use cannot be deleted. */
 @ApplicationScoped
@@ -22,11 +24,13 @@ public class SectionWriteService {
     private final SectionRepository sections;
     private final JsonInputs inputs;
     private final Clock clock;
+    private final ChangeLog changes;
 
-    public SectionWriteService(SectionRepository sections, JsonInputs inputs, Clock clock) {
+    public SectionWriteService(SectionRepository sections, JsonInputs inputs, Clock clock, ChangeLog changes) {
         this.sections = sections;
         this.inputs = inputs;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
@@ -43,16 +47,20 @@ public class SectionWriteService {
     @Transactional
     public Section replace(String key, String ifMatch, SectionInput in) {
         Section s = lock(key, ifMatch);
+        List<Object> shown = shown(s);
         apply(s, in);
         sections.flush();
+        changes.recordUpdates(ChangeLog.Carrier.SECTION, s.id, shown, shown(s));
         return s;
     }
 
     @Transactional
     public Section patch(String key, String ifMatch, JsonNode patch) {
         Section s = lock(key, ifMatch);
+        List<Object> shown = shown(s);
         apply(s, inputs.patch(new SectionInput(s.name, s.slug, s.description, s.position), patch, SectionInput.class));
         sections.flush();
+        changes.recordUpdates(ChangeLog.Carrier.SECTION, s.id, shown, shown(s));
         return s;
     }
 
@@ -68,6 +76,11 @@ public class SectionWriteService {
         em.createQuery("update Article a set a.section = null where a.section = :s").setParameter("s", s).executeUpdate();
         sections.delete(s);
         Log.infof("Section %s deleted", s.slug);
+    }
+
+    /** What articles show of a section: when it changes, the change feed updates them (docs/decisions/056). */
+    private static List<Object> shown(Section s) {
+        return List.of(s.slug, s.name);
     }
 
     private void apply(Section s, SectionInput in) {

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import news.dispatch.change.ChangeLog;
 import news.dispatch.common.Ids;
 import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
@@ -15,6 +16,7 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Editors' writes of tags, and merging one tag into another. */
 @ApplicationScoped
@@ -23,11 +25,13 @@ public class TagWriteService {
     private final TagRepository tags;
     private final JsonInputs inputs;
     private final Clock clock;
+    private final ChangeLog changes;
 
-    public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock) {
+    public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock, ChangeLog changes) {
         this.tags = tags;
         this.inputs = inputs;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
@@ -44,16 +48,20 @@ public class TagWriteService {
     @Transactional
     public Tag replace(String key, String ifMatch, TagInput in) {
         Tag t = lock(key, ifMatch, true);
+        List<Object> shown = shown(t);
         apply(t, in);
         tags.flush();
+        changes.recordUpdates(ChangeLog.Carrier.TAG, t.id, shown, shown(t));
         return t;
     }
 
     @Transactional
     public Tag patch(String key, String ifMatch, JsonNode patch) {
         Tag t = lock(key, ifMatch, true);
+        List<Object> shown = shown(t);
         apply(t, inputs.patch(new TagInput(t.name, t.slug, t.type, t.description), patch, TagInput.class));
         tags.flush();
+        changes.recordUpdates(ChangeLog.Carrier.TAG, t.id, shown, shown(t));
         return t;
     }
 
@@ -80,7 +88,13 @@ public class TagWriteService {
             throw ProblemException.invalid("into", "a tag cannot be merged into itself");
         }
         var em = tags.getEntityManager();
+        // The remaining tag too, so a concurrent edit of it waits instead of failing this merge.
+        em.refresh(target, LockModeType.PESSIMISTIC_WRITE);
         em.flush();
+        // The articles first, in id order, as an article write locks its article before its tags: no deadlock.
+        em.createNativeQuery("select a.id from article a where a.id in (select t.article_id from article_tag t"
+                        + " where t.tag_id in (?1, ?2)) order by a.id for update")
+                .setParameter(1, source.id).setParameter(2, target.id).getResultList();
         em.createNativeQuery("delete from article_tag where tag_id = ?1 and article_id in"
                         + " (select t.article_id from article_tag t where t.tag_id = ?2)")
                 .setParameter(1, source.id).setParameter(2, target.id).executeUpdate();
@@ -94,6 +108,7 @@ public class TagWriteService {
         Tag merged = tags.findById(target.id);
         merged.updatedAt = now();
         tags.flush();
+        changes.recordUpdates(ChangeLog.Carrier.TAG, merged.id);
         Log.infof("Tag %s merged into %s (%d articles moved)", source.slug, merged.slug, moved);
         return merged;
     }
@@ -101,6 +116,11 @@ public class TagWriteService {
     @Transactional
     public TagView view(Tag t) {
         return TagView.of(t, tags.countPublished(t.id));
+    }
+
+    /** What articles show of a tag: when it changes, the change feed updates them (docs/decisions/056). */
+    private static List<Object> shown(Tag t) {
+        return List.of(t.slug, t.name, t.type);
     }
 
     private void apply(Tag t, TagInput in) {

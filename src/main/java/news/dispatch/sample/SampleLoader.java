@@ -16,6 +16,8 @@ import news.dispatch.article.Relation;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineKind;
 import news.dispatch.byline.BylineLink;
+import news.dispatch.change.ChangeLog;
+import news.dispatch.change.ChangeType;
 import news.dispatch.common.ApiEnum;
 import news.dispatch.ops.SchemaReady;
 import news.dispatch.section.Section;
@@ -29,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +39,8 @@ import java.util.Map;
 /**
  * Loads the sample content into an empty database at start (on by default on the embedded
  * database): the ESTA article of shared/sample, the two articles its page links as previous and
- * next, and a few more on the same subjects so related posts are filled.
+ * next, and a few more on the same subjects so related posts are filled. Each article gets a
+ * {@code publish} entry in the change feed, so a partner's copy built from the feed has them.
  */
 @ApplicationScoped
 public class SampleLoader {
@@ -47,12 +51,14 @@ public class SampleLoader {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ChangeLog changes;
 
-    public SampleLoader(SampleConfig config, EntityManager em, ObjectMapper json, Clock clock) {
+    public SampleLoader(SampleConfig config, EntityManager em, ObjectMapper json, Clock clock, ChangeLog changes) {
         this.config = config;
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** On SchemaReady rather than StartupEvent: the database may come up after the application (ops/SchemaMigrations). */
@@ -154,6 +160,10 @@ public class SampleLoader {
                         ApiEnum.parse(Relation.class, r.relation()).orElseThrow()));
             }
         }
+        // Partners build their copies from the change feed: every sample story gets its publish entry, oldest first,
+        // in the load's transaction.
+        articlesBySlug.values().stream().sorted(Comparator.comparing((Article a) -> a.publishedAt).thenComparing(a -> a.id))
+                .forEach(a -> changes.record(ChangeType.PUBLISH, a));
         Log.infof("Loaded the sample content: %d articles, %d tags, %d sections, %d bylines",
                 content.articles().size(), content.tags().size(), content.sections().size(), content.bylines().size());
         return true;

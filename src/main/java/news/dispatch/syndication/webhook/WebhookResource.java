@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Allowed;
+import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -33,16 +35,16 @@ import java.util.List;
 
 @Path("/v1/admin/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.ADMIN)
+@SecurityRequirement(name = "apiKey")
 @Tag(name = "Webhooks", description = "Admins register receivers of signed change notifications and read the delivery log.")
 public class WebhookResource {
 
     private final WebhookService service;
-    private final CurrentCaller caller;
     private final Representations representations;
 
-    public WebhookResource(WebhookService service, CurrentCaller caller, Representations representations) {
+    public WebhookResource(WebhookService service, Representations representations) {
         this.service = service;
-        this.caller = caller;
         this.representations = representations;
     }
 
@@ -54,18 +56,19 @@ public class WebhookResource {
                     + "secret>`, with `Dispatch-Delivery: <id>`. Any status outside 2xx, a timeout or a refused connection "
                     + "is retried with exponential backoff (10 s, 20 s, 40 s ... at most 1 h apart, 8 attempts). Changes are "
                     + "those a partner without entitlement limits may see, scheduled publications included when they go "
-                    + "live. Admin key only.")
+                    + "live. Role: admin.")
     @APIResponse(responseCode = "201", description = "Registered.",
             headers = @Header(name = "Location", description = "URL of the new webhook.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
-        WebhookService.requireAdmin(caller.get());
         WebhookView created = service.create(input);
         return Response.created(URI.create("/v1/admin/webhooks/" + created.id())).entity(created)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -73,13 +76,14 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List webhook receivers",
-            description = "The registered receivers, oldest first. Admin key only.")
+            description = "The registered receivers, oldest first. Role: admin.")
     @APIResponse(responseCode = "200", description = "A page of webhooks.",
             content = @Content(schema = @Schema(implementation = WebhookPage.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
@@ -87,40 +91,39 @@ public class WebhookResource {
                          String limit,
                          @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        WebhookService.requireAdmin(caller.get());
         return privately(representations.page(headers, uri, service.list(limit, cursor)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhook", summary = "Get a webhook receiver", description = "Admin key only.")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook receiver", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The webhook.",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("id") @Parameter(description = "The webhook's id.") String id, @Context HttpHeaders headers) {
-        WebhookService.requireAdmin(caller.get());
         return privately(representations.json(headers, service.get(id), null));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook receiver",
-            description = "Stops deliveries (pending ones are dropped) and removes the delivery log. Admin key only.")
+            description = "Stops deliveries (pending ones are dropped) and removes the delivery log. Role: admin.")
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("id") @Parameter(description = "The webhook's id.") String id) {
-        WebhookService.requireAdmin(caller.get());
         service.delete(id);
         return Response.noContent().build();
     }
@@ -129,13 +132,14 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "Read a webhook's delivery log",
             description = "Every delivery, newest first, with its status (`pending`, `delivered`, `failed`), attempts, "
-                    + "the latest HTTP status or error and when the next attempt is due. Admin key only.")
+                    + "the latest HTTP status or error and when the next attempt is due. Role: admin.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
@@ -145,7 +149,6 @@ public class WebhookResource {
                                                defaultValue = "20")) String limit,
                                @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
                                @Context HttpHeaders headers, @Context UriInfo uri) {
-        WebhookService.requireAdmin(caller.get());
         return privately(representations.page(headers, uri, service.deliveries(id, limit, cursor)));
     }
 

@@ -4,9 +4,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
-import news.dispatch.access.Caller;
-import news.dispatch.access.Role;
 import news.dispatch.change.ChangeFeed;
 import news.dispatch.change.ChangeType;
 import news.dispatch.common.ApiEnum;
@@ -17,7 +14,6 @@ import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
-import news.dispatch.web.problem.ProblemType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Registration of webhook receivers and the delivery log; admins only. */
+/** Registration of webhook receivers and the delivery log (the resource admits admins only). */
 @ApplicationScoped
 public class WebhookService {
 
@@ -45,21 +41,6 @@ public class WebhookService {
         this.em = em;
         this.feed = feed;
         this.clock = clock;
-    }
-
-    /**
-     * Admin only: 401 without a key, 403 with a lesser one. Once the access filter's role annotation
-     * is on main, the resource declares the role instead and this stays as a second line.
-     */
-    public static void requireAdmin(Caller caller) {
-        if (caller.role() == Role.ANONYMOUS) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "This operation needs an admin key (Authorization: Bearer <key>).")
-                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dispatch\"");
-        }
-        if (!caller.role().atLeast(Role.ADMIN)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs a key with the admin role; this key has the "
-                    + caller.role().value() + " role.");
-        }
     }
 
     /** Registers a receiver; it gets the changes committed from now on. */

@@ -3,16 +3,18 @@ package news.dispatch.change;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import news.dispatch.access.Role;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
+import news.dispatch.article.BylineRole;
+import news.dispatch.byline.Byline;
+import news.dispatch.byline.BylineKind;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.ContentChanges;
 import news.dispatch.testsupport.Fixtures;
-import news.dispatch.testsupport.TestCallers;
 import news.dispatch.testsupport.TestClock;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,8 @@ class ChangeFeedTest {
     ContentChanges changes;
     @Inject
     DueChanges due;
+    @Inject
+    TestKeys keys;
 
     @AfterEach
     void resetClock() {
@@ -45,10 +49,10 @@ class ChangeFeedTest {
     }
 
     /** The current end of the feed, to read only what a test does after it. */
-    private static String head() {
+    private String head() {
         String cursor = null;
         while (true) {
-            var page = given().queryParam("limit", 100).header(TestCallers.HEADER, TestCallers.editor())
+            var page = keys.asEditor().queryParam("limit", 100)
                     .queryParams(cursor == null ? Map.of() : Map.of("since", cursor))
                     .get("/v1/changes").then().statusCode(200).extract().jsonPath();
             if (page.getList("items").isEmpty()) {
@@ -58,13 +62,12 @@ class ChangeFeedTest {
         }
     }
 
-    /** Everything after the cursor that concerns the given articles, as the caller sees it. */
-    private static List<Map<String, Object>> read(String since, String caller, Set<UUID> articles) {
+    /** Everything after the cursor that concerns the given articles, as the caller (a key, or null) sees it. */
+    private List<Map<String, Object>> read(String since, String caller, Set<UUID> articles) {
         List<Map<String, Object>> seen = new ArrayList<>();
         String cursor = since;
         while (true) {
-            JsonPath page = given().queryParam("since", cursor).queryParam("limit", 100)
-                    .header(TestCallers.HEADER, caller).get("/v1/changes")
+            JsonPath page = keys.as(caller).queryParam("since", cursor).queryParam("limit", 100).get("/v1/changes")
                     .then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             items.stream().filter(i -> articles.contains(UUID.fromString((String) i.get("id")))).forEach(seen::add);
@@ -90,7 +93,7 @@ class ChangeFeedTest {
         changes.publish(a.id);
         changes.delete(a.id);
 
-        List<Map<String, Object>> seen = read(start, TestCallers.partner(), Set.of(a.id));
+        List<Map<String, Object>> seen = read(start, keys.partner(), Set.of(a.id));
         assertThat(types(seen)).containsExactly("publish:true", "update:true", "update:true", "unpublish:false",
                 "publish:true", "delete:false");
         assertThat(seen.get(2).get("slug")).isEqualTo(a.slug + "-renamed");
@@ -143,15 +146,15 @@ class ChangeFeedTest {
         Article a = changes.create(fixtures.article("Budget leaks").section(section)
                 .syndication(true, TestClock.now().plus(Duration.ofHours(1))));
         changes.edit(a.id, "Budget leaks, minister says");
-        assertThat(read(start, TestCallers.partner(), Set.of(a.id))).isEmpty();
-        assertThat(read(start, TestCallers.header(Role.ANONYMOUS, false, Set.of(), Set.of()), Set.of(a.id))).isEmpty();
-        assertThat(types(read(start, TestCallers.editor(), Set.of(a.id)))).containsExactly("publish:true", "update:true");
+        assertThat(read(start, keys.partner(), Set.of(a.id))).isEmpty();
+        assertThat(read(start, null, Set.of(a.id))).isEmpty();
+        assertThat(types(read(start, keys.editor(), Set.of(a.id)))).containsExactly("publish:true", "update:true");
 
         assertThat(due.run()).isZero();
         TestClock.advance(Duration.ofHours(2));
         assertThat(due.run()).isGreaterThanOrEqualTo(1);
         assertThat(due.run()).as("idempotent").isZero();
-        List<Map<String, Object>> seen = read(start, TestCallers.partner(), Set.of(a.id));
+        List<Map<String, Object>> seen = read(start, keys.partner(), Set.of(a.id));
         assertThat(types(seen)).containsExactly("embargo-lift:true");
         assertThat(seen.get(0).get("slug")).isEqualTo(a.slug);
     }
@@ -164,7 +167,7 @@ class ChangeFeedTest {
         changes.rights(a.id, false, null);
         changes.edit(a.id, "Exclusive interview, updated");
         changes.rights(a.id, true, null);
-        assertThat(types(read(start, TestCallers.partner(), Set.of(a.id))))
+        assertThat(types(read(start, keys.partner(), Set.of(a.id))))
                 .containsExactly("publish:true", "rights:false", "rights:true");
     }
 
@@ -179,9 +182,9 @@ class ChangeFeedTest {
         Article tagged = changes.create(fixtures.article("Tagged in another").section(other).tags(sport));
         Set<UUID> all = Set.of(inMine.id, inOther.id, tagged.id);
 
-        String bySection = TestCallers.header(Role.PARTNER, false, Set.of(mine.id), Set.of());
+        String bySection = keys.partner(false, List.of(mine.slug), List.of());
         assertThat(read(start, bySection, all)).extracting(i -> i.get("id")).containsExactly(inMine.id.toString());
-        String byTag = TestCallers.header(Role.PARTNER, false, Set.of(), Set.of(sport.id));
+        String byTag = keys.partner(false, List.of(), List.of(sport.slug));
         assertThat(read(start, byTag, all)).extracting(i -> i.get("id")).containsExactly(tagged.id.toString());
 
         // Moving the story out of the partner's section is a removal for that partner.
@@ -196,14 +199,77 @@ class ChangeFeedTest {
         Article a = fixtures.article("Tomorrow's story").section(section).status(ArticleStatus.SCHEDULED)
                 .publishedAt(TestClock.now().plus(Duration.ofMinutes(30))).save();
         due.run();
-        assertThat(read(start, TestCallers.partner(), Set.of(a.id))).isEmpty();
+        assertThat(read(start, keys.partner(), Set.of(a.id))).isEmpty();
         given().get("/v1/articles/" + a.slug).then().statusCode(404);
 
         TestClock.advance(Duration.ofHours(1));
         due.run();
-        assertThat(types(read(start, TestCallers.partner(), Set.of(a.id)))).containsExactly("publish:true");
+        assertThat(types(read(start, keys.partner(), Set.of(a.id)))).containsExactly("publish:true");
         given().get("/v1/articles/" + a.slug).then().statusCode(200).body("status", equalTo("published"));
         assertThat(due.run()).isZero();
+    }
+
+    /** Changes a section, tag or byline through the API, as an editor would. */
+    private void patch(String path, Map<String, Object> body) {
+        String etag = keys.asEditor().get(path).then().statusCode(200).extract().header("ETag");
+        keys.asEditor().header("If-Match", etag).contentType("application/merge-patch+json").body(body)
+                .patch(path).then().statusCode(200);
+    }
+
+    private static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(i -> (String) i.get("id")).toList();
+    }
+
+    @Test
+    void renamesAndMergesOfTaxonomyUpdateTheLiveArticlesTheyShowOn() {
+        Section section = fixtures.section("Taxonomy");
+        Tag tag = fixtures.tag("Taxonomy tag", TagType.TOPIC);
+        Tag into = fixtures.tag("Taxonomy into", TagType.TOPIC);
+        Byline byline = fixtures.byline("Taxonomy writer", BylineKind.PERSON);
+        Article live = changes.create(fixtures.article("Live taxonomy story").section(section).tags(tag)
+                .byline(byline, BylineRole.AUTHOR));
+        Article draft = changes.create(fixtures.article("Draft taxonomy story").section(section).tags(tag)
+                .byline(byline, BylineRole.AUTHOR).status(ArticleStatus.DRAFT));
+        Article gone = changes.create(fixtures.article("Deleted taxonomy story").section(section).tags(tag)
+                .byline(byline, BylineRole.AUTHOR));
+        changes.delete(gone.id);
+        Article other = changes.create(fixtures.article("Story of the other tag").section(fixtures.section("Elsewhere"))
+                .tags(into));
+        Set<UUID> all = Set.of(live.id, draft.id, gone.id, other.id);
+        String byTag = keys.partner(false, List.of(), List.of(tag.slug));
+        String start = head();
+
+        // What articles do not show changes nothing partners hold.
+        patch("/v1/tags/" + tag.id, Map.of("description", "Not shown on articles"));
+        patch("/v1/sections/" + section.id, Map.of("description", "Not shown either", "position", 7));
+        patch("/v1/bylines/" + byline.id, Map.of("bio", "Not shown either"));
+        assertThat(read(start, keys.editor(), all)).isEmpty();
+
+        // A new name or slug changes how each live article looks: one update each, drafts and deleted ones aside.
+        patch("/v1/tags/" + tag.id, Map.of("name", "Taxonomy tag renamed"));
+        patch("/v1/sections/" + section.id, Map.of("slug", Fixtures.unique("taxonomy-moved")));
+        patch("/v1/bylines/" + byline.id, Map.of("name", "Taxonomy Writer", "kind", "organisation"));
+        List<Map<String, Object>> renames = read(start, keys.editor(), all);
+        assertThat(types(renames)).containsExactly("update:true", "update:true", "update:true");
+        assertThat(ids(renames)).containsOnly(live.id.toString());
+        assertThat(renames).extracting(i -> i.get("slug")).containsOnly(live.slug);
+        keys.asPartner().get("/v1/articles/" + live.id).then().statusCode(200)
+                .body("tags[0].name", equalTo("Taxonomy tag renamed"))
+                .body("bylines[0].kind", equalTo("organisation"));
+
+        // A merge moves the articles of one tag to the other: every live article of the tag that remains is updated.
+        String merged = head();
+        keys.asEditor().contentType("application/json").body(Map.of("into", into.slug))
+                .post("/v1/tags/" + tag.id + "/merge").then().statusCode(200).body("slug", equalTo(into.slug));
+        List<Map<String, Object>> merge = read(merged, keys.editor(), all);
+        assertThat(types(merge)).containsExactly("update:true", "update:true");
+        assertThat(ids(merge)).containsExactlyInAnyOrder(live.id.toString(), other.id.toString());
+        // A partner entitled to the merged-away tag is told to remove its story; the other one was never its own.
+        assertThat(types(read(merged, byTag, all))).containsExactly("update:false");
+        assertThat(types(read(start, byTag, all))).containsExactly("update:true", "update:true", "update:true",
+                "update:false");
+        keys.as(byTag).get("/v1/articles/" + live.id).then().statusCode(404);
+        assertThat(types(read(merged, keys.partner(), all))).containsExactly("update:true", "update:true");
     }
 
     @Test

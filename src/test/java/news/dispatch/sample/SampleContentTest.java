@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import news.dispatch.testsupport.FreshDatabaseProfile;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,8 @@ class SampleContentTest {
 
     @Inject
     SampleLoader loader;
+    @Inject
+    TestKeys keys;
 
     @Test
     void servesTheSampleArticleAsPublished() {
@@ -85,6 +88,46 @@ class SampleContentTest {
         assertThat(loader.loadIfEmpty()).isFalse();
         given().queryParam("count", "true").when().get("/v1/articles")
                 .then().statusCode(200).body("page.total", equalTo(6));
+    }
+
+    @Test
+    void aPartnerCopyBuiltFromTheChangeFeedHoldsTheSample() {
+        // The partner's side: a copy keyed by article id, from nothing but the feed, from its beginning.
+        Map<String, String> copy = new java.util.HashMap<>();
+        List<String> types = new java.util.ArrayList<>();
+        String cursor = null;
+        while (true) {
+            var request = keys.asPartner().queryParam("limit", 4);
+            if (cursor != null) {
+                request.queryParam("since", cursor);
+            }
+            JsonPath page = request.get("/v1/changes").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> item : items) {
+                types.add((String) item.get("type"));
+                if ((Boolean) item.get("visible")) {
+                    copy.put((String) item.get("id"), (String) item.get("slug"));
+                } else {
+                    copy.remove((String) item.get("id"));
+                }
+            }
+            cursor = page.getString("next");
+            if (items.isEmpty()) {
+                break;
+            }
+        }
+        assertThat(types).hasSize(6).containsOnly("publish");
+        assertThat(copy).containsValue(SLUG);
+
+        // ... equal to what the partner may take, and each story answers to its id.
+        JsonPath list = keys.asPartner().queryParam("limit", 100).get("/v1/articles").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> visible = new java.util.HashMap<>();
+        List<Map<String, Object>> items = list.getList("items");
+        items.forEach(i -> visible.put((String) i.get("id"), (String) i.get("slug")));
+        assertThat(copy).isEqualTo(visible);
+        copy.forEach((id, slug) -> keys.asPartner().get("/v1/articles/" + id).then().statusCode(200)
+                .body("slug", equalTo(slug)));
     }
 
     /** The body paragraphs of the outlet's page: after the dateline, up to "Previous Article". */

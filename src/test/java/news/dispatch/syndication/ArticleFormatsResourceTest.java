@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import news.dispatch.access.Role;
 import news.dispatch.article.Article;
 import news.dispatch.article.BylineRole;
 import news.dispatch.byline.Byline;
@@ -13,7 +12,7 @@ import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.Fixtures;
-import news.dispatch.testsupport.TestCallers;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -39,10 +39,11 @@ import static org.hamcrest.Matchers.startsWith;
 class ArticleFormatsResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String FULL_TEXT_PARTNER = TestCallers.header(Role.PARTNER, true, Set.of(), Set.of());
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestKeys keys;
 
     /** The seed sample (sample/esta-kadhimi-biden-visit.txt) as an article, mapped as API.md shows. */
     Article sample(Section section) {
@@ -73,16 +74,44 @@ class ArticleFormatsResourceTest {
                 .save();
     }
 
-    static JsonNode ninjs(String slug, String accept, String caller) throws IOException {
-        var request = given().accept(accept);
-        if (caller != null) {
-            request.header(TestCallers.HEADER, caller);
-        }
-        String body = request.get("/v1/articles/" + slug).then().statusCode(200)
+    JsonNode ninjs(String slug, String accept, String caller) throws IOException {
+        String body = keys.as(caller).accept(accept).get("/v1/articles/" + slug).then().statusCode(200)
                 .contentType(startsWith("application/ninjs+json"))
                 .header("ETag", notNullValue())
                 .extract().asString();
         return JSON.readTree(body);
+    }
+
+    /** A list in ninjs as this caller (a key, or null) gets it: every item valid against the IPTC schema, partial. */
+    List<String> ninjsList(String caller, String path, String accept) throws IOException {
+        boolean v22 = accept.endsWith("2.2");
+        String body = keys.as(caller).accept(accept).get(path).then().statusCode(200)
+                .contentType(startsWith("application/ninjs+json"))
+                .contentType(org.hamcrest.Matchers.containsString("version=" + (v22 ? "2.2" : "3.1")))
+                .header("ETag", notNullValue())
+                .extract().asString();
+        JsonNode page = JSON.readTree(body);
+        assertThat(page.path("page").path("limit").asInt()).isEqualTo(20);
+        List<String> slugs = new ArrayList<>();
+        for (JsonNode document : page.path("items")) {
+            assertThat(NinjsSchemas.errors(v22 ? NinjsSchemas.V2_2 : NinjsSchemas.V3_1, document)).as(path).isEmpty();
+            assertThat(document.path(v22 ? "representationtype" : "representationType").asText()).isEqualTo("partial");
+            assertThat(document.has("bodies")).isFalse();
+            slugs.add(document.path("slugline").asText());
+        }
+        return slugs;
+    }
+
+    static List<String> slugs(List<Article> articles) {
+        return articles.stream().map(a -> a.slug).toList();
+    }
+
+    static void assertSlugs(List<String> actual, List<String> expected, boolean anyOrder) {
+        if (anyOrder) {
+            assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        } else {
+            assertThat(actual).containsExactlyElementsOf(expected);
+        }
     }
 
     @Nested
@@ -90,7 +119,7 @@ class ArticleFormatsResourceTest {
         @Test
         void sampleArticleIsValidNinjs31WithBodyForFullTextPartners() throws IOException {
             Article a = sample(fixtures.section("World"));
-            JsonNode doc = ninjs(a.slug, "application/ninjs+json", FULL_TEXT_PARTNER);
+            JsonNode doc = ninjs(a.slug, "application/ninjs+json", keys.fullTextPartner());
             assertThat(NinjsSchemas.errors(NinjsSchemas.V3_1, doc)).isEmpty();
             assertThat(doc.path("uri").asText()).isEqualTo("urn:dispatch:article:" + a.id);
             assertThat(doc.path("type").asText()).isEqualTo("text");
@@ -117,7 +146,7 @@ class ArticleFormatsResourceTest {
         @Test
         void version22OnRequest() throws IOException {
             Article a = sample(fixtures.section("World"));
-            JsonNode doc = ninjs(a.slug, "application/ninjs+json;version=2.2", FULL_TEXT_PARTNER);
+            JsonNode doc = ninjs(a.slug, "application/ninjs+json;version=2.2", keys.fullTextPartner());
             assertThat(NinjsSchemas.errors(NinjsSchemas.V2_2, doc)).isEmpty();
             assertThat(doc.has("versioncreated")).isTrue();
             assertThat(doc.has("versionCreated")).isFalse();
@@ -130,7 +159,7 @@ class ArticleFormatsResourceTest {
         @Test
         void summaryOnlyWithoutFullTextAndStillValid() throws IOException {
             Article a = sample(fixtures.section("World"));
-            for (String caller : new String[]{null, TestCallers.partner()}) {
+            for (String caller : new String[]{null, keys.partner()}) {
                 JsonNode doc = ninjs(a.slug, "application/ninjs+json", caller);
                 assertThat(NinjsSchemas.errors(NinjsSchemas.V3_1, doc)).isEmpty();
                 assertThat(doc.path("representationType").asText()).isEqualTo("partial");
@@ -146,19 +175,18 @@ class ArticleFormatsResourceTest {
                     .syndication(true, Instant.now().plusSeconds(3600)).save();
             Article withheld = fixtures.article("Withheld ninjs").section(section).syndication(false, null).save();
             for (Article a : List.of(embargoed, withheld)) {
-                given().accept("application/ninjs+json").header(TestCallers.HEADER, FULL_TEXT_PARTNER)
+                keys.as(keys.fullTextPartner()).accept("application/ninjs+json")
                         .get("/v1/articles/" + a.slug).then().statusCode(404).contentType("application/problem+json");
                 given().accept("application/ninjs+json").get("/v1/articles/" + a.slug).then().statusCode(404);
-                given().accept("application/ninjs+json").header(TestCallers.HEADER, TestCallers.editor())
+                keys.asEditor().accept("application/ninjs+json")
                         .get("/v1/articles/" + a.slug).then().statusCode(200);
                 // The site's own JSON shows it to readers; a partner key is held to the rights there too.
                 given().get("/v1/articles/" + a.slug).then().statusCode(200);
-                given().header(TestCallers.HEADER, FULL_TEXT_PARTNER).get("/v1/articles/" + a.slug).then().statusCode(404);
+                keys.as(keys.fullTextPartner()).get("/v1/articles/" + a.slug).then().statusCode(404);
             }
             Section other = fixtures.section("Other ninjs");
             Article outside = fixtures.article("Outside entitlements").section(section).save();
-            given().accept("application/ninjs+json")
-                    .header(TestCallers.HEADER, TestCallers.header(Role.PARTNER, true, Set.of(other.id), Set.of()))
+            keys.as(keys.partner(true, List.of(other.slug), List.of())).accept("application/ninjs+json")
                     .get("/v1/articles/" + outside.slug).then().statusCode(404);
         }
 
@@ -186,6 +214,96 @@ class ArticleFormatsResourceTest {
                 assertThat(second.path("items")).hasSize(1);
                 assertThat(NinjsSchemas.errors(schema, second.path("items").get(0))).isEmpty();
                 assertThat(second.path("page").path("next").isNull()).isTrue();
+            }
+        }
+
+        @Test
+        void sectionTagBylineAndSearchListsAnswerInNinjsUnderTheRights() throws IOException {
+            Section section = fixtures.section("Ninjs lists");
+            Section other = fixtures.section("Ninjs lists elsewhere");
+            Tag tag = fixtures.tag("Ninjs lists", TagType.PLACE);
+            Byline byline = fixtures.byline("Ninjs lists agency", BylineKind.ORGANISATION);
+            String word = Fixtures.unique("okapi").replace("-", "");
+            Instant t = Instant.parse("2021-07-10T09:30:00Z");
+            Article open = fixtures.article("Open story " + word).section(section).tags(tag).byline(byline, BylineRole.AGENCY)
+                    .standfirst("An open story.").publishedAt(t).save();
+            Article elsewhere = fixtures.article("Elsewhere story " + word).section(other).tags(tag)
+                    .byline(byline, BylineRole.AGENCY).publishedAt(t.minusSeconds(60)).save();
+            Article withheld = fixtures.article("Withheld story " + word).section(section).tags(tag)
+                    .byline(byline, BylineRole.AGENCY).publishedAt(t.plusSeconds(60)).syndication(false, null).save();
+            Article embargoed = fixtures.article("Embargoed story " + word).section(section).tags(tag)
+                    .byline(byline, BylineRole.AGENCY).publishedAt(t.plusSeconds(120))
+                    .syndication(true, Instant.now().plusSeconds(3600)).save();
+            String entitled = keys.partner(true, List.of(section.slug), List.of());
+
+            // Path → (what readers and partners may take, what editors see), newest first (search: by relevance).
+            Map<String, List<List<Article>>> lists = new LinkedHashMap<>();
+            lists.put("/v1/sections/" + section.slug + "/articles", List.of(List.of(open), List.of(embargoed, withheld, open)));
+            lists.put("/v1/tags/" + tag.slug + "/articles",
+                    List.of(List.of(open, elsewhere), List.of(embargoed, withheld, open, elsewhere)));
+            lists.put("/v1/bylines/" + byline.slug + "/articles",
+                    List.of(List.of(open, elsewhere), List.of(embargoed, withheld, open, elsewhere)));
+            lists.put("/v1/search?q=" + word, List.of(List.of(open, elsewhere), List.of(embargoed, withheld, open, elsewhere)));
+            for (var list : lists.entrySet()) {
+                boolean search = list.getKey().startsWith("/v1/search");
+                List<String> syndicated = slugs(list.getValue().get(0));
+                List<String> all = slugs(list.getValue().get(1));
+                for (String accept : List.of("application/ninjs+json", "application/ninjs+json;version=2.2")) {
+                    for (String caller : new String[]{null, keys.partner(), keys.fullTextPartner()}) {
+                        assertSlugs(ninjsList(caller, list.getKey(), accept), syndicated, search);
+                    }
+                    assertSlugs(ninjsList(entitled, list.getKey(), accept), List.of(open.slug), search);
+                    assertSlugs(ninjsList(keys.editor(), list.getKey(), accept), all, search);
+                }
+                // JSON stays the default, and the site's own readers see every published story there.
+                given().get(list.getKey()).then().statusCode(200).contentType(startsWith("application/json"))
+                        .body("items.slug", org.hamcrest.Matchers.containsInAnyOrder(all.toArray()));
+                given().accept("application/ninjs+json;version=9.9").get(list.getKey()).then().statusCode(406)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:dispatch:problem:not-acceptable"));
+                given().accept("application/ninjs+json").queryParam("limit", 0).get(list.getKey()).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("limit"));
+                given().accept("application/ninjs+json").queryParam("fields", "headline").get(list.getKey()).then()
+                        .statusCode(400).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("fields"));
+            }
+
+            // Pages go on by cursor, in ninjs as in JSON.
+            String tagPath = "/v1/tags/" + tag.slug + "/articles";
+            var first = given().accept("application/ninjs+json").queryParam("limit", 1).get(tagPath).then().statusCode(200)
+                    .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""))
+                    .body("items[0].slugline", equalTo(open.slug))
+                    .extract().jsonPath();
+            given().accept("application/ninjs+json").queryParam("limit", 1).queryParam("cursor", first.getString("page.next"))
+                    .get(tagPath).then().statusCode(200)
+                    .body("items.slugline", org.hamcrest.Matchers.contains(elsewhere.slug))
+                    .body("page.next", org.hamcrest.Matchers.nullValue());
+            // An unknown section, tag or byline is a 404 in ninjs too.
+            for (String path : List.of("/v1/sections/no-such-section-n/articles", "/v1/tags/no-such-tag-n/articles",
+                    "/v1/bylines/no-such-byline-n/articles")) {
+                given().accept("application/ninjs+json").get(path).then().statusCode(404)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:dispatch:problem:not-found"));
+            }
+        }
+
+        @Test
+        void theDocumentedExamplesAreValidNinjs() throws IOException {
+            JsonNode openapi = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .extract().asString());
+            JsonNode article = openapi.at("/paths/~1v1~1articles~1{slug}/get/responses/200/content/application~1ninjs+json/example");
+            assertThat(article.isObject()).isTrue();
+            assertThat(NinjsSchemas.errors(NinjsSchemas.V3_1, article)).isEmpty();
+            for (String path : List.of("~1v1~1articles", "~1v1~1sections~1{slug}~1articles", "~1v1~1tags~1{slug}~1articles",
+                    "~1v1~1bylines~1{slug}~1articles", "~1v1~1search")) {
+                JsonNode page = openapi.at("/paths/" + path + "/get/responses/200/content/application~1ninjs+json/example");
+                assertThat(page.path("items")).as(path).isNotEmpty();
+                for (JsonNode item : page.path("items")) {
+                    assertThat(NinjsSchemas.errors(NinjsSchemas.V3_1, item)).as(path).isEmpty();
+                }
+                assertThat(openapi.at("/paths/" + path + "/get/responses/200/content/application~1ninjs+json/schema/$ref")
+                        .asText()).isEqualTo("#/components/schemas/NinjsPage");
             }
         }
 

@@ -8,7 +8,6 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import news.dispatch.access.Role;
 import news.dispatch.article.Article;
 import news.dispatch.article.BylineRole;
 import news.dispatch.byline.Byline;
@@ -17,7 +16,7 @@ import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.Fixtures;
-import news.dispatch.testsupport.TestCallers;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
@@ -25,7 +24,6 @@ import org.xml.sax.InputSource;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +39,8 @@ class FeedResourceTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestKeys keys;
 
     record Content(Section section, Tag tag, Byline byline, Article lead, Article older, Article embargoed, Article withheld) {
     }
@@ -107,7 +107,7 @@ class FeedResourceTest {
         @Test
         void partnerWithFullTextGetsTheBody() throws Exception {
             Content c = content();
-            String xml = given().header(TestCallers.HEADER, TestCallers.header(Role.PARTNER, true, Set.of(), Set.of()))
+            String xml = keys.as(keys.fullTextPartner())
                     .get("/v1/feeds/tags/" + c.tag().slug + ".rss").then().statusCode(200).extract().asString();
             assertThat(xml).contains("content:encoded");
             SyndEntry entry = parse(xml).getEntries().get(0);
@@ -118,7 +118,7 @@ class FeedResourceTest {
         void partnerOutsideItsEntitlementsGetsAnEmptyFeed() throws Exception {
             Content c = content();
             Section other = fixtures.section("Not this partner's");
-            String xml = given().header(TestCallers.HEADER, TestCallers.header(Role.PARTNER, true, Set.of(other.id), Set.of()))
+            String xml = keys.as(keys.partner(true, List.of(other.slug), List.of()))
                     .get("/v1/feeds/sections/" + c.section().slug + ".rss").then().statusCode(200).extract().asString();
             assertThat(parse(xml).getEntries()).isEmpty();
         }
@@ -126,7 +126,7 @@ class FeedResourceTest {
         @Test
         void editorsSeeEverythingPublished() throws Exception {
             Content c = content();
-            String xml = given().header(TestCallers.HEADER, TestCallers.editor())
+            String xml = keys.asEditor()
                     .get("/v1/feeds/sections/" + c.section().slug + ".rss").then().statusCode(200).extract().asString();
             assertThat(parse(xml).getEntries()).extracting(SyndEntry::getTitle)
                     .containsExactly(c.withheld().headline, c.embargoed().headline, c.lead().headline, c.older().headline);
@@ -179,17 +179,91 @@ class FeedResourceTest {
         @Test
         void fullTextForPartnersAllowedIt() {
             Content c = content();
-            given().header(TestCallers.HEADER, TestCallers.header(Role.PARTNER, true, Set.of(), Set.of()))
+            keys.as(keys.fullTextPartner())
                     .get("/v1/feeds/tags/" + c.tag().slug + ".json").then().statusCode(200)
                     .body("items[0].content_html", startsWith("<p>Iraqi Prime Minister"))
                     .body("items[0].content_text", nullValue());
         }
+    }
+
+    /** Feed readers cannot send headers: the key travels as {@code ?apiKey=}, with the same rights as a bearer key. */
+    @Nested
+    class ApiKeyParameter {
+        @Test
+        void fullTextOnlyForPartnersAllowedIt() throws Exception {
+            Content c = content();
+            String rss = "/v1/feeds/tags/" + c.tag().slug + ".rss";
+            String full = given().queryParam("apiKey", keys.fullTextPartner()).get(rss).then().statusCode(200)
+                    .header("Cache-Control", startsWith("private"))
+                    .extract().asString();
+            assertThat(full).doesNotContain(keys.fullTextPartner());
+            SyndFeed feed = parse(full);
+            assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly(c.lead().headline, c.older().headline);
+            assertThat(feed.getEntries().get(0).getContents().get(0).getValue()).contains("will pay a visit to the United States");
+
+            String summaries = given().queryParam("apiKey", keys.partner()).get(rss).then().statusCode(200)
+                    .header("Cache-Control", startsWith("private"))
+                    .extract().asString();
+            SyndEntry entry = parse(summaries).getEntries().get(0);
+            assertThat(entry.getContents()).isEmpty();
+            assertThat(entry.getDescription().getValue()).isEqualTo("Kadhimi received an invitation two weeks ago.");
+
+            given().queryParam("apiKey", keys.fullTextPartner()).get("/v1/feeds/tags/" + c.tag().slug + ".json")
+                    .then().statusCode(200)
+                    .body("feed_url", org.hamcrest.Matchers.not(containsString("apiKey")))
+                    .body("items[0].content_html", startsWith("<p>Iraqi Prime Minister"));
+            given().queryParam("apiKey", keys.partner()).get("/v1/feeds/tags/" + c.tag().slug + ".json")
+                    .then().statusCode(200)
+                    .body("items[0].content_html", nullValue())
+                    .body("items[0].content_text", equalTo("Kadhimi received an invitation two weeks ago."));
+        }
 
         @Test
-        void latestFeedAcceptsAnApiKeyParameter() {
-            given().queryParam("apiKey", "some-key").get("/v1/feeds/latest.json").then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(200, 401))
-                    .body("feed_url", org.hamcrest.Matchers.anyOf(nullValue(), org.hamcrest.Matchers.not(containsString("apiKey"))));
+        void anEntitledPartnerGetsOnlyItsSectionsAndTags() throws Exception {
+            Content c = content();
+            Section elsewhere = fixtures.section("Feeds elsewhere");
+            Tag onlyTag = fixtures.tag("Feeds entitled tag", TagType.TOPIC);
+            Article outside = fixtures.article("Feed story in another section").section(elsewhere).tags(c.tag())
+                    .publishedAt(Instant.parse("2021-07-10T09:35:00Z")).save();
+            Article tagged = fixtures.article("Feed story with the entitled tag").section(c.section()).tags(onlyTag)
+                    .publishedAt(Instant.parse("2021-07-10T09:40:00Z")).save();
+
+            // The tag spans two sections; a partner entitled to one section gets that section's stories only.
+            String bySection = keys.partner(false, List.of(c.section().slug), List.of());
+            given().queryParam("apiKey", bySection).get("/v1/feeds/tags/" + c.tag().slug + ".json").then().statusCode(200)
+                    .body("items._dispatch.slug", org.hamcrest.Matchers.contains(c.lead().slug, c.older().slug));
+            given().get("/v1/feeds/tags/" + c.tag().slug + ".json").then().statusCode(200)
+                    .body("items._dispatch.slug", org.hamcrest.Matchers.contains(outside.slug, c.lead().slug, c.older().slug));
+
+            // A partner entitled to one tag gets the stories carrying it, in every feed, the latest one included.
+            String byTag = keys.partner(false, List.of(), List.of(onlyTag.slug));
+            given().queryParam("apiKey", byTag).get("/v1/feeds/latest.json").then().statusCode(200)
+                    .body("items._dispatch.slug", org.hamcrest.Matchers.contains(tagged.slug));
+            String atom = given().queryParam("apiKey", byTag).get("/v1/feeds/sections/" + c.section().slug + ".atom")
+                    .then().statusCode(200).extract().asString();
+            assertThat(parse(atom).getEntries()).extracting(SyndEntry::getTitle).containsExactly(tagged.headline);
+        }
+
+        @Test
+        void aRevokedOrUnknownKeyIs401() {
+            TestKeys.Key key = keys.partnerKey(true, List.of(), List.of());
+            given().queryParam("apiKey", key.secret()).get("/v1/feeds/latest.atom").then().statusCode(200)
+                    .contentType(startsWith("application/atom+xml"));
+            keys.revoke(key);
+            for (String secret : List.of(key.secret(), "dk_no-such-key-anywhere")) {
+                given().queryParam("apiKey", secret).get("/v1/feeds/latest.atom").then().statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", startsWith("Bearer"))
+                        .body("type", equalTo("urn:dispatch:problem:unauthorized"))
+                        .body("detail", equalTo("The API key is unknown or has been revoked."));
+            }
+        }
+
+        @Test
+        void onlyFeedsTakeTheKeyAsAParameter() {
+            given().queryParam("apiKey", keys.partner()).get("/v1/articles").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("apiKey"));
         }
     }
 

@@ -2,17 +2,16 @@ package news.dispatch.syndication;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import news.dispatch.access.Role;
 import news.dispatch.article.Article;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.Fixtures;
-import news.dispatch.testsupport.TestCallers;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -23,6 +22,8 @@ class RightsTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestKeys keys;
 
     @Test
     void partnerListsAndSearchesOnlyWhatItMayTake() {
@@ -35,19 +36,19 @@ class RightsTest {
                 .syndication(true, Instant.now().plusSeconds(3600)).save();
         Article withheld = fixtures.article("Withheld story " + word).section(mine).tags(tag).syndication(false, null).save();
         Article elsewhere = fixtures.article("Elsewhere story " + word).section(other).tags(tag).save();
-        String partner = TestCallers.header(Role.PARTNER, false, Set.of(mine.id), Set.of());
+        String partner = keys.partner(false, List.of(mine.slug), List.of());
 
         given().queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
-        given().header(TestCallers.HEADER, partner).queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
+        keys.as(partner).queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug));
-        given().header(TestCallers.HEADER, partner).get("/v1/articles/" + elsewhere.slug).then().statusCode(404);
+        keys.as(partner).get("/v1/articles/" + elsewhere.slug).then().statusCode(404);
 
         given().queryParam("q", word).get("/v1/search").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
-        given().header(TestCallers.HEADER, partner).queryParam("q", word).get("/v1/search").then().statusCode(200)
+        keys.as(partner).queryParam("q", word).get("/v1/search").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug));
-        given().header(TestCallers.HEADER, TestCallers.partner()).queryParam("q", word).get("/v1/search").then().statusCode(200)
+        keys.asPartner().queryParam("q", word).get("/v1/search").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug, elsewhere.slug));
     }
 
@@ -70,7 +71,7 @@ class RightsTest {
                 .body("navigation.next.slug", org.hamcrest.Matchers.equalTo(embargoed.slug))
                 .body("related.slug", org.hamcrest.Matchers.hasItems(withheld.slug, embargoed.slug, older.slug));
         // A partner sees neither the withheld nor the embargoed story, anywhere in the response.
-        given().header(TestCallers.HEADER, TestCallers.partner()).get("/v1/articles/" + main.slug).then().statusCode(200)
+        keys.asPartner().get("/v1/articles/" + main.slug).then().statusCode(200)
                 .body("navigation.previous.slug", org.hamcrest.Matchers.equalTo(older.slug))
                 .body("navigation.next", org.hamcrest.Matchers.nullValue())
                 .body("related.slug", containsInAnyOrder(older.slug));

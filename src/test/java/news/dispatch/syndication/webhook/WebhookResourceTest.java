@@ -9,10 +9,12 @@ import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.change.DueChanges;
 import news.dispatch.section.Section;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.ContentChanges;
 import news.dispatch.testsupport.Fixtures;
-import news.dispatch.testsupport.TestCallers;
 import news.dispatch.testsupport.TestClock;
+import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,14 +50,16 @@ class WebhookResourceTest {
     DueChanges due;
     @Inject
     Vertx vertx;
+    @Inject
+    TestKeys keys;
 
     @AfterEach
     void resetClock() {
         TestClock.reset();
     }
 
-    static String register(String url, List<String> types) {
-        return given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+    String register(String url, List<String> types) {
+        return keys.asAdmin().contentType("application/json")
                 .body(Map.of("url", url, "eventTypes", types, "secret", SECRET, "description", "test receiver"))
                 .post("/v1/admin/webhooks").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/v1/admin/webhooks/"))
@@ -64,8 +68,8 @@ class WebhookResourceTest {
                 .extract().path("id");
     }
 
-    static void remove(String id) {
-        given().header(TestCallers.HEADER, TestCallers.admin()).delete("/v1/admin/webhooks/" + id).then().statusCode(204);
+    void remove(String id) {
+        keys.asAdmin().delete("/v1/admin/webhooks/" + id).then().statusCode(204);
     }
 
     /** The deliveries the receiver got for one article, in order. */
@@ -123,7 +127,7 @@ class WebhookResourceTest {
                     dispatcher.run();
                     assertThat(receiver.requests.size()).isEqualTo(before);
 
-                    given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id + "/deliveries")
+                    keys.asAdmin().get("/v1/admin/webhooks/" + id + "/deliveries")
                             .then().statusCode(200)
                             .header("Cache-Control", "private, no-cache")
                             .body("items.find { it.articleId == '" + a.id + "' && it.eventType == 'publish' }.status", equalTo("delivered"))
@@ -147,7 +151,7 @@ class WebhookResourceTest {
                     assertThat(bodiesFor(receiver, a.id)).hasSize(1);
                     String log = "/v1/admin/webhooks/" + id + "/deliveries";
                     String path = "items.find { it.articleId == '" + a.id + "' }";
-                    given().header(TestCallers.HEADER, TestCallers.admin()).get(log).then().statusCode(200)
+                    keys.asAdmin().get(log).then().statusCode(200)
                             .body(path + ".status", equalTo("pending"))
                             .body(path + ".attempts", equalTo(1))
                             .body(path + ".responseStatus", equalTo(500))
@@ -170,7 +174,7 @@ class WebhookResourceTest {
                     assertThat(bodies).hasSize(3);
                     assertThat(bodies).extracting(b -> b.path("deliveryId").asText()).containsOnly(bodies.get(0).path("deliveryId").asText());
 
-                    given().header(TestCallers.HEADER, TestCallers.admin()).get(log).then().statusCode(200)
+                    keys.asAdmin().get(log).then().statusCode(200)
                             .body(path + ".status", equalTo("delivered"))
                             .body(path + ".attempts", equalTo(3))
                             .body(path + ".responseStatus", equalTo(200))
@@ -196,7 +200,7 @@ class WebhookResourceTest {
                     TestClock.advance(Duration.ofHours(1));
                 }
                 String path = "items.find { it.articleId == '" + a.id + "' }";
-                given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id + "/deliveries")
+                keys.asAdmin().get("/v1/admin/webhooks/" + id + "/deliveries")
                         .then().statusCode(200)
                         .body(path + ".status", equalTo("failed"))
                         .body(path + ".attempts", equalTo(8))
@@ -235,6 +239,30 @@ class WebhookResourceTest {
                 }
             }
         }
+        @Test
+        void aTaxonomyRenameIsDeliveredAsAnUpdateOfEachArticle() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("update"));
+                try {
+                    Tag tag = fixtures.tag("Hooked tag", TagType.TOPIC);
+                    Section section = fixtures.section("Hook tags");
+                    Article first = changes.create(fixtures.article("First hooked tagged story").section(section).tags(tag));
+                    Article second = changes.create(fixtures.article("Second hooked tagged story").section(section).tags(tag));
+                    String etag = keys.asEditor().get("/v1/tags/" + tag.id).then().statusCode(200).extract().header("ETag");
+                    keys.asEditor().header("If-Match", etag).contentType("application/merge-patch+json")
+                            .body(Map.of("name", "Hooked tag, renamed")).patch("/v1/tags/" + tag.id).then().statusCode(200);
+                    dispatcher.run();
+                    for (Article a : List.of(first, second)) {
+                        List<JsonNode> bodies = bodiesFor(receiver, a.id);
+                        assertThat(bodies).extracting(b -> b.path("change").path("type").asText()).containsExactly("update");
+                        assertThat(bodies.get(0).path("change").path("visible").asBoolean()).isTrue();
+                        assertThat(bodies.get(0).path("change").path("slug").asText()).isEqualTo(a.slug);
+                    }
+                } finally {
+                    remove(id);
+                }
+            }
+        }
     }
 
     @Nested
@@ -243,58 +271,81 @@ class WebhookResourceTest {
         void onlyAdminsManageWebhooks() {
             Map<String, Object> body = Map.of("url", "https://partner.example.org/hooks", "eventTypes", List.of("publish"),
                     "secret", SECRET);
-            given().contentType("application/json").body(body).post("/v1/admin/webhooks").then().statusCode(401)
-                    .contentType("application/problem+json")
-                    .header("WWW-Authenticate", startsWith("Bearer"))
-                    .body("type", equalTo("urn:dispatch:problem:unauthorized"));
-            given().header(TestCallers.HEADER, TestCallers.partner()).contentType("application/json").body(body)
-                    .post("/v1/admin/webhooks").then().statusCode(403)
-                    .body("type", equalTo("urn:dispatch:problem:forbidden"));
-            given().header(TestCallers.HEADER, TestCallers.editor()).get("/v1/admin/webhooks").then().statusCode(403);
-            given().get("/v1/admin/webhooks").then().statusCode(401);
+            String id = register("https://partner.example.org/hooks/" + UUID.randomUUID(), List.of("publish"));
+            try {
+                List<java.util.function.Function<io.restassured.specification.RequestSpecification, io.restassured.response.Response>>
+                        operations = List.of(
+                        r -> r.contentType("application/json").body(body).post("/v1/admin/webhooks"),
+                        r -> r.get("/v1/admin/webhooks"),
+                        r -> r.get("/v1/admin/webhooks/" + id),
+                        r -> r.get("/v1/admin/webhooks/" + id + "/deliveries"),
+                        r -> r.delete("/v1/admin/webhooks/" + id));
+                for (var operation : operations) {
+                    operation.apply(given()).then().statusCode(401)
+                            .contentType("application/problem+json")
+                            .header("WWW-Authenticate", startsWith("Bearer"))
+                            .body("type", equalTo("urn:dispatch:problem:unauthorized"))
+                            .body("detail", equalTo("This operation needs an API key (Authorization: Bearer <key>)."));
+                    for (String key : List.of(keys.partner(), keys.fullTextPartner(), keys.editor())) {
+                        operation.apply(keys.as(key)).then().statusCode(403)
+                                .contentType("application/problem+json")
+                                .body("type", equalTo("urn:dispatch:problem:forbidden"))
+                                .body("detail", org.hamcrest.Matchers.containsString("needs a key with the admin role"));
+                    }
+                }
+                // Nothing was registered or removed by the refused requests.
+                keys.asAdmin().get("/v1/admin/webhooks/" + id).then().statusCode(200).body("id", equalTo(id));
+                keys.asAdmin().queryParam("limit", 100).get("/v1/admin/webhooks").then().statusCode(200)
+                        .body("items.url", org.hamcrest.Matchers.not(hasItem("https://partner.example.org/hooks")));
+                keys.asAdmin().get("/v1/admin/webhooks/" + id + "/deliveries").then().statusCode(200)
+                        .header("Cache-Control", "private, no-cache")
+                        .body("items", org.hamcrest.Matchers.empty());
+            } finally {
+                remove(id);
+            }
         }
 
         @Test
         void registersListsShowsAndDeletes() {
             String id = register("https://partner.example.org/hooks/" + UUID.randomUUID(), List.of("publish", "delete"));
-            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id).then().statusCode(200)
+            keys.asAdmin().get("/v1/admin/webhooks/" + id).then().statusCode(200)
                     .body("id", equalTo(id))
                     .body("description", equalTo("test receiver"))
                     .body("position", startsWith("c1."))
                     .body("secret", nullValue());
-            given().header(TestCallers.HEADER, TestCallers.admin()).queryParam("limit", 100).get("/v1/admin/webhooks")
+            keys.asAdmin().queryParam("limit", 100).get("/v1/admin/webhooks")
                     .then().statusCode(200).body("items.id", hasItem(id));
             remove(id);
-            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/" + id).then().statusCode(404)
+            keys.asAdmin().get("/v1/admin/webhooks/" + id).then().statusCode(404)
                     .contentType("application/problem+json");
-            given().header(TestCallers.HEADER, TestCallers.admin()).delete("/v1/admin/webhooks/" + id).then().statusCode(404);
-            given().header(TestCallers.HEADER, TestCallers.admin()).get("/v1/admin/webhooks/not-an-id").then().statusCode(404);
+            keys.asAdmin().delete("/v1/admin/webhooks/" + id).then().statusCode(404);
+            keys.asAdmin().get("/v1/admin/webhooks/not-an-id").then().statusCode(404);
         }
 
         @Test
         void invalidRegistrationsAreProblems() {
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+            keys.asAdmin().contentType("application/json")
                     .body(Map.of("url", "ftp://partner.example.org/", "eventTypes", List.of("publish"), "secret", SECRET))
                     .post("/v1/admin/webhooks").then().statusCode(400)
                     .body("errors[0].field", equalTo("url"));
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+            keys.asAdmin().contentType("application/json")
                     .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of(), "secret", "short"))
                     .post("/v1/admin/webhooks").then().statusCode(400)
                     .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("eventTypes", "secret"));
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+            keys.asAdmin().contentType("application/json")
                     .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of("publsh"), "secret", SECRET))
                     .post("/v1/admin/webhooks").then().statusCode(400)
                     .body("errors[0].field", startsWith("eventTypes"));
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json")
+            keys.asAdmin().contentType("application/json")
                     .body(Map.of("url", "https://partner.example.org/", "eventTypes", List.of("publish"), "secret", SECRET,
                             "colour", "red"))
                     .post("/v1/admin/webhooks").then().statusCode(400)
                     .body("errors[0].field", equalTo("colour"));
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("text/plain").body("hello")
+            keys.asAdmin().contentType("text/plain").body("hello")
                     .post("/v1/admin/webhooks").then().statusCode(415);
-            given().header(TestCallers.HEADER, TestCallers.admin()).contentType("application/json").body("{")
+            keys.asAdmin().contentType("application/json").body("{")
                     .post("/v1/admin/webhooks").then().statusCode(400);
-            given().header(TestCallers.HEADER, TestCallers.admin()).queryParam("cursor", "junk").get("/v1/admin/webhooks")
+            keys.asAdmin().queryParam("cursor", "junk").get("/v1/admin/webhooks")
                     .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         }
     }

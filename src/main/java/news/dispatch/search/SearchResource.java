@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @Path("/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +73,7 @@ public class SearchResource {
     public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
                 ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);
-        return responses.uncachedList(headers, uri, shape, hits(params, shape, Rights.Channel.READ));
+        return responses.list(headers, uri, shape, hits(params, shape, Rights.Channel.READ));
     }
 
     /**
@@ -85,12 +86,14 @@ public class SearchResource {
     public Response searchAsNinjs(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         NinjsVersion version = NinjsVersion.requested(headers);
         NinjsLists.requireNoShape(uri);
-        Page<SearchHit> page = hits(params, ArticleShape.full(ArticleShape.Context.LIST), Rights.Channel.SYNDICATION);
+        ArticleShape shape = ArticleShape.full(ArticleShape.Context.LIST);
+        Page<SearchHit> page = hits(params, shape, Rights.Channel.SYNDICATION).get();
         return ninjs.page(headers, uri, page.items().stream().map(hit -> hit.article().summary()).toList(), page.page(),
                 version);
     }
 
-    private Page<SearchHit> hits(SearchParams params, ArticleShape shape, Rights.Channel channel) {
+    /** Checks the parameters (a 400 names each bad one) and answers how to load the page (not loaded on a cache hit). */
+    private Supplier<Page<SearchHit>> hits(SearchParams params, ArticleShape shape, Rights.Channel channel) {
         SearchQuery q = SearchQuery.parse(params.q);
         if (params.sort != null) {
             throw ProblemException.invalid("sort", "search results are ordered by relevance; leave sort out");
@@ -100,7 +103,7 @@ public class SearchResource {
             throw ProblemException.invalid("count", "is not offered on search results");
         }
         SearchRepository.After after = after(params.cursor);
-        return search.search(q, filters, after, shape, channel);
+        return () -> search.search(q, filters, after, shape, channel);
     }
 
     private SearchRepository.After after(String value) {

@@ -183,8 +183,9 @@ class DatabaseOutageTest {
         // 4. Nothing written before the crash is lost.
         given().when().get("/v1/articles/" + article.slug).then().statusCode(200)
                 .body("headline", equalTo("Still here after the outage"));
-        given().queryParam("section", section.slug).when().get("/v1/articles").then().statusCode(200)
-                .body("items.slug", hasItem(article.slug));
+        // (up to the article's own date: the editors' stories of this run are published later, in the same section)
+        given().queryParam("section", section.slug).queryParam("to", "2024-03-01").when().get("/v1/articles")
+                .then().statusCode(200).body("items.slug", hasItem(article.slug));
 
         // 5. Every accepted write is there with its content; a write that failed is there whole or not at all,
         //    and each article agrees with its change-feed entries.

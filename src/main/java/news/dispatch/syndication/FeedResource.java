@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -63,10 +62,6 @@ public class FeedResource {
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
                             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
                             examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response latest(@PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
                            @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
@@ -90,10 +85,6 @@ public class FeedResource {
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
                             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
                             examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
                             @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
@@ -118,10 +109,6 @@ public class FeedResource {
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
                             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
                             examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
@@ -146,10 +133,6 @@ public class FeedResource {
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
                             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
                             examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                            @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,

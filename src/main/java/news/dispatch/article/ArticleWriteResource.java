@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,8 +82,7 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull ArticleInput input, @Context HttpHeaders headers) {
         Article a = writes.create(input);
-        return Response.fromResponse(view(a, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/articles/" + a.id)).build();
+        return Representations.created(view(a, headers), "/v1/articles/" + a.id);
     }
 
     @PUT
@@ -172,8 +170,7 @@ public class ArticleWriteResource {
     public Response correct(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                             @Valid @NotNull CorrectionInput input, @Context HttpHeaders headers) {
-        Article a = writes.correct(id, ifMatch, input);
-        return Response.fromResponse(view(a, headers)).status(Response.Status.CREATED).build();
+        return Representations.created(view(writes.correct(id, ifMatch, input), headers), null);
     }
 
     @PUT
@@ -240,8 +237,7 @@ public class ArticleWriteResource {
     /** The article as an editor reads it, with its ETag ("<version>.<hash>"). */
     private Response view(Article a, HttpHeaders headers) {
         ArticleService.Lookup lookup = reads.get(a.id.toString());
-        return representations.bytes(headers, representations.serialize(lookup.article()), MediaType.APPLICATION_JSON,
-                lookup.lastModified(), lookup.version());
+        return representations.stored(headers, lookup.article(), lookup.lastModified(), lookup.version());
     }
 
     @Schema(name = "RevisionPage", description = "A page of revisions, newest first.")

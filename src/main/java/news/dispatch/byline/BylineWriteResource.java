@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-
 /** Editors' writes of bylines. Reads live in {@link BylineResource}. */
 @Path("/v1/bylines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,8 +53,7 @@ public class BylineWriteResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull BylineInput input, @Context HttpHeaders headers) {
         Byline s = writes.create(input);
-        return Response.fromResponse(view(s, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/bylines/" + s.slug)).build();
+        return Representations.created(view(s, headers), "/v1/bylines/" + s.slug);
     }
 
     @PUT
@@ -98,7 +95,6 @@ public class BylineWriteResource {
     }
 
     private Response view(Byline s, HttpHeaders headers) {
-        return representations.bytes(headers, representations.serialize(BylineView.of(s)), MediaType.APPLICATION_JSON,
-                s.updatedAt, s.version);
+        return representations.stored(headers, BylineView.of(s), s.updatedAt, s.version);
     }
 }

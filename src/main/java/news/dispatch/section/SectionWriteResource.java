@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-
 /** Editors' writes of sections. Reads live in {@link SectionResource}. */
 @Path("/v1/sections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,8 +53,7 @@ public class SectionWriteResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull SectionInput input, @Context HttpHeaders headers) {
         Section s = writes.create(input);
-        return Response.fromResponse(view(s, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/sections/" + s.slug)).build();
+        return Representations.created(view(s, headers), "/v1/sections/" + s.slug);
     }
 
     @PUT
@@ -98,7 +95,6 @@ public class SectionWriteResource {
     }
 
     private Response view(Section s, HttpHeaders headers) {
-        return representations.bytes(headers, representations.serialize(SectionView.of(s)), MediaType.APPLICATION_JSON,
-                s.updatedAt, s.version);
+        return representations.stored(headers, SectionView.of(s), s.updatedAt, s.version);
     }
 }

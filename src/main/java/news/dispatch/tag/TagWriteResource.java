@@ -29,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import java.net.URI;
-
 /** Editors' writes of tags, and merging. Reads live in {@link TagResource}. */
 @Path("/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,8 +52,7 @@ public class TagWriteResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull TagInput input, @Context HttpHeaders headers) {
         Tag s = writes.create(input);
-        return Response.fromResponse(view(s, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/tags/" + s.slug)).build();
+        return Representations.created(view(s, headers), "/v1/tags/" + s.slug);
     }
 
     @PUT
@@ -110,7 +107,6 @@ public class TagWriteResource {
     }
 
     private Response view(Tag s, HttpHeaders headers) {
-        return representations.bytes(headers, representations.serialize(writes.view(s)), MediaType.APPLICATION_JSON,
-                s.updatedAt, s.version);
+        return representations.stored(headers, writes.view(s), s.updatedAt, s.version);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Role;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -123,6 +124,20 @@ public class Representations {
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version) {
         return respond(request, new Representation(body, mediaType, etag(version, body),
                 lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), null, Set.of()));
+    }
+
+    /**
+     * An editable resource as a write left it: 200 with its JSON and the ETag {@code "<version>.<hash>"}
+     * that the next write's If-Match names.
+     */
+    public Response stored(HttpHeaders request, Object view, Instant lastModified, long version) {
+        return bytes(request, serialize(view), MediaType.APPLICATION_JSON, lastModified, version);
+    }
+
+    /** {@code stored} as 201 Created, with the new resource's {@code Location} when it has its own URL. */
+    public static Response created(Response stored, String location) {
+        Response.ResponseBuilder created = Response.fromResponse(stored).status(Response.Status.CREATED);
+        return (location == null ? created : created.location(URI.create(location))).build();
     }
 
     public byte[] serialize(Object body) {

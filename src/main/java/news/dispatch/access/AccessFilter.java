@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import news.dispatch.ops.OpsMetrics;
+import news.dispatch.web.StrictQueryParams;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -112,13 +113,7 @@ public class AccessFilter {
 
     /** Only operations that declare an {@code apiKey} query parameter (the feeds) take a key that way. */
     private static boolean takesQueryKey(Method method) {
-        for (var parameter : method.getParameters()) {
-            var query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
-            if (query != null && query.value().equals("apiKey")) {
-                return true;
-            }
-        }
-        return false;
+        return StrictQueryParams.declared(method).contains("apiKey");
     }
 
     /** The key given as {@code ?apiKey=}, or null. */

@@ -25,7 +25,8 @@ EXPOSE 8080
 #   DISPATCH_ADMIN_KEY (>= 32 characters)    the first admin key, registered at start
 #   DISPATCH_PUBLIC_READ                      anonymous reading on (true) or off
 #   DISPATCH_CORS_ORIGINS, DISPATCH_HSTS      browsers and HTTPS
-#   DISPATCH_SHUTDOWN_DELAY, DISPATCH_SHUTDOWN_TIMEOUT   graceful shutdown (docker stop -t 40)
+#   DISPATCH_SHUTDOWN_DELAY, DISPATCH_SHUTDOWN_TIMEOUT   graceful shutdown: done within delay + timeout,
+#                                             exit status 143 (so docker stop -t 40)
 ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_DB_USER=dispatch \
     DISPATCH_DB_PASSWORD= \

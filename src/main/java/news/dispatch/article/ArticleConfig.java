@@ -14,6 +14,13 @@ public interface ArticleConfig {
     @WithDefault("5")
     int relatedLimit();
 
+    /**
+     * How many of the newest articles of each of an article's tags are candidates for its related
+     * posts: bounds the cost of the choice whatever the size of the collection (decision 006).
+     */
+    @WithDefault("200")
+    int relatedCandidates();
+
     /** How often the scheduler looks for scheduled articles whose time has come. */
     @WithDefault("10s")
     java.time.Duration scheduleCheck();

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import news.dispatch.syndication.Rights;
 
@@ -238,20 +239,39 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return query.getResultList();
     }
 
-    /** Visible articles (allowed by the rights clause) sharing the most tags with this one, then newest first. */
-    public List<Article> findSharingMostTags(UUID articleId, Collection<UUID> exclude, int limit, Rights.Clause rights) {
-        if (limit <= 0) {
+    /**
+     * Visible articles (allowed by the rights clause) sharing the most of these tags with this one, then
+     * newest first, among the newest {@code candidatesPerTag} articles of each tag (docs/decisions/006):
+     * one statement that reads at most tags × candidates index entries, whatever the size of the
+     * collection. Ids are time-ordered (UUID version 7), so "newest by id" is "newest created".
+     */
+    public List<Article> findSharingMostTags(UUID articleId, List<UUID> tagIds, Collection<UUID> exclude, int limit,
+                                             int candidatesPerTag, Rights.Clause rights) {
+        if (limit <= 0 || tagIds.isEmpty()) {
             return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder candidates = new StringBuilder();
+        for (int i = 0; i < tagIds.size(); i++) {
+            candidates.append(i == 0 ? "" : " union all ")
+                    .append("(select o.article_id from article_tag o where o.tag_id = :tag").append(i)
+                    .append(" and o.article_id <> :id order by o.article_id desc limit :candidates)");
+            params.put("tag" + i, tagIds.get(i));
         }
         List<UUID> excluded = new ArrayList<>(exclude);
         excluded.add(articleId);
-        TypedQuery<UUID> query = getEntityManager().createQuery("select a.id from ArticleTag mine"
-                        + " join ArticleTag other on other.tag = mine.tag join other.article a"
-                        + " where mine.article.id = :id and a.id not in :excluded and " + VISIBLE + " and " + rights.jpql()
-                        + " group by a.id, a.publishedAt order by count(other) desc, a.publishedAt desc, a.id desc", UUID.class)
-                .setParameter("id", articleId).setParameter("excluded", excluded);
-        rights.params().forEach(query::setParameter);
-        return findWithSection(query.setMaxResults(limit).getResultList());
+        params.put("id", articleId);
+        params.put("candidates", candidatesPerTag);
+        params.put("excluded", excluded);
+        params.putAll(rights.params());
+        Query query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
+                + candidates + ") c group by c.article_id) s join article a on a.id = s.article_id where "
+                + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in (:excluded)"
+                + " order by s.shared desc, a.published_at desc, a.id desc", UUID.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.setMaxResults(limit).getResultList();
+        return findWithSection(ids);
     }
 
     /** Articles by id, in the order of the ids given, in one statement. */

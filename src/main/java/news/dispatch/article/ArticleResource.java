@@ -85,11 +85,8 @@ public class ArticleResource {
             example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
                         @BeanParam ArticleShapeParams shapeParams, @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(shapeParams, ArticleShape.Context.ARTICLE, uri);
-        ArticleService.Lookup lookup = service.get(slug, shape);
-        if (lookup.movedTo() != null) {
-            return moved(uri, "/v1/articles/" + lookup.movedTo());
-        }
-        return responses.article(headers, shape, lookup.article(), lookup.lastModified(), lookup.version());
+        return responses.article(headers, uri, () -> service.get(slug, shape), lookup -> responses.renderArticle(shape, lookup),
+                current -> moved(uri, "/v1/articles/" + current));
     }
 
     @GET
@@ -113,12 +110,11 @@ public class ArticleResource {
                                     + "e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,
                             @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(fields, "fields", uri), null, ArticleShape.Context.RELATED, java.util.List.of());
-        ArticleService.Lookup lookup = service.get(slug, new ArticleShape(null, java.util.Set.of(ArticleShape.Part.RELATED)));
-        if (lookup.movedTo() != null) {
-            return moved(uri, "/v1/articles/" + lookup.movedTo() + "/related");
-        }
-        var items = lookup.article().related();
-        return responses.uncachedList(headers, uri, shape, new Page<>(items, new PageInfo(config.relatedLimit(), null, null)));
+        return responses.article(headers, uri,
+                () -> service.get(slug, new ArticleShape(null, java.util.Set.of(ArticleShape.Part.RELATED))),
+                lookup -> responses.renderList(uri, shape,
+                        new Page<>(lookup.article().related(), new PageInfo(config.relatedLimit(), null, null))),
+                current -> moved(uri, "/v1/articles/" + current + "/related"));
     }
 
     /** 301 to the current slug, keeping the query (fields, include). */

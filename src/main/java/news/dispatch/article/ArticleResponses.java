@@ -14,11 +14,12 @@ import news.dispatch.web.Representations;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Turns article results into responses: trims them to the requested shape, names what they show
- * in {@code Surrogate-Key}, and serves public article lists from {@link ContentCache}. Used by every
+ * in {@code Surrogate-Key}, and serves public article lists and articles from {@link ContentCache}. Used by every
  * operation that returns articles (articles, the articles of a section, tag or byline, search).
  */
 @ApplicationScoped
@@ -50,17 +51,42 @@ public class ArticleResponses {
         return representations.respond(headers, r);
     }
 
-    /** A list that is not cached (search: too many distinct queries to be worth it). */
-    public Response uncachedList(HttpHeaders headers, UriInfo uri, ArticleShape shape, Page<?> page) {
-        return representations.respond(headers, renderPage(uri, shape, page));
+    /**
+     * A single article, or a list that belongs to one (its related posts). Public requests are answered
+     * from the application cache like lists; {@code load} does every database access, and an article
+     * that moved to another slug answers {@code moved} (not cached: the redirect is cheap and rare).
+     */
+    public Response article(HttpHeaders headers, UriInfo uri, Supplier<ArticleService.Lookup> load,
+                            Function<ArticleService.Lookup, Representation> render, Function<String, Response> moved) {
+        boolean cacheable = !representations.keyed(headers);
+        String request = uri.getRequestUri().getRawPath() + "?" + rawQuery(uri);
+        long generation = cache.generation();
+        Representation hit = cacheable ? cache.find(generation, request) : null;
+        if (hit != null) {
+            return representations.respond(headers, hit);
+        }
+        ArticleService.Lookup lookup = load.get();
+        if (lookup.movedTo() != null) {
+            return moved.apply(lookup.movedTo());
+        }
+        Representation r = render.apply(lookup);
+        if (cacheable) {
+            cache.put(generation, request, r);
+        }
+        return representations.respond(headers, r);
     }
 
-    /** A single article (its ETag carries the version, so If-Match on writes can compare it). */
-    public Response article(HttpHeaders headers, ArticleShape shape, ArticleView view, Instant lastModified, long version) {
-        JsonNode tree = json.valueToTree(view);
+    /** The article's representation (its ETag carries the version, so If-Match on writes can compare it). */
+    public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
+        JsonNode tree = json.valueToTree(lookup.article());
         Set<String> keys = surrogateKeys(tree);
         shape.apply(tree);
-        return representations.respond(headers, representations.render(tree, lastModified, version, null, keys));
+        return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys);
+    }
+
+    /** A list of one page that is not a collection of its own (an article's related posts). */
+    public Representation renderList(UriInfo uri, ArticleShape shape, Page<?> page) {
+        return renderPage(uri, shape, page);
     }
 
     private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page) {

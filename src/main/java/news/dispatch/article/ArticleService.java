@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,9 +184,10 @@ public class ArticleService {
         }
         Article article = found.get();
         Caller who = caller.get();
+        // The article's own tags first: the rights rule and the related posts need them.
+        Map<UUID, List<ArticleTag>> ownTags = articles.findTags(List.of(article.id));
+        List<UUID> tagIds = ownTags.getOrDefault(article.id, List.of()).stream().map(t -> t.tag.id).toList();
         if (Rights.applies(who, channel)) {
-            List<UUID> tagIds = articles.findTags(List.of(article.id)).getOrDefault(article.id, List.of()).stream()
-                    .map(t -> t.tag.id).toList();
             Rights.Facts facts = new Rights.Facts(true, article.syndicationAllowed, article.embargoUntil,
                     article.section == null ? null : article.section.id, tagIds);
             if (!Rights.allows(who, channel, facts, Instant.now(clock))) {
@@ -200,8 +202,9 @@ public class ArticleService {
         Article previous = withNavigation ? articles.findPrevInSection(article, rights).orElse(null) : null;
         Article next = withNavigation ? articles.findNextInSection(article, rights).orElse(null) : null;
         List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id, rights) : List.of();
-        List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id,
-                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size(), rights) : List.of();
+        List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id, tagIds,
+                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size(),
+                config.relatedCandidates(), rights) : List.of();
 
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(article.id);
@@ -209,7 +212,8 @@ public class ArticleService {
         curated.forEach(r -> ids.add(r.related.id));
         byTags.forEach(a -> ids.add(a.id));
         Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
-        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
+        Map<UUID, List<ArticleTag>> tagLinks = new HashMap<>(ownTags);
+        tagLinks.putAll(articles.findTags(ids.stream().filter(i -> !i.equals(article.id)).toList()));
 
         List<RelatedArticle> related = new ArrayList<>();
         curated.stream().limit(config.relatedLimit())
@@ -224,12 +228,6 @@ public class ArticleService {
                         next == null ? null : summary(next, credits, tagLinks)) : null,
                 withRelated ? related : null);
         return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
-    }
-
-    @Transactional
-    public Optional<List<RelatedArticle>> related(String slugOrId) {
-        Lookup lookup = get(slugOrId);
-        return lookup.article() == null ? Optional.empty() : Optional.of(lookup.article().related());
     }
 
     private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {

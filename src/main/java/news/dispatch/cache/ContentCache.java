@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The application cache of public article list responses (the newest-articles lists that every app
- * start and every pull-to-refresh asks for). A hit costs no SQL statement.
+ * The application cache of public article responses: the lists that every app start and every
+ * pull-to-refresh asks for, single articles and their related posts. A hit costs no SQL statement.
  * <p>
  * Correct by construction (docs/decisions/042-http-caching.md):
  * <ul>
@@ -46,14 +46,29 @@ public class ContentCache {
 
     /** The cached response for this request key, or the computed one (then cached). A failure is not cached. */
     public Representation get(String request, Supplier<Representation> compute) {
-        Key key = new Key(generation.get(), request);
-        CompletableFuture<Representation> hit = cache.getIfPresent(key);
-        if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
-            return hit.join();
+        long current = generation.get();
+        Representation hit = find(current, request);
+        if (hit != null) {
+            return hit;
         }
         Representation computed = compute.get();
-        cache.put(key, CompletableFuture.completedFuture(computed));
+        put(current, request, computed);
         return computed;
+    }
+
+    /**
+     * The cached response for this request key in this generation, or null. With {@link #put}, for
+     * requests whose answer is not always cacheable (a redirect): read {@link #generation()} first,
+     * look up, compute, and put under the generation read before computing.
+     */
+    public Representation find(long generation, String request) {
+        CompletableFuture<Representation> hit = cache.getIfPresent(new Key(generation, request));
+        return hit != null && hit.isDone() && !hit.isCompletedExceptionally() ? hit.join() : null;
+    }
+
+    /** Keeps a response computed from data read after {@code generation} was current. */
+    public void put(long generation, String request, Representation response) {
+        cache.put(new Key(generation, request), CompletableFuture.completedFuture(response));
     }
 
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */

@@ -17,8 +17,8 @@ import java.util.List;
  * partner learns of every change that adds, updates or removes something it may hold, and of
  * nothing else (no slug of an embargoed or withheld story ever reaches it).
  * <p>
- * Entries the caller may not see are skipped, but at most {@link #SCAN_CHUNKS} chunks of
- * {@link #CHUNK} entries are read per request, so a page costs a bounded number of statements;
+ * Entries the caller may not see are skipped, but at most {@link #SCAN_CHUNKS} chunks (the page's
+ * size, then {@link #CHUNK} entries each) are read per request, so a page costs a bounded number of statements;
  * the cursor then points after the last entry read, even when the page is short or empty.
  */
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class ChangeFeed {
         for (int chunk = 0; chunk < SCAN_CHUNKS && items.size() < limit; chunk++) {
             List<Object[]> rows = em.createQuery("select e, p from ChangeEvent e left join ChangeEvent p on p.seq = e.prevSeq"
                             + " where e.seq > :after order by e.seq", Object[].class)
-                    .setParameter("after", position).setMaxResults(CHUNK).getResultList();
+                    .setParameter("after", position).setMaxResults(chunkSize(chunk, limit)).getResultList();
             for (Object[] row : rows) {
                 ChangeEvent e = (ChangeEvent) row[0];
                 ChangeEvent previous = (ChangeEvent) row[1];
@@ -68,11 +68,19 @@ public class ChangeFeed {
                     }
                 }
             }
-            if (rows.size() < CHUNK) {
+            if (rows.size() < chunkSize(chunk, limit)) {
                 break;
             }
         }
         return new ChangePage(items, cursor(position));
+    }
+
+    /**
+     * The first read takes twice as many entries as the page holds (enough for a caller who sees most
+     * changes, the usual case); further reads, for callers who see a small part, take {@link #CHUNK}.
+     */
+    private static int chunkSize(int chunk, int limit) {
+        return chunk == 0 ? Math.min(2 * limit, CHUNK) : CHUNK;
     }
 
     /** The latest position of the feed (for webhooks, which start from "now"). */

@@ -40,17 +40,18 @@ public class AccessLog {
         if (enabled && !path.startsWith("/q/health") && !path.startsWith("/q/metrics")) {
             long start = System.nanoTime();
             String method = ctx.request().method().name();
-            ctx.addEndHandler(done -> log(ctx, requestId, method, path, start));
+            ctx.addEndHandler(done -> log(ctx, requestId, method, path, start, done.succeeded()));
         }
         ctx.next();
     }
 
-    private void log(RoutingContext ctx, String requestId, String method, String path, long start) {
+    /** {@code answered} is false when the connection closed before the response was sent (status "-"). */
+    private void log(RoutingContext ctx, String requestId, String method, String path, long start, boolean answered) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         String route = UnmatchedRoutes.template(ctx);
-        int status = ctx.response().getStatusCode();
+        String status = answered ? String.valueOf(ctx.response().getStatusCode()) : "-";
         String duration = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1_000_000.0);
         MDC.put("requestId", requestId);
         MDC.put("method", method);
@@ -59,7 +60,7 @@ public class AccessLog {
         MDC.put("status", status);
         MDC.put("durationMs", duration);
         try {
-            LOG.infof("%s %s %d %s ms", method, route == null ? path : route, status, duration);
+            LOG.infof("%s %s %s %s ms", method, route == null ? path : route, status, duration);
         } finally {
             MDC.remove("method");
             MDC.remove("route");

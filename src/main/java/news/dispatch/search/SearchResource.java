@@ -70,7 +70,7 @@ public class SearchResource {
             throw ProblemException.invalid("count", "is not offered on search results");
         }
         SearchRepository.After after = after(params.cursor);
-        return responses.uncachedList(headers, uri, shape, search.search(q, filters, after, shape));
+        return responses.list(headers, uri, shape, () -> search.search(q, filters, after, shape));
     }
 
     private SearchRepository.After after(String value) {

@@ -179,20 +179,25 @@ class ArticleQueryCountTest {
         Statistics statistics = sessionFactory.getStatistics();
         long[] cost = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
         for (int round = 0; round < 3; round++) {
+            cache.invalidateAll(); // measure the database work, not hits of the application cache
             long before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + rich.slug).then().statusCode(200).body("related", hasSize(5));
             cost[0] = Math.min(cost[0], statistics.getPrepareStatementCount() - before);
+            cache.invalidateAll();
             before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + sparse.slug).then().statusCode(200).body("related", hasSize(2));
             cost[1] = Math.min(cost[1], statistics.getPrepareStatementCount() - before);
+            cache.invalidateAll();
             before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + rich.slug + "/related").then().statusCode(200).body("items", hasSize(5));
             cost[2] = Math.min(cost[2], statistics.getPrepareStatementCount() - before);
+            cache.invalidateAll();
             before = statistics.getPrepareStatementCount();
             given().get("/v1/articles/" + sparse.slug + "/related").then().statusCode(200).body("items", hasSize(2));
             cost[3] = Math.min(cost[3], statistics.getPrepareStatementCount() - before);
         }
-        assertThat(cost[0]).as("rich article").isEqualTo(cost[1]).isLessThanOrEqualTo(10);
+        // article, body, its tags, previous, next, curated, related ids, their rows, bylines, their tags, corrections
+        assertThat(cost[0]).as("rich article").isEqualTo(cost[1]).isLessThanOrEqualTo(11);
         // The related list alone skips navigation, corrections and the body, so it costs less than the article.
         assertThat(cost[2]).as("related of the rich article").isEqualTo(cost[3]).isLessThan(cost[0]).isPositive();
     }

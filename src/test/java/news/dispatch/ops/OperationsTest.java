@@ -202,10 +202,10 @@ class OperationsTest {
 
     /** The value of one Prometheus sample whose labels include the given ones, or null. */
     static Double value(String scrape, String name, Map<String, String> labels) {
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{(.*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{(.*)})? (\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(scrape);
         while (m.find()) {
-            String found = m.group(1);
+            String found = m.group(1) == null ? "" : m.group(1);
             if (labels.entrySet().stream().allMatch(e -> found.contains(e.getKey() + "=\"" + e.getValue() + "\""))) {
                 return Double.parseDouble(m.group(2));
             }

@@ -53,14 +53,7 @@ public class PrivatePostgres implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        version = newestVersion().orElseThrow();
-        dropAbandoned();
-        port = freePort();
-        name = PREFIX + ProcessHandle.current().pid() + "_" + port;
-        run("pg_createcluster", "--start-conf=manual", "-p", String.valueOf(port), version, name,
-                "--", "--auth=trust", "--encoding=UTF8");
-        Runtime.getRuntime().addShutdownHook(new Thread(PrivatePostgres::drop));
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String url = create();
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "%pg.quarkus.datasource.jdbc.url", url,
@@ -71,6 +64,18 @@ public class PrivatePostgres implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         drop();
+    }
+
+    /** Creates the cluster, stopped, and returns the JDBC URL of its {@code postgres} database (user postgres, trust). */
+    public static String create() {
+        version = newestVersion().orElseThrow();
+        dropAbandoned();
+        port = freePort();
+        name = PREFIX + ProcessHandle.current().pid() + "_" + port;
+        run("pg_createcluster", "--start-conf=manual", "-p", String.valueOf(port), version, name,
+                "--", "--auth=trust", "--encoding=UTF8");
+        Runtime.getRuntime().addShutdownHook(new Thread(PrivatePostgres::drop));
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
     public static void startServer() {
@@ -86,7 +91,8 @@ public class PrivatePostgres implements QuarkusTestResourceLifecycleManager {
         return port;
     }
 
-    private static synchronized void drop() {
+    /** Stops and removes the cluster (also done at JVM exit). */
+    public static synchronized void drop() {
         if (name != null) {
             run("pg_dropcluster", "--stop", version, name);
             name = null;

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs the outage test only in the PostgreSQL suite ({@code mvn verify -Dpostgresql}) and only where a
- * private cluster can be made; otherwise skips it, saying why (the reason shows in the test report).
+ * Runs the tests that need a private PostgreSQL cluster (the database outage test, the graceful shutdown
+ * test) only in the PostgreSQL suite ({@code mvn verify -Dpostgresql}) and only where such a cluster can be
+ * made; otherwise skips them, saying why (the reason shows in the test report).
  */
 public class PrivatePostgresAvailable implements ExecutionCondition {
 
@@ -14,15 +15,16 @@ public class PrivatePostgresAvailable implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String profile = System.getProperty("quarkus.test.profile", "");
         if (!profile.contains("pg")) {
-            return skip("the database outage test runs with -Dpostgresql only (profile is '" + profile + "')");
+            return skip(context, "runs with -Dpostgresql only (profile is '" + profile + "')");
         }
         String reason = PrivatePostgres.unusableBecause();
         return reason == null ? ConditionEvaluationResult.enabled("a private PostgreSQL cluster can be created")
-                : skip("the database outage test needs a private PostgreSQL cluster: " + reason);
+                : skip(context, "needs a private PostgreSQL cluster: " + reason);
     }
 
-    private static ConditionEvaluationResult skip(String reason) {
-        System.out.println("SKIPPED DatabaseOutageTest: " + reason);
-        return ConditionEvaluationResult.disabled(reason);
+    private static ConditionEvaluationResult skip(ExtensionContext context, String reason) {
+        String test = context.getRequiredTestClass().getSimpleName();
+        System.out.println("SKIPPED " + test + ": " + reason);
+        return ConditionEvaluationResult.disabled(test + " " + reason);
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -218,6 +219,43 @@ class HttpCachingTest {
             assertThat(afterFirstTagList - before).as("only the first tag list reached the database").isPositive();
             assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
             assertThat(second.asString()).isEqualTo(first.asString());
+        }
+
+        @Test
+        void aRepeatedPublicArticleRelatedListOrSearchCostsNoSqlStatement() {
+            Story s = story();
+            for (String path : new String[]{"/v1/articles/" + s.main().slug, "/v1/articles/" + s.main().slug + "/related",
+                    "/v1/search?q=cached&section=" + s.section().slug}) {
+                Response first = given().when().get(path);
+                first.then().statusCode(200);
+                long before = stats().getPrepareStatementCount();
+                Response second = given().when().get(path);
+                second.then().statusCode(200).header("Cache-Control", PUBLIC);
+                given().header("If-None-Match", first.getHeader("ETag")).when().get(path).then().statusCode(304);
+                assertThat(stats().getPrepareStatementCount()).as(path).isEqualTo(before);
+                assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+                assertThat(second.asString()).isEqualTo(first.asString());
+            }
+            given().when().get("/v1/articles/" + s.main().slug + "/related")
+                    .then().body("items.slug", contains(s.older().slug));
+            given().queryParam("q", "cached").queryParam("section", s.section().slug).when().get("/v1/search")
+                    .then().body("items.slug", containsInAnyOrder(s.main().slug, s.older().slug));
+        }
+
+        @Test
+        void anArticleIsCachedPerQueryAndAnEditShowsAtOnce() {
+            Story s = story();
+            String path = "/v1/articles/" + s.main().slug;
+            given().queryParam("fields", "headline").when().get(path).then().statusCode(200)
+                    .body("headline", equalTo("Main cached")).body("slug", nullValue());
+            given().when().get(path).then().statusCode(200).body("slug", equalTo(s.main().slug));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Article a = em.find(Article.class, s.main().id);
+                a.headline = "Main cached, edited";
+                a.updatedAt = Instant.now();
+            });
+            given().queryParam("fields", "headline").when().get(path).then().statusCode(200)
+                    .body("headline", equalTo("Main cached, edited"));
         }
 
         @Test

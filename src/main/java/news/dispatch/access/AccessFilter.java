@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import news.dispatch.ops.OpsMetrics;
+import news.dispatch.web.StrictQueryParams;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AccessFilter {
 
     static final String OUTCOME = AccessFilter.class.getName() + ".outcome";
-    private static final String QUERY_KEY = AccessFilter.class.getName() + ".queryKey";
     private static final String CHALLENGE = "Bearer realm=\"dispatch\"";
     private static final Map<Method, Role> REQUIRED = new ConcurrentHashMap<>();
     private static final Map<Method, Boolean> TAKES_QUERY_KEY = new ConcurrentHashMap<>();
@@ -58,9 +58,6 @@ public class AccessFilter {
         // Feed readers cannot set headers: feeds declare an apiKey query parameter (API.md, "Keys and roles").
         String queryKey = header == null && TAKES_QUERY_KEY.computeIfAbsent(method, AccessFilter::takesQueryKey)
                 ? queryKey(request) : null;
-        if (queryKey != null) {
-            request.setProperty(QUERY_KEY, Boolean.TRUE);
-        }
         if (header != null || queryKey != null) {
             String token = queryKey != null ? queryKey.trim()
                     : header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
@@ -112,13 +109,7 @@ public class AccessFilter {
 
     /** Only operations that declare an {@code apiKey} query parameter (the feeds) take a key that way. */
     private static boolean takesQueryKey(Method method) {
-        for (var parameter : method.getParameters()) {
-            var query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
-            if (query != null && query.value().equals("apiKey")) {
-                return true;
-            }
-        }
-        return false;
+        return StrictQueryParams.declared(method).contains("apiKey");
     }
 
     /** The key given as {@code ?apiKey=}, or null. */
@@ -126,7 +117,10 @@ public class AccessFilter {
         return request.getUriInfo().getQueryParameters().getFirst("apiKey");
     }
 
-    /** Rate-limit headers on every answer; responses vary by key, and keyed reads are private to the key. */
+    /**
+     * Rate-limit headers on every answer. That keyed answers are private and vary by Authorization is
+     * {@code Representations.privateWhenKeyed}'s rule.
+     */
     @ServerResponseFilter
     public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(OUTCOME) instanceof RateLimiter.Outcome outcome) {
@@ -134,17 +128,6 @@ public class AccessFilter {
             headers.putSingle("RateLimit-Limit", Integer.toString(outcome.limit()));
             headers.putSingle("RateLimit-Remaining", Integer.toString(outcome.remaining()));
             headers.putSingle("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
-        }
-        var headers = response.getHeaders();
-        Object vary = headers.getFirst(HttpHeaders.VARY);
-        if (vary != null && !vary.toString().contains("Authorization")) {
-            headers.putSingle(HttpHeaders.VARY, vary + ", Authorization");
-        }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || request.getProperty(QUERY_KEY) != null) {
-            Object cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
-            if (cacheControl != null && cacheControl.toString().startsWith("public")) {
-                headers.putSingle(HttpHeaders.CACHE_CONTROL, "private" + cacheControl.toString().substring("public".length()));
-            }
         }
     }
 

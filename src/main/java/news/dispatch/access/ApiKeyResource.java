@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
@@ -57,14 +56,6 @@ public class ApiKeyResource {
                     + "is stored. Partner keys carry entitlements: full text, and the sections and tags they may take.")
     @APIResponse(responseCode = "201", description = "The key, with its secret.",
             content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull ApiKeyInput input) {
         ApiKeyCreated created = keys.create(input);
         return Response.created(URI.create("/v1/admin/api-keys/" + created.key().id()))
@@ -77,13 +68,6 @@ public class ApiKeyResource {
             description = "Role: admin. Every key, oldest first, revoked ones included, without secrets.")
     @APIResponse(responseCode = "200", description = "A page of keys.",
             content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(
             @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
@@ -105,14 +89,6 @@ public class ApiKeyResource {
     @Path("/{id}")
     @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Role: admin. The key without its secret.")
     @APIResponse(responseCode = "200", description = "The key.", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("id") @Parameter(description = "The key's id.") String id, @Context HttpHeaders headers) {
         return representations.json(headers, keys.get(id), null);
     }
@@ -123,13 +99,6 @@ public class ApiKeyResource {
             description = "Role: admin. The key stops working at once (the next request with it gets 401). It stays in the "
                     + "list with its `revokedAt`. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response revoke(@PathParam("id") @Parameter(description = "The key's id.") String id) {
         keys.revoke(id);
         return Response.noContent().build();

@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,19 +79,10 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "201", description = "The article as stored.",
             headers = {@Header(name = "Location", description = "The article's URL."), @Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull ArticleInput input, @Context HttpHeaders headers) {
         Article a = writes.create(input);
-        return Response.fromResponse(view(a, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/articles/" + a.id)).build();
+        return Representations.created(view(a, headers), "/v1/articles/" + a.id);
     }
 
     @PUT
@@ -103,18 +93,7 @@ public class ArticleWriteResource {
                     + "`status` leaves the workflow state as it is. Requires `If-Match`. The prior version is kept as a revision.")
     @APIResponse(responseCode = "200", description = "The article as stored.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response replace(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
                             @Valid @NotNull ArticleInput input, @Context HttpHeaders headers) {
@@ -130,18 +109,7 @@ public class ArticleWriteResource {
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleInput.class)))
     @APIResponse(responseCode = "200", description = "The article as stored.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response patch(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                           @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
                           @NotNull JsonNode patch, @Context HttpHeaders headers) {
@@ -154,15 +122,6 @@ public class ArticleWriteResource {
             description = "Role: editor. A soft delete: the article disappears from every read, its slug stays reserved, "
                     + "and if it was ever published the change feed gets a `delete` tombstone. Requires `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch) {
         writes.delete(id, ifMatch);
@@ -179,16 +138,7 @@ public class ArticleWriteResource {
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = PublishInput.class)))
     @APIResponse(responseCode = "200", description = "The article as stored.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response publish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                             byte[] body, @Context HttpHeaders headers) {
@@ -202,15 +152,7 @@ public class ArticleWriteResource {
                     + "back to its former state. `If-Match` is optional; when sent it must be current.")
     @APIResponse(responseCode = "200", description = "The article as stored.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response unpublish(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                               @Context HttpHeaders headers) {
@@ -225,20 +167,10 @@ public class ArticleWriteResource {
                     + "or removed. `If-Match` is optional; when sent it must be current.")
     @APIResponse(responseCode = "201", description = "The article with the correction.",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response correct(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                             @Valid @NotNull CorrectionInput input, @Context HttpHeaders headers) {
-        Article a = writes.correct(id, ifMatch, input);
-        return Response.fromResponse(view(a, headers)).status(Response.Status.CREATED).build();
+        return Representations.created(view(writes.correct(id, ifMatch, input), headers), null);
     }
 
     @PUT
@@ -249,15 +181,6 @@ public class ArticleWriteResource {
                     + "kept but shown only once the linked article is published. `If-Match` is optional; when sent it must be current.")
     @APIResponse(responseCode = "200", description = "The article with its related posts.",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response setRelated(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                                @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
                                @Valid @NotNull @Size(max = 20) List<@NotNull @Valid RelatedLinkInput> links,
@@ -272,14 +195,6 @@ public class ArticleWriteResource {
     @APIResponse(responseCode = "200", description = "A page of revisions.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = RevisionPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response revisions(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                               @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
@@ -322,8 +237,7 @@ public class ArticleWriteResource {
     /** The article as an editor reads it, with its ETag ("<version>.<hash>"). */
     private Response view(Article a, HttpHeaders headers) {
         ArticleService.Lookup lookup = reads.get(a.id.toString());
-        return representations.bytes(headers, representations.serialize(lookup.article()), MediaType.APPLICATION_JSON,
-                lookup.lastModified(), lookup.version());
+        return representations.stored(headers, lookup.article(), lookup.lastModified(), lookup.version());
     }
 
     @Schema(name = "RevisionPage", description = "A page of revisions, newest first.")

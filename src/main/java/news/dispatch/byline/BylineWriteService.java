@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import news.dispatch.change.ChangeLog;
-import news.dispatch.common.Ids;
-import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -86,16 +84,7 @@ public class BylineWriteService {
     }
 
     private void apply(Byline b, BylineInput in) {
-        String slug = in.slug() != null ? in.slug()
-                : b.slug != null ? b.slug
-                : Slugifier.unique(Slugifier.from(in.name()), c -> bylines.count("slug = ?1 and id <> ?2", c, b.id) > 0);
-        if (Ids.parse(slug).isPresent()) {
-            throw ProblemException.invalid("slug", "must not look like an id");
-        }
-        if (!slug.equals(b.slug) && bylines.count("slug = ?1 and id <> ?2", slug, b.id) > 0) {
-            throw ProblemException.conflict("The slug '" + slug + "' is already used by another byline.");
-        }
-        b.slug = slug;
+        b.slug = Slugs.choose(in.slug(), b.slug, in.name(), c -> bylines.count("slug = ?1 and id <> ?2", c, b.id) > 0, "byline");
         b.name = in.name().strip();
         b.nameKey = Slugs.nameKey(in.name());
         b.kind = in.kind();

@@ -17,7 +17,6 @@ import news.dispatch.common.Ids;
 import news.dispatch.syndication.NinjsLists;
 import news.dispatch.syndication.NinjsVersion;
 import news.dispatch.syndication.Rights;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -66,10 +65,6 @@ public class SearchResource {
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
                     @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
                 ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);

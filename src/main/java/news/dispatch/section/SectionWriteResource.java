@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-
 /** Editors' writes of sections. Reads live in {@link SectionResource}. */
 @Path("/v1/sections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,19 +50,10 @@ public class SectionWriteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSection", summary = "Create a section", description = "Role: editor. The slug is made from the name when absent.")
     @APIResponse(responseCode = "201", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull SectionInput input, @Context HttpHeaders headers) {
         Section s = writes.create(input);
-        return Response.fromResponse(view(s, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/sections/" + s.slug)).build();
+        return Representations.created(view(s, headers), "/v1/sections/" + s.slug);
     }
 
     @PUT
@@ -72,17 +61,7 @@ public class SectionWriteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceSection", summary = "Replace a section", description = "Role: editor. Requires `If-Match`.")
     @APIResponse(responseCode = "200", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response replace(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
                             @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch,
                             @Valid @NotNull SectionInput input, @Context HttpHeaders headers) {
@@ -96,17 +75,7 @@ public class SectionWriteResource {
             description = "Role: editor. JSON merge patch (RFC 7396) on `SectionInput`, validated as a PUT. Requires `If-Match`.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SectionInput.class)))
     @APIResponse(responseCode = "200", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response patch(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
                           @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch,
                           @NotNull JsonNode patch, @Context HttpHeaders headers) {
@@ -118,16 +87,7 @@ public class SectionWriteResource {
     @Operation(operationId = "deleteSection", summary = "Delete a section",
             description = "Role: editor. 409 while articles (not deleted) are in it. Requires `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
                            @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch) {
         writes.delete(slug, ifMatch);
@@ -135,7 +95,6 @@ public class SectionWriteResource {
     }
 
     private Response view(Section s, HttpHeaders headers) {
-        return representations.bytes(headers, representations.serialize(SectionView.of(s)), MediaType.APPLICATION_JSON,
-                s.updatedAt, s.version);
+        return representations.stored(headers, SectionView.of(s), s.updatedAt, s.version);
     }
 }

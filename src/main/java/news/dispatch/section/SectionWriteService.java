@@ -6,10 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import news.dispatch.change.ChangeLog;
-import news.dispatch.common.Ids;
-import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
+import news.dispatch.web.Slugs;
 import news.dispatch.web.problem.ProblemException;
 
 import java.time.Clock;
@@ -84,16 +83,7 @@ public class SectionWriteService {
     }
 
     private void apply(Section s, SectionInput in) {
-        String slug = in.slug() != null ? in.slug()
-                : s.slug != null ? s.slug
-                : Slugifier.unique(Slugifier.from(in.name()), c -> sections.count("slug = ?1 and id <> ?2", c, s.id) > 0);
-        if (Ids.parse(slug).isPresent()) {
-            throw ProblemException.invalid("slug", "must not look like an id");
-        }
-        if (!slug.equals(s.slug) && sections.count("slug = ?1 and id <> ?2", slug, s.id) > 0) {
-            throw ProblemException.conflict("The slug '" + slug + "' is already used by another section.");
-        }
-        s.slug = slug;
+        s.slug = Slugs.choose(in.slug(), s.slug, in.name(), c -> sections.count("slug = ?1 and id <> ?2", c, s.id) > 0, "section");
         s.name = in.name().strip();
         s.description = in.description() == null || in.description().isBlank() ? null : in.description().strip();
         s.position = in.position() == null ? 0 : in.position();

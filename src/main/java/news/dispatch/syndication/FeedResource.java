@@ -1,14 +1,10 @@
 package news.dispatch.syndication;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,11 +20,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest articles. The extension in the path picks the
  * format (feed readers send all sorts of Accept headers), so these operations ignore Accept.
- * {@code apiKey} is declared so that feed readers, which cannot set headers, can pass a key; the
- * access filter reads it.
+ * {@code apiKey} is declared ({@link FeedParams}) so that feed readers, which cannot set headers, can
+ * pass a key; the access filter reads it. Every feed answers as the class-level 200 describes.
  */
 @Path("/v1/feeds")
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
+@APIResponse(responseCode = "200", description = "The feed.",
+        headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+        content = {
+                @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
+                        description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
+                        examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
+                @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
+                        description = "Atom 1.0 (RFC 4287)."),
+                        examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
+                @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
+                        description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
+                        examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
 public class FeedResource {
 
     static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Dispatch: latest</title><link>https://www.example.com/</link><description>The newest stories</description><item><title>Iraqi prime minister to meet Biden in Washington this month</title><link>https://www.example.com/articles/iraqi-prime-minister-to-meet-biden-in-washington-this-month</link><description>Kadhimi has been invited to Washington to complete the strategic dialogue.</description><pubDate>Sat, 10 Jul 2021 09:30:00 GMT</pubDate><media:content url=\"https://www.example.com/media/2021/07/mustafa-al-kadhimi.jpg\" medium=\"image\"><media:description>Iraqi Prime Minister Mustafa al-Kadhimi</media:description><media:credit>PM office</media:credit></media:content></item></channel></rss>";
@@ -51,119 +59,38 @@ public class FeedResource {
                     + "text only for partner keys allowed it, a summary otherwise; the lead image comes with caption and "
                     + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
-    @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
-            content = {
-                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
-                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
-                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287)."),
-                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
-                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response latest(@PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
-                           @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
-                           @Context HttpHeaders headers, @Context UriInfo uri) {
-        return respond(headers, feeds.latest(FeedFormat.of(format), self(uri)));
+    public Response latest(@BeanParam FeedParams feed) {
+        return respond(feed, feeds.latest(feed.feedFormat(), feed.self()));
     }
 
     @GET
     @Path("/sections/{slug}.{format: rss|atom|json}")
     @Operation(operationId = "getSectionFeed", summary = "Feed of a section",
             description = "As the latest feed, for the articles of one section.")
-    @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
-            content = {
-                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
-                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
-                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287)."),
-                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
-                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
-                            @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
-                            @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
-                            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return respond(headers, feeds.section(slug, FeedFormat.of(format), self(uri)));
+                            @BeanParam FeedParams feed) {
+        return respond(feed, feeds.section(slug, feed.feedFormat(), feed.self()));
     }
 
     @GET
     @Path("/tags/{slug}.{format: rss|atom|json}")
     @Operation(operationId = "getTagFeed", summary = "Feed of a tag",
             description = "As the latest feed, for the articles carrying one tag.")
-    @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
-            content = {
-                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
-                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
-                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287)."),
-                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
-                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
-                        @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
-                        @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
-                        @Context HttpHeaders headers, @Context UriInfo uri) {
-        return respond(headers, feeds.tag(slug, FeedFormat.of(format), self(uri)));
+                        @BeanParam FeedParams feed) {
+        return respond(feed, feeds.tag(slug, feed.feedFormat(), feed.self()));
     }
 
     @GET
     @Path("/bylines/{slug}.{format: rss|atom|json}")
     @Operation(operationId = "getBylineFeed", summary = "Feed of a byline",
             description = "As the latest feed, for the articles credited to one byline.")
-    @APIResponse(responseCode = "200", description = "The feed.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
-            content = {
-                    @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
-                            examples = @ExampleObject(name = "rss", value = FeedResource.RSS_EXAMPLE)),
-                    @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING,
-                            description = "Atom 1.0 (RFC 4287)."),
-                            examples = @ExampleObject(name = "atom", value = FeedResource.ATOM_EXAMPLE)),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT,
-                            description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."),
-                            examples = @ExampleObject(name = "json", value = FeedResource.JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
-                           @PathParam("format") @Parameter(description = "The format: `rss` (RSS 2.0), `atom` (Atom 1.0) or `json` (JSON Feed 1.1).",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"})) String format,
-                           @QueryParam("apiKey") @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.") String apiKey,
-                           @Context HttpHeaders headers, @Context UriInfo uri) {
-        return respond(headers, feeds.byline(slug, FeedFormat.of(format), self(uri)));
+                           @BeanParam FeedParams feed) {
+        return respond(feed, feeds.byline(slug, feed.feedFormat(), feed.self()));
     }
 
-    private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
-        return representations.bytes(headers, feed.body(), feed.mediaType(), null, null);
-    }
-
-    /** The feed's own URL, without the query: a key never ends up inside a feed. */
-    private static String self(UriInfo uri) {
-        return uri.getAbsolutePath().toString();
+    private Response respond(FeedParams feed, FeedService.Rendered rendered) {
+        return representations.bytes(feed.headers, rendered.body(), rendered.mediaType(), null, null);
     }
 }

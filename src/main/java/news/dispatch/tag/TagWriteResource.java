@@ -29,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import java.net.URI;
-
 /** Editors' writes of tags, and merging. Reads live in {@link TagResource}. */
 @Path("/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,19 +49,10 @@ public class TagWriteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createTag", summary = "Create a tag", description = "Role: editor. The slug is made from the name when absent.")
     @APIResponse(responseCode = "201", description = "The tag.", content = @Content(schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull TagInput input, @Context HttpHeaders headers) {
         Tag s = writes.create(input);
-        return Response.fromResponse(view(s, headers)).status(Response.Status.CREATED)
-                .location(URI.create("/v1/tags/" + s.slug)).build();
+        return Representations.created(view(s, headers), "/v1/tags/" + s.slug);
     }
 
     @PUT
@@ -71,17 +60,7 @@ public class TagWriteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTag", summary = "Replace a tag", description = "Role: editor. Requires `If-Match`.")
     @APIResponse(responseCode = "200", description = "The tag.", content = @Content(schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response replace(@PathParam("slug") @Parameter(description = "The tag's slug or id.") String slug,
                             @HeaderParam("If-Match") @Parameter(description = "The tag's current ETag.", required = true) String ifMatch,
                             @Valid @NotNull TagInput input, @Context HttpHeaders headers) {
@@ -95,17 +74,7 @@ public class TagWriteResource {
             description = "Role: editor. JSON merge patch (RFC 7396) on `TagInput`, validated as a PUT. Requires `If-Match`.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = TagInput.class)))
     @APIResponse(responseCode = "200", description = "The tag.", content = @Content(schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response patch(@PathParam("slug") @Parameter(description = "The tag's slug or id.") String slug,
                           @HeaderParam("If-Match") @Parameter(description = "The tag's current ETag.", required = true) String ifMatch,
                           @NotNull JsonNode patch, @Context HttpHeaders headers) {
@@ -117,16 +86,7 @@ public class TagWriteResource {
     @Operation(operationId = "deleteTag", summary = "Delete a tag",
             description = "Role: editor. 409 while articles (not deleted) carry it: merge it instead. Requires `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response delete(@PathParam("slug") @Parameter(description = "The tag's slug or id.") String slug,
                            @HeaderParam("If-Match") @Parameter(description = "The tag's current ETag.", required = true) String ifMatch) {
         writes.delete(slug, ifMatch);
@@ -140,15 +100,6 @@ public class TagWriteResource {
             description = "Role: editor. Every article of this tag gets the `into` tag instead (once), and this tag is deleted. "
                     + "`If-Match` (this tag's ETag) is optional; when sent it must be current.")
     @APIResponse(responseCode = "200", description = "The tag that remains.", content = @Content(schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response merge(@PathParam("slug") @Parameter(description = "The tag to merge away (slug or id).") String slug,
                           @HeaderParam("If-Match") @Parameter(description = "The tag's current ETag.") String ifMatch,
                           @Valid @NotNull TagMergeInput input, @Context HttpHeaders headers) {
@@ -156,7 +107,6 @@ public class TagWriteResource {
     }
 
     private Response view(Tag s, HttpHeaders headers) {
-        return representations.bytes(headers, representations.serialize(writes.view(s)), MediaType.APPLICATION_JSON,
-                s.updatedAt, s.version);
+        return representations.stored(headers, writes.view(s), s.updatedAt, s.version);
     }
 }

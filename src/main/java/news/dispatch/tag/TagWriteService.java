@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import news.dispatch.change.ChangeLog;
-import news.dispatch.common.Ids;
-import news.dispatch.text.Slugifier;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -124,16 +122,7 @@ public class TagWriteService {
     }
 
     private void apply(Tag t, TagInput in) {
-        String slug = in.slug() != null ? in.slug()
-                : t.slug != null ? t.slug
-                : Slugifier.unique(Slugifier.from(in.name()), c -> tags.count("slug = ?1 and id <> ?2", c, t.id) > 0);
-        if (Ids.parse(slug).isPresent()) {
-            throw ProblemException.invalid("slug", "must not look like an id");
-        }
-        if (!slug.equals(t.slug) && tags.count("slug = ?1 and id <> ?2", slug, t.id) > 0) {
-            throw ProblemException.conflict("The slug '" + slug + "' is already used by another tag.");
-        }
-        t.slug = slug;
+        t.slug = Slugs.choose(in.slug(), t.slug, in.name(), c -> tags.count("slug = ?1 and id <> ?2", c, t.id) > 0, "tag");
         t.name = in.name().strip();
         t.nameKey = Slugs.nameKey(in.name());
         t.type = in.type();

@@ -1,6 +1,10 @@
 package news.dispatch.web;
 
-/** Names of the shared OpenAPI components declared once in META-INF/openapi.yaml. */
+/**
+ * Names of the shared OpenAPI responses declared once in META-INF/openapi.yaml. The standard problem
+ * responses reach every operation through {@link ProblemResponsesFilter}; resources name one here only
+ * for what an operation says of its own (a 409).
+ */
 public final class ApiResponses {
 
     public static final String BAD_REQUEST = "#/components/responses/BadRequest";

@@ -3,13 +3,18 @@ package news.dispatch.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Role;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -33,8 +38,10 @@ import java.util.Set;
  * (any caller the access layer identified, or any request carrying {@code Authorization}) are
  * {@code private, no-cache}: they may show what the public does not, so no shared cache may keep
  * them and the client revalidates (cheaply, by ETag). {@code Vary} names Authorization for that
- * reason. {@code Surrogate-Key} names what the response shows so a CDN can purge exactly that
- * (docs/decisions/042-http-caching.md).
+ * reason. That rule lives in {@link #privateWhenKeyed} alone, so it holds for every response a cache
+ * could keep, whether built here or not (the redirect from a former slug). {@code Surrogate-Key}
+ * names what the response shows so a CDN can purge exactly that (docs/decisions/042-http-caching.md,
+ * 007-shared-http-plumbing.md).
  */
 @ApplicationScoped
 public class Representations {
@@ -56,7 +63,34 @@ public class Representations {
 
     /** Whether this request is a keyed one: its response is private and never served from a shared cache. */
     public boolean keyed(HttpHeaders request) {
-        return caller.get().role() != Role.ANONYMOUS || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        return keyed(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    private boolean keyed(String authorization) {
+        return caller.get().role() != Role.ANONYMOUS || authorization != null;
+    }
+
+    /**
+     * The one place of the rule for keyed requests: an answer a shared cache could keep ({@code public})
+     * becomes {@code private, no-cache}, and whatever a cache may keep varies by Authorization.
+     * Answers no cache may store ({@code no-store}: problems, secrets) are left as they are.
+     */
+    @ServerResponseFilter
+    public void privateWhenKeyed(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        Object cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
+        if (cacheControl == null || cacheControl.toString().startsWith("no-store")) {
+            return;
+        }
+        if (cacheControl.toString().startsWith("public") && keyed(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE_CONTROL);
+        }
+        Object vary = headers.getFirst(HttpHeaders.VARY);
+        if (vary == null) {
+            headers.putSingle(HttpHeaders.VARY, "Authorization");
+        } else if (!vary.toString().contains("Authorization")) {
+            headers.putSingle(HttpHeaders.VARY, vary + ", Authorization");
+        }
     }
 
     /** Renders a body: JSON bytes and their strong ETag. */
@@ -83,7 +117,7 @@ public class Representations {
                 ? Response.notModified()
                 : Response.ok(r.body(), r.mediaType());
         response.header(HttpHeaders.ETAG, r.etag())
-                .header(HttpHeaders.CACHE_CONTROL, keyed(request) ? PRIVATE_CACHE_CONTROL : publicCacheControl)
+                .header(HttpHeaders.CACHE_CONTROL, publicCacheControl) // private when keyed: privateWhenKeyed
                 .header(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
             response.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atZone(ZoneOffset.UTC)));
@@ -128,6 +162,20 @@ public class Representations {
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version, String link) {
         return respond(request, new Representation(body, mediaType, etag(version, body),
                 lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, Set.of()));
+    }
+
+    /**
+     * An editable resource as a write left it: 200 with its JSON and the ETag {@code "<version>.<hash>"}
+     * that the next write's If-Match names.
+     */
+    public Response stored(HttpHeaders request, Object view, Instant lastModified, long version) {
+        return bytes(request, serialize(view), MediaType.APPLICATION_JSON, lastModified, version);
+    }
+
+    /** {@code stored} as 201 Created, with the new resource's {@code Location} when it has its own URL. */
+    public static Response created(Response stored, String location) {
+        Response.ResponseBuilder created = Response.fromResponse(stored).status(Response.Status.CREATED);
+        return (location == null ? created : created.location(URI.create(location))).build();
     }
 
     public byte[] serialize(Object body) {

@@ -55,7 +55,8 @@ public class StrictQueryParams {
         }
     }
 
-    static Set<String> declared(Method method) {
+    /** The query parameters an operation declares: its own and those of its {@code @BeanParam}s. */
+    public static Set<String> declared(Method method) {
         Set<String> names = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             collect(parameter.getAnnotations(), parameter.getName(), parameter.getType(), names);

@@ -31,6 +31,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -45,6 +46,7 @@ class HttpCachingTest {
     news.dispatch.testsupport.TestKeys keys;
 
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
+    private static final String PRIVATE = "private, no-cache";
 
     @Inject
     Fixtures fixtures;
@@ -299,6 +301,95 @@ class HttpCachingTest {
             keys.asPartner().queryParam("section", s.section().slug).when().get("/v1/articles")
                     .then().statusCode(200);
             assertThat(stats().getPrepareStatementCount()).isGreaterThan(before);
+        }
+    }
+
+    /**
+     * A keyed request's answer may show what the public's does not: whatever kind of response it is,
+     * no shared cache may keep it, and it varies by Authorization (042, decision 007).
+     */
+    @Nested
+    class KeyedResponses {
+
+        private void privateToTheKey(io.restassured.response.ValidatableResponse response, int status) {
+            response.statusCode(status)
+                    .header("Cache-Control", PRIVATE)
+                    .header("Vary", containsString("Authorization"));
+        }
+
+        private void revalidates(io.restassured.specification.RequestSpecification keyed, String path) {
+            String etag = keyed.when().get(path).then().statusCode(200).extract().header("ETag");
+            privateToTheKey(keyed.header("If-None-Match", etag).when().get(path).then(), 304);
+        }
+
+        @Test
+        void readsOfArticlesAndTaxonomies() {
+            Story s = story();
+            String article = "/v1/articles/" + s.main().slug;
+            privateToTheKey(keys.asPartner().when().get(article).then(), 200);
+            revalidates(keys.asPartner(), article);
+            privateToTheKey(keys.asPartner().when().get(article + "/related").then(), 200);
+            privateToTheKey(keys.asPartner().queryParam("section", s.section().slug).when().get("/v1/articles").then(), 200);
+            revalidates(keys.asPartner().queryParam("section", s.section().slug), "/v1/articles");
+            for (String path : List.of("/v1/sections", "/v1/sections/" + s.section().slug, "/v1/sections/" + s.section().slug + "/articles",
+                    "/v1/tags", "/v1/tags/" + s.tag().slug, "/v1/tags/" + s.tag().slug + "/articles",
+                    "/v1/bylines", "/v1/bylines/" + s.byline().slug, "/v1/bylines/" + s.byline().slug + "/articles")) {
+                privateToTheKey(keys.asPartner().when().get(path).then(), 200);
+            }
+            privateToTheKey(keys.asPartner().queryParam("q", "cached").when().get("/v1/search").then(), 200);
+        }
+
+        @Test
+        void syndicationFormatsFeedsAndTheChangeFeed() {
+            Story s = story();
+            String article = "/v1/articles/" + s.main().slug;
+            privateToTheKey(keys.asPartner().accept("application/ninjs+json").when().get(article).then(), 200);
+            revalidates(keys.asPartner().accept("application/ninjs+json"), article);
+            privateToTheKey(keys.asPartner().accept("application/ninjs+json").queryParam("section", s.section().slug)
+                    .when().get("/v1/articles").then(), 200);
+            privateToTheKey(keys.asPartner().accept("application/ld+json").when().get(article).then(), 200);
+            for (String feed : List.of("/v1/feeds/latest.rss", "/v1/feeds/sections/" + s.section().slug + ".atom",
+                    "/v1/feeds/tags/" + s.tag().slug + ".json", "/v1/feeds/bylines/" + s.byline().slug + ".rss")) {
+                privateToTheKey(keys.asPartner().when().get(feed).then(), 200);
+                privateToTheKey(given().queryParam("apiKey", keys.partner()).when().get(feed).then(), 200);
+            }
+            revalidates(keys.asPartner(), "/v1/feeds/latest.json");
+            privateToTheKey(keys.asPartner().when().get("/v1/changes").then(), 200);
+        }
+
+        @Test
+        void redirectsFromAFormerSlug() {
+            Story s = story();
+            String former = Fixtures.unique("former-cached");
+            fixtures.formerSlug(s.main(), former);
+            privateToTheKey(keys.asPartner().redirects().follow(false).when().get("/v1/articles/" + former).then(), 301);
+            privateToTheKey(keys.asPartner().redirects().follow(false).when().get("/v1/articles/" + former + "/related").then(), 301);
+            privateToTheKey(keys.asPartner().redirects().follow(false).accept("application/ld+json")
+                    .when().get("/v1/articles/" + former).then(), 301);
+            // anonymous ones stay public, and say that a keyed request may be answered otherwise
+            given().redirects().follow(false).when().get("/v1/articles/" + former).then().statusCode(301)
+                    .header("Cache-Control", "public, max-age=3600").header("Vary", containsString("Authorization"));
+        }
+
+        @Test
+        void writesAndAdministration() {
+            Story s = story();
+            var created = keys.asEditor().contentType("application/json").body(java.util.Map.of("name", Fixtures.unique("Keyed")))
+                    .when().post("/v1/sections").then();
+            privateToTheKey(created, 201);
+            String slug = created.extract().path("slug");
+            String etag = created.extract().header("ETag");
+            privateToTheKey(keys.asEditor().contentType("application/merge-patch+json").header("If-Match", etag)
+                    .body("{\"description\": \"Keyed\"}").when().patch("/v1/sections/" + slug).then(), 200);
+            privateToTheKey(keys.asEditor().when().get("/v1/articles/" + s.main().id + "/revisions").then(), 200);
+            privateToTheKey(keys.asEditor().contentType("application/json").body("{\"text\": \"A keyed correction.\"}")
+                    .when().post("/v1/articles/" + s.main().id + "/corrections").then(), 201);
+            privateToTheKey(keys.asAdmin().when().get("/v1/admin/api-keys").then(), 200);
+            privateToTheKey(keys.asAdmin().when().get("/v1/admin/webhooks").then(), 200);
+            // what no cache may store at all says so, whoever asks
+            keys.asAdmin().contentType("application/json").body(java.util.Map.of("name", "Keyed", "role", "partner"))
+                    .when().post("/v1/admin/api-keys").then().statusCode(201).header("Cache-Control", "no-store");
+            keys.asPartner().when().get("/v1/articles/no-such-story").then().statusCode(404).header("Cache-Control", "no-store");
         }
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import news.dispatch.cache.ContentCache;
+import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.function.Supplier;
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest articles. The extension in the path picks the
@@ -46,10 +49,12 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final Representations representations;
+    private final ContentCache cache;
 
-    public FeedResource(FeedService feeds, Representations representations) {
+    public FeedResource(FeedService feeds, Representations representations, ContentCache cache) {
         this.feeds = feeds;
         this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
@@ -60,7 +65,7 @@ public class FeedResource {
                     + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
     public Response latest(@BeanParam FeedParams feed) {
-        return respond(feed, feeds.latest(feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.latest(feed.feedFormat(), feed.self()));
     }
 
     @GET
@@ -69,7 +74,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles of one section.")
     public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
                             @BeanParam FeedParams feed) {
-        return respond(feed, feeds.section(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.section(slug, feed.feedFormat(), feed.self()));
     }
 
     @GET
@@ -78,7 +83,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles carrying one tag.")
     public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @BeanParam FeedParams feed) {
-        return respond(feed, feeds.tag(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.tag(slug, feed.feedFormat(), feed.self()));
     }
 
     @GET
@@ -87,10 +92,22 @@ public class FeedResource {
             description = "As the latest feed, for the articles credited to one byline.")
     public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                            @BeanParam FeedParams feed) {
-        return respond(feed, feeds.byline(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.byline(slug, feed.feedFormat(), feed.self()));
     }
 
-    private Response respond(FeedParams feed, FeedService.Rendered rendered) {
-        return representations.bytes(feed.headers, rendered.body(), rendered.mediaType(), null, null);
+    /**
+     * Public feeds come from the application cache (decision 062): a hit costs no SQL and no rendering.
+     * Keyed requests (a partner's header or {@code ?apiKey=}) are rendered for that caller every time.
+     */
+    private Response respond(FeedParams feed, Supplier<FeedService.Rendered> load) {
+        Supplier<Representation> render = () -> {
+            FeedService.Rendered rendered = load.get();
+            return Representations.of(rendered.body(), rendered.mediaType(), null, null, null);
+        };
+        String query = feed.uri.getRequestUri().getRawQuery();
+        Representation r = representations.keyed(feed.headers)
+                ? render.get()
+                : cache.get(feed.uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query), render);
+        return representations.respond(feed.headers, r);
     }
 }

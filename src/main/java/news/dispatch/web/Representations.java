@@ -160,8 +160,13 @@ public class Representations {
 
     /** As {@link #bytes(HttpHeaders, byte[], String, Instant, Long)}, with a Link header (a list's next page) or null. */
     public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified, Long version, String link) {
-        return respond(request, new Representation(body, mediaType, etag(version, body),
-                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, Set.of()));
+        return respond(request, of(body, mediaType, lastModified, version, link));
+    }
+
+    /** Bytes of any media type as a representation (strong ETag, Last-Modified to the second). */
+    public static Representation of(byte[] body, String mediaType, Instant lastModified, Long version, String link) {
+        return new Representation(body, mediaType, etag(version, body),
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, Set.of());
     }
 
     /**

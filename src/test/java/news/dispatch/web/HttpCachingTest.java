@@ -222,10 +222,10 @@ class HttpCachingTest {
         }
 
         @Test
-        void aRepeatedPublicArticleRelatedListOrSearchCostsNoSqlStatement() {
+        void aRepeatedPublicArticleRelatedListSearchOrFeedCostsNoSqlStatement() {
             Story s = story();
             for (String path : new String[]{"/v1/articles/" + s.main().slug, "/v1/articles/" + s.main().slug + "/related",
-                    "/v1/search?q=cached&section=" + s.section().slug}) {
+                    "/v1/search?q=cached&section=" + s.section().slug, "/v1/feeds/sections/" + s.section().slug + ".json"}) {
                 Response first = given().when().get(path);
                 first.then().statusCode(200);
                 long before = stats().getPrepareStatementCount();

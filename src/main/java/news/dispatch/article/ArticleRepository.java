@@ -60,6 +60,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         String property = "a." + sort.property();
         if (after != null) {
             String cmp = sort.descending() ? "<" : ">";
+            // The first bound alone is what lets the index range start at the cursor (an OR cannot);
+            // the OR then settles ties on the time (docs/benchmarks.md, finding 11).
+            jpql.append(" and ").append(property).append(' ').append(cmp).append("= :afterTime");
             jpql.append(" and (").append(property).append(' ').append(cmp).append(" :afterTime or (")
                     .append(property).append(" = :afterTime and a.id ").append(cmp).append(" :afterId))");
             params.put("afterTime", after.time());
@@ -221,7 +224,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         TypedQuery<Article> query = getEntityManager().createQuery("select a from Article a left join fetch a.section where "
                         + VISIBLE + " and " + rights.jpql()
-                        + " and a.section = :section and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
+                        + " and a.section = :section and a.publishedAt " + cmp + "= :t"
+                        + " and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
                         + cmp + " :id)) order by a.publishedAt " + direction + ", a.id " + direction, Article.class)
                 .setParameter("section", article.section).setParameter("t", article.publishedAt)
                 .setParameter("id", article.id);

@@ -11,7 +11,6 @@ import news.dispatch.web.Page;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Turns article results into responses: trims them to the requested shape, names what they show
  * in {@code Surrogate-Key}, and serves public article lists and articles from {@link ContentCache}. Used by every
- * operation that returns articles (articles, the articles of a section, tag or byline, search).
+ * operation that returns articles (articles, the articles of a section, tag or byline, search,
+ * related posts).
  */
 @ApplicationScoped
 public class ArticleResponses {

@@ -45,10 +45,7 @@ public class ArticleResponses {
      */
     public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, Supplier<? extends Page<?>> load) {
         Supplier<Representation> render = () -> renderPage(uri, shape, load.get());
-        Representation r = representations.keyed(headers)
-                ? render.get()
-                : cache.get(uri.getRequestUri().getRawPath() + "?" + rawQuery(uri), render);
-        return representations.respond(headers, r);
+        return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 
     /**
@@ -59,7 +56,7 @@ public class ArticleResponses {
     public Response article(HttpHeaders headers, UriInfo uri, Supplier<ArticleService.Lookup> load,
                             Function<ArticleService.Lookup, Representation> render, Function<String, Response> moved) {
         boolean cacheable = !representations.keyed(headers);
-        String request = uri.getRequestUri().getRawPath() + "?" + rawQuery(uri);
+        String request = ContentCache.requestKey(uri);
         long generation = cache.generation();
         Representation hit = cacheable ? cache.find(generation, request) : null;
         if (hit != null) {
@@ -96,11 +93,6 @@ public class ArticleResponses {
         keys.addAll(surrogateKeys(tree));
         shape.applyToItems(tree);
         return representations.render(tree, null, null, Representations.nextLink(uri, page.page()), keys);
-    }
-
-    private static String rawQuery(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
-        return query == null ? "" : query;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.web.Representation;
 
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,20 @@ public class ContentCache {
 
     public ContentCache(@CacheName(NAME) Cache cache) {
         this.cache = cache.as(CaffeineCache.class);
+    }
+
+    /** The cache key of a request: its raw path and query, as the client sent them. */
+    public static String requestKey(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query);
+    }
+
+    /**
+     * The response to a request: from the cache (or computed, then cached) when it is public; always
+     * computed for a keyed request, whose answer depends on the caller and is never kept.
+     */
+    public Representation get(UriInfo uri, boolean keyed, Supplier<Representation> compute) {
+        return keyed ? compute.get() : get(requestKey(uri), compute);
     }
 
     /** The cached response for this request key, or the computed one (then cached). A failure is not cached. */

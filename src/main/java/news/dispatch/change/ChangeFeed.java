@@ -51,9 +51,10 @@ public class ChangeFeed {
         List<ChangeItem> items = new ArrayList<>();
         long position = since;
         for (int chunk = 0; chunk < SCAN_CHUNKS && items.size() < limit; chunk++) {
+            int size = chunkSize(chunk, limit);
             List<Object[]> rows = em.createQuery("select e, p from ChangeEvent e left join ChangeEvent p on p.seq = e.prevSeq"
                             + " where e.seq > :after order by e.seq", Object[].class)
-                    .setParameter("after", position).setMaxResults(chunkSize(chunk, limit)).getResultList();
+                    .setParameter("after", position).setMaxResults(size).getResultList();
             for (Object[] row : rows) {
                 ChangeEvent e = (ChangeEvent) row[0];
                 ChangeEvent previous = (ChangeEvent) row[1];
@@ -68,7 +69,7 @@ public class ChangeFeed {
                     }
                 }
             }
-            if (rows.size() < chunkSize(chunk, limit)) {
+            if (rows.size() < size) {
                 break;
             }
         }

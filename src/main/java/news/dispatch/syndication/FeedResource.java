@@ -104,10 +104,6 @@ public class FeedResource {
             FeedService.Rendered rendered = load.get();
             return Representations.of(rendered.body(), rendered.mediaType(), null, null, null);
         };
-        String query = feed.uri.getRequestUri().getRawQuery();
-        Representation r = representations.keyed(feed.headers)
-                ? render.get()
-                : cache.get(feed.uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query), render);
-        return representations.respond(feed.headers, r);
+        return representations.respond(feed.headers, cache.get(feed.uri, representations.keyed(feed.headers), render));
     }
 }

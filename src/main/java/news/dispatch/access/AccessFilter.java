@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Authentication, rate limiting and authorisation for every API operation, in that order: the
@@ -74,7 +75,7 @@ public class AccessFilter {
         Caller caller = authenticated.map(ApiKeyService.Authenticated::caller).orElse(Caller.ANONYMOUS);
         current.set(caller);
 
-        String bucket = caller.keyId() != null ? "key:" + caller.keyId() : "address:" + address(http);
+        String bucket = caller.keyId() != null ? "key:" + caller.keyId() : addressBucket(http);
         int limit = authenticated.map(ApiKeyService.Authenticated::rateLimit).orElse(null) != null
                 ? authenticated.get().rateLimit() : defaultLimit(caller.role());
         RateLimiter.Outcome outcome = limiter.take(bucket, limit);
@@ -125,10 +126,20 @@ public class AccessFilter {
     public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(OUTCOME) instanceof RateLimiter.Outcome outcome) {
             var headers = response.getHeaders();
-            headers.putSingle("RateLimit-Limit", Integer.toString(outcome.limit()));
-            headers.putSingle("RateLimit-Remaining", Integer.toString(outcome.remaining()));
-            headers.putSingle("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+            rateHeaders(outcome, headers::putSingle);
         }
+    }
+
+    /** The RateLimit-* headers of an outcome (also for answers given before the REST layer, cache/CachedAnswers). */
+    public static void rateHeaders(RateLimiter.Outcome outcome, BiConsumer<String, String> header) {
+        header.accept("RateLimit-Limit", Integer.toString(outcome.limit()));
+        header.accept("RateLimit-Remaining", Integer.toString(outcome.remaining()));
+        header.accept("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+    }
+
+    /** The rate-limit bucket of a request without a key: its client address. */
+    public static String addressBucket(HttpServerRequest http) {
+        return "address:" + address(http);
     }
 
     private int defaultLimit(Role role) {
@@ -142,9 +153,8 @@ public class AccessFilter {
     }
 
     private static ProblemException withRateHeaders(ProblemException e, RateLimiter.Outcome outcome) {
-        return e.withHeader("RateLimit-Limit", Integer.toString(outcome.limit()))
-                .withHeader("RateLimit-Remaining", Integer.toString(outcome.remaining()))
-                .withHeader("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        rateHeaders(outcome, e::withHeader);
+        return e;
     }
 
     private static String address(HttpServerRequest http) {

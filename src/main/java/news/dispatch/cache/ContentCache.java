@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.Representation;
 
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,10 @@ public class ContentCache {
     public static final String NAME = "article-lists";
 
     private record Key(long generation, String request) {
+    }
+
+    /** A kept response and the route template of the operation that computed it (for metrics and the access log). */
+    public record Entry(Representation representation, String route) {
     }
 
     private final CaffeineCache cache;
@@ -77,13 +82,26 @@ public class ContentCache {
      * look up, compute, and put under the generation read before computing.
      */
     public Representation find(long generation, String request) {
-        CompletableFuture<Representation> hit = cache.getIfPresent(new Key(generation, request));
+        Entry entry = entry(generation, request);
+        return entry == null ? null : entry.representation();
+    }
+
+    /** The cached response for this request key in the current generation, with its route, or null. */
+    public Entry find(String request) {
+        return entry(generation.get(), request);
+    }
+
+    private Entry entry(long generation, String request) {
+        CompletableFuture<Entry> hit = cache.getIfPresent(new Key(generation, request));
         return hit != null && hit.isDone() && !hit.isCompletedExceptionally() ? hit.join() : null;
     }
 
-    /** Keeps a response computed from data read after {@code generation} was current. */
+    /**
+     * Keeps a response computed from data read after {@code generation} was current, with the route
+     * template of the operation computing it (called on its request's thread).
+     */
     public void put(long generation, String request, Representation response) {
-        cache.put(new Key(generation, request), CompletableFuture.completedFuture(response));
+        cache.put(new Key(generation, request), CompletableFuture.completedFuture(new Entry(response, UnmatchedRoutes.current())));
     }
 
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */

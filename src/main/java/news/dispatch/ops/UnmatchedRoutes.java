@@ -28,6 +28,22 @@ public class UnmatchedRoutes {
         });
     }
 
+    /** The route template of the request being served on this thread's Vert.x context, or null. */
+    public static String current() {
+        if (io.vertx.core.Vertx.currentContext() instanceof io.vertx.core.impl.ContextInternal context) {
+            Object template = context.getLocal(TEMPLATE_KEY);
+            return template == null || UNMATCHED.equals(template) ? null : template.toString();
+        }
+        return null;
+    }
+
+    /** Names the request's route, as a matching resource method would, for an answer given before matching. */
+    public static void set(io.vertx.ext.web.RoutingContext ctx, String template) {
+        if (template != null && ctx.request() instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(TEMPLATE_KEY, template);
+        }
+    }
+
     /** The route template of the request, null when no resource method matched it. */
     static String template(io.vertx.ext.web.RoutingContext ctx) {
         if (ctx.request() instanceof HttpServerRequestInternal internal) {

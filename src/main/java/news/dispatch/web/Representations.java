@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a read result into a cacheable response: the JSON bytes, a strong ETag computed from
@@ -113,22 +114,41 @@ public class Representations {
     /** 200 with the body, or 304 when the request's validators match; caching headers either way. */
     public Response respond(HttpHeaders request, Representation r) {
         Response.ResponseBuilder response = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), r.etag(), r.lastModified())
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), r)
                 ? Response.notModified()
                 : Response.ok(r.body(), r.mediaType());
-        response.header(HttpHeaders.ETAG, r.etag())
-                .header(HttpHeaders.CACHE_CONTROL, publicCacheControl) // private when keyed: privateWhenKeyed
-                .header(HttpHeaders.VARY, VARY);
+        // private when keyed: privateWhenKeyed
+        headers(r, publicCacheControl, response::header);
+        return response.build();
+    }
+
+    /**
+     * The caching headers of a public answer (200 or 304) with this representation: ETag, Cache-Control,
+     * Vary, Last-Modified, Link and Surrogate-Key. The one definition of them, for {@link #respond} and for
+     * the application cache's early answers ({@code cache/CachedAnswers}).
+     */
+    public void publicHeaders(Representation r, BiConsumer<String, String> header) {
+        headers(r, publicCacheControl, header);
+    }
+
+    private static void headers(Representation r, String cacheControl, BiConsumer<String, String> header) {
+        header.accept(HttpHeaders.ETAG, r.etag());
+        header.accept(HttpHeaders.CACHE_CONTROL, cacheControl);
+        header.accept(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
-            response.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atZone(ZoneOffset.UTC)));
+            header.accept(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atZone(ZoneOffset.UTC)));
         }
         if (r.link() != null) {
-            response.header("Link", r.link());
+            header.accept("Link", r.link());
         }
         if (!r.surrogateKeys().isEmpty()) {
-            response.header(SURROGATE_KEY, String.join(" ", r.surrogateKeys()));
+            header.accept(SURROGATE_KEY, String.join(" ", r.surrogateKeys()));
         }
-        return response.build();
+    }
+
+    /** Whether a request with these validators may be answered 304 for this representation. */
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, Representation r) {
+        return notModified(ifNoneMatch, ifModifiedSince, r.etag(), r.lastModified());
     }
 
     public Response json(HttpHeaders request, Object body, Instant lastModified) {

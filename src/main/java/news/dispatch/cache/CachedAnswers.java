@@ -1,0 +1,150 @@
+package news.dispatch.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.dispatch.access.AccessConfig;
+import news.dispatch.access.AccessFilter;
+import news.dispatch.access.RateLimiter;
+import news.dispatch.ops.SchemaMigrations;
+import news.dispatch.ops.UnmatchedRoutes;
+import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Answers an anonymous GET that the application cache already holds on the HTTP event loop, before
+ * the request reaches the REST layer: the same bytes and headers that the operation's own cache hit
+ * would send, for a fraction of the CPU (docs/decisions/065-cached-answers-before-the-rest-layer.md).
+ * <p>
+ * Only requests whose answer cannot depend on anything but the URL are answered here; everything
+ * else goes on to the REST layer unchanged:
+ * <ul>
+ *   <li>GET only, with no {@code Authorization} header and no {@code apiKey} parameter (keyed
+ *       requests are never served from the cache anyway);</li>
+ *   <li>no {@code Accept}, {@code *}{@code /*} or exactly the cached media type (another Accept may
+ *       choose another representation of the same URL, such as ninjs, or be a 406);</li>
+ *   <li>the schema is migrated and anonymous reading is on (otherwise the REST layer answers
+ *       503 or 401);</li>
+ *   <li>the exact path and query have a cached answer of the current generation. An entry exists
+ *       only after the operation computed it for an anonymous caller, so the request already passed
+ *       every check that depends on the URL (parameters, NUL characters, route matching);</li>
+ *   <li>the client address's rate limit is not used up (a request over the limit goes on and gets
+ *       its 429 from the access filter).</li>
+ * </ul>
+ * The request id, access log, security headers, CORS and body-size handlers run before this one as
+ * for every request; the route template is set so metrics and the access log name the operation.
+ */
+@ApplicationScoped
+public class CachedAnswers {
+
+    private final ContentCache cache;
+    private final Representations representations;
+    private final RateLimiter limiter;
+    private final AccessConfig access;
+    private final SchemaMigrations schema;
+    private final Set<String> compressible;
+    private final Counter answered;
+
+    public CachedAnswers(ContentCache cache, Representations representations, RateLimiter limiter, AccessConfig access,
+                         SchemaMigrations schema, MeterRegistry registry,
+                         @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
+                         @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressMediaTypes) {
+        this.cache = cache;
+        this.representations = representations;
+        this.limiter = limiter;
+        this.access = access;
+        this.schema = schema;
+        this.compressible = compression
+                ? compressMediaTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
+                : Set.of();
+        this.answered = Counter.builder("dispatch.cache.early.answers")
+                .description("Answers given from the application cache before the REST layer")
+                .register(registry);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 20).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() != HttpMethod.GET || request.getHeader("Authorization") != null
+                || !access.publicRead() || !schema.isReady()) {
+            ctx.next();
+            return;
+        }
+        String query = request.query();
+        if (query != null && hasApiKey(query)) {
+            ctx.next();
+            return;
+        }
+        ContentCache.Entry entry = cache.find(request.path() + "?" + (query == null ? "" : query));
+        if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
+            ctx.next();
+            return;
+        }
+        RateLimiter.Outcome outcome = limiter.take(AccessFilter.addressBucket(request), access.rateLimit().anonymous());
+        if (!outcome.allowed()) {
+            ctx.next();
+            return;
+        }
+        answer(ctx, entry, outcome);
+    }
+
+    private void answer(RoutingContext ctx, ContentCache.Entry entry, RateLimiter.Outcome outcome) {
+        Representation r = entry.representation();
+        HttpServerRequest request = ctx.request();
+        var response = ctx.response();
+        UnmatchedRoutes.set(ctx, entry.route());
+        representations.publicHeaders(r, response::putHeader);
+        AccessFilter.rateHeaders(outcome, response::putHeader);
+        answered.increment();
+        if (Representations.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), r)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader("Content-Type", r.mediaType());
+        if (compressible.contains(baseType(r.mediaType()))) {
+            response.headers().remove("Content-Encoding"); // as the REST layer does: the server may compress it
+        }
+        response.end(Buffer.buffer(r.body()));
+    }
+
+    /** Whether this Accept surely chooses the cached representation (anything else is the REST layer's to decide). */
+    static boolean acceptable(String accept, String mediaType) {
+        if (accept == null) {
+            return true;
+        }
+        String a = accept.trim();
+        return a.equals("*/*") || a.equalsIgnoreCase(mediaType);
+    }
+
+    private static boolean hasApiKey(String query) {
+        int at = query.indexOf("apiKey");
+        while (at >= 0) {
+            if ((at == 0 || query.charAt(at - 1) == '&') && (at + 6 == query.length() || query.charAt(at + 6) == '='
+                    || query.charAt(at + 6) == '&')) {
+                return true;
+            }
+            at = query.indexOf("apiKey", at + 1);
+        }
+        return false;
+    }
+
+    private static String baseType(String mediaType) {
+        int semicolon = mediaType.indexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -4,12 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import news.dispatch.cache.NotContent;
 import news.dispatch.common.BaseEntity;
 import news.dispatch.common.LowerCaseEnumConverter;
 
 import java.time.Instant;
 
-/** An API key. Only the SHA-256 hash of its secret is stored. */
+/**
+ * An API key. Only the SHA-256 hash of its secret is stored. No public response shows keys, so writing
+ * one leaves the application cache alone ({@link NotContent}).
+ */
+@NotContent
 @Entity
 @Table(name = "api_key")
 public class ApiKey extends BaseEntity {

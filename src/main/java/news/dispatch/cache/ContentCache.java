@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The application cache of public article responses: the lists that every app start and every
- * pull-to-refresh asks for, single articles and their related posts. A hit costs no SQL statement.
+ * The application cache of public (anonymous) responses: the lists that every app start and every
+ * pull-to-refresh asks for, single articles and their related posts, search results, feeds and
+ * change-feed pages (decisions 042, 062, 050). A hit costs no SQL statement.
  * <p>
  * Correct by construction (docs/decisions/042-http-caching.md):
  * <ul>
@@ -25,8 +26,8 @@ import java.util.function.Supplier;
  *       {@link #invalidateAll()} moves the generation on, so a response computed from data older
  *       than the last write can never be served, even if it is stored after the invalidation.</li>
  *   <li>Writes through Hibernate entities invalidate by themselves after commit
- *       ({@link ContentWriteInterceptor}); other writes fire {@link ContentChanged} or call
- *       {@link #invalidateAll()} after commit.</li>
+ *       ({@link ContentWriteInterceptor}), except those of entities marked {@link NotContent};
+ *       other writes fire {@link ContentChanged} or call {@link #invalidateAll()} after commit.</li>
  *   <li>A short time-to-live ({@code quarkus.cache.caffeine."article-lists".expire-after-write})
  *       bounds staleness for anything else, such as a write made by another instance.</li>
  * </ul>

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import news.dispatch.common.LowerCaseEnumConverter;
-import news.dispatch.syndication.Rights;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,6 +17,8 @@ import java.util.UUID;
  * Its sequence number comes from a locked counter, so sequence order is commit order. It keeps
  * the article's rights-relevant state after the change and points at the article's previous
  * entry, so the feed can tell each caller whether the article was visible to it before and after.
+ * Content: the public change feed shows it, so its writes invalidate the application cache (never
+ * mark it {@code NotContent}). The feed reads it as a projection ({@link ChangeFeed}), not as entities.
  */
 @Entity
 @Table(name = "change_event")
@@ -60,10 +61,9 @@ public class ChangeEvent {
     @Column(name = "embargo_until")
     public Instant embargoUntil;
 
-    /** The state this entry recorded, as the rights rule reads it, at the entry's time. */
-    public Rights.Facts facts() {
-        List<UUID> tags = tagIds.isEmpty() ? List.of() : Arrays.stream(tagIds.split(",")).map(UUID::fromString).toList();
-        return new Rights.Facts(live, syndicationAllowed, embargoUntil, sectionId, tags);
+    /** The tag ids of the {@code tag_ids} column (the change feed reads it as a projection, not as this entity). */
+    public static List<UUID> tagIds(String tagIds) {
+        return tagIds == null || tagIds.isEmpty() ? List.of() : Arrays.stream(tagIds.split(",")).map(UUID::fromString).toList();
     }
 
     public static class TypeConverter extends LowerCaseEnumConverter<ChangeType> {

@@ -8,8 +8,10 @@ import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.problem.ProblemException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reads the change feed for a caller. An entry is shown when the article was visible to the caller
@@ -20,6 +22,9 @@ import java.util.List;
  * Entries the caller may not see are skipped, but at most {@link #SCAN_CHUNKS} chunks (the page's
  * size, then {@link #CHUNK} entries each) are read per request, so a page costs a bounded number of statements;
  * the cursor then points after the last entry read, even when the page is short or empty.
+ * <p>
+ * An anonymous caller's page depends on nothing but the entries, so {@link ChangeResource} keeps it
+ * in the application cache; keyed callers' pages are computed here every time (decision 050).
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -27,6 +32,20 @@ public class ChangeFeed {
     static final String ORDER = "changes";
     static final int CHUNK = 500;
     static final int SCAN_CHUNKS = 4;
+
+    /**
+     * One statement per chunk, read as a projection: the entry's item fields and the rights-relevant
+     * state of the entry and of the article's previous entry (columns, not entities, so nothing is
+     * hydrated or kept in the persistence context).
+     */
+    private static final String READ = "select e.seq, e.type, e.articleId, e.slug, e.at,"
+            + " e.live, e.syndicationAllowed, e.embargoUntil, e.sectionId, e.tagIds,"
+            + " p.at, p.live, p.syndicationAllowed, p.embargoUntil, p.sectionId, p.tagIds"
+            + " from ChangeEvent e left join ChangeEvent p on p.seq = e.prevSeq"
+            + " where e.seq > :after order by e.seq";
+    /** Where the state after the change (the entry's) and before it (the previous entry's) start in a row. */
+    private static final int AFTER = 4;
+    private static final int BEFORE = 10;
 
     public static String cursor(long seq) {
         return new Cursor(ORDER, Long.toString(seq), Long.toString(seq)).encode();
@@ -48,22 +67,21 @@ public class ChangeFeed {
     @Transactional
     public ChangePage page(long since, int limit, Caller caller) {
         var em = Panache.getEntityManager();
+        boolean tags = Rights.readsTags(caller, Rights.Channel.SYNDICATION);
         List<ChangeItem> items = new ArrayList<>();
         long position = since;
         for (int chunk = 0; chunk < SCAN_CHUNKS && items.size() < limit; chunk++) {
             int size = chunkSize(chunk, limit);
-            List<Object[]> rows = em.createQuery("select e, p from ChangeEvent e left join ChangeEvent p on p.seq = e.prevSeq"
-                            + " where e.seq > :after order by e.seq", Object[].class)
+            List<Object[]> rows = em.createQuery(READ, Object[].class)
                     .setParameter("after", position).setMaxResults(size).getResultList();
             for (Object[] row : rows) {
-                ChangeEvent e = (ChangeEvent) row[0];
-                ChangeEvent previous = (ChangeEvent) row[1];
-                position = e.seq;
-                boolean after = Rights.allows(caller, Rights.Channel.SYNDICATION, e.facts(), e.at);
-                boolean before = previous != null
-                        && Rights.allows(caller, Rights.Channel.SYNDICATION, previous.facts(), previous.at);
+                long seq = (Long) row[0];
+                position = seq;
+                boolean after = allows(caller, row, AFTER, tags);
+                // p.at is null exactly when there is no previous entry (an entry's time never is)
+                boolean before = row[BEFORE] != null && allows(caller, row, BEFORE, tags);
                 if (after || before) {
-                    items.add(new ChangeItem(e.seq, e.type, e.articleId, e.slug, e.at, after));
+                    items.add(new ChangeItem(seq, (ChangeType) row[1], (UUID) row[2], (String) row[3], (Instant) row[4], after));
                     if (items.size() == limit) {
                         break;
                     }
@@ -74,6 +92,19 @@ public class ChangeFeed {
             }
         }
         return new ChangePage(items, cursor(position));
+    }
+
+    /**
+     * The rights rule over the state an entry recorded (columns {@code at, live, syndicationAllowed,
+     * embargoUntil, sectionId, tagIds} from {@code from} on), at the entry's time. The tag ids are
+     * parsed only when the rule reads them (a partner key limited to some tags).
+     */
+    private static boolean allows(Caller caller, Object[] row, int from, boolean tags) {
+        Instant at = (Instant) row[from];
+        String tagIds = (String) row[from + 5];
+        return Rights.allows(caller, Rights.Channel.SYNDICATION, new Rights.Facts((Boolean) row[from + 1],
+                (Boolean) row[from + 2], (Instant) row[from + 3], (UUID) row[from + 4],
+                tags ? ChangeEvent.tagIds(tagIds) : List.of()), at);
     }
 
     /**

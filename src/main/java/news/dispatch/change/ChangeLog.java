@@ -2,9 +2,11 @@ package news.dispatch.change;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
+import news.dispatch.cache.ContentChanged;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +20,11 @@ import java.util.stream.Collectors;
  * is updated first, which locks it until commit: concurrent writers take numbers one after the
  * other, so a reader that has seen number n will never later find a committed n-1. Holding that
  * lock also means the article's previous entry, read next, is the latest committed one.
+ * <p>
+ * Every entry is content: the public change feed comes from the application cache (decision 062),
+ * so each way of appending invalidates it after commit. {@link #record} persists an entity, which
+ * the cache's Hibernate interceptor notices; {@link #recordUpdates} inserts by SQL and fires
+ * {@link ContentChanged}.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -39,9 +46,11 @@ public class ChangeLog {
     }
 
     private final Clock clock;
+    private final Event<ContentChanged> changed;
 
-    public ChangeLog(Clock clock) {
+    public ChangeLog(Clock clock, Event<ContentChanged> changed) {
         this.clock = clock;
+        this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -106,6 +115,8 @@ public class ChangeLog {
         if (written > 0) {
             em.createNativeQuery("update change_counter set last_seq = last_seq + :written where id = 1")
                     .setParameter("written", written).executeUpdate();
+            // Rows the Hibernate interceptor does not see: the public change feed shows them once this commits.
+            changed.fire(new ContentChanged("change feed: " + written + " updates"));
         }
         return written;
     }

@@ -8,9 +8,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
+import news.dispatch.cache.ContentCache;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Params;
+import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 @Path("/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +39,13 @@ public class ChangeResource {
     private final ChangeFeed feed;
     private final CurrentCaller caller;
     private final Representations representations;
+    private final ContentCache cache;
 
-    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations) {
+    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, ContentCache cache) {
         this.feed = feed;
         this.caller = caller;
         this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
@@ -63,16 +70,20 @@ public class ChangeResource {
             @QueryParam("limit") @Parameter(description = "Most entries to return, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             String limit,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         int size = Params.limit(limit, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         long position = since == null ? 0 : ChangeFeed.position(since);
-        Response response = representations.json(headers, feed.page(position, size, caller.get()), null);
-        // A position moves on as soon as something is committed: caches must always revalidate.
+        Caller who = caller.get();
+        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null, null);
+        Response response = representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
+        // Whoever asks: a position moves on as soon as something commits, so caches must always revalidate
+        // (by ETag, a cheap 304); the anonymous pages come from the application cache (decisions 050, 062).
         return Response.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, null)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+                .header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE_CACHE_CONTROL).build();
     }
 }

@@ -77,6 +77,14 @@ public final class Rights {
     }
 
     /**
+     * Whether {@link #allows} reads an article's tag ids for this caller (a restricted caller whose key
+     * names tags), so a caller of the rule that stores them in a compact form can skip decoding them.
+     */
+    public static boolean readsTags(Caller caller, Channel channel) {
+        return applies(caller, channel) && !caller.tagIds().isEmpty();
+    }
+
+    /**
      * The same rule (less the "live" part, which every article query already has) as a JPQL
      * condition on the article alias {@code a}.
      */

@@ -1,13 +1,17 @@
 package news.dispatch.change;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.article.BylineRole;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineKind;
+import news.dispatch.cache.ContentCache;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
@@ -15,11 +19,13 @@ import news.dispatch.testsupport.ContentChanges;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.TestClock;
 import news.dispatch.testsupport.TestKeys;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +33,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -42,6 +49,12 @@ class ChangeFeedTest {
     DueChanges due;
     @Inject
     TestKeys keys;
+    @Inject
+    ChangeLog log;
+    @Inject
+    ContentCache cache;
+    @Inject
+    EntityManagerFactory emf;
 
     @AfterEach
     void resetClock() {
@@ -270,6 +283,133 @@ class ChangeFeedTest {
                 "update:false");
         keys.as(byTag).get("/v1/articles/" + live.id).then().statusCode(404);
         assertThat(types(read(merged, keys.partner(), all))).containsExactly("update:true", "update:true");
+    }
+
+    private static final String PRIVATE = "private, no-cache";
+
+    private long statements() {
+        return emf.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
+    }
+
+    /** One anonymous page of 100 after the cursor, always the same request (the application cache's key). */
+    private Response anonymous(String since) {
+        Response page = given().queryParam("since", since).queryParam("limit", 100).get("/v1/changes");
+        page.then().statusCode(200).header("Cache-Control", PRIVATE).header("ETag", notNullValue());
+        return page;
+    }
+
+    /** The entries of one page about an article, as type:visible. */
+    private static List<String> about(Response page, UUID article) {
+        List<Map<String, Object>> items = page.jsonPath().getList("items");
+        return types(items.stream().filter(i -> i.get("id").equals(article.toString())).toList());
+    }
+
+    /** Asks for the same anonymous page again: answered from the application cache, without SQL, 304 included. */
+    private void servedFromTheCache(String since, Response first) {
+        long before = statements();
+        Response again = anonymous(since);
+        given().header("If-None-Match", first.getHeader("ETag")).queryParam("since", since).queryParam("limit", 100)
+                .get("/v1/changes").then().statusCode(304)
+                .header("ETag", first.getHeader("ETag")).header("Cache-Control", PRIVATE).body(emptyOrNullString());
+        assertThat(statements()).as("SQL statements of a repeated anonymous page").isEqualTo(before);
+        assertThat(again.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+        assertThat(again.asString()).isEqualTo(first.asString());
+    }
+
+    @Test
+    void anonymousPagesComeFromTheApplicationCacheAndEveryWriteShowsAtOnce() {
+        Section section = fixtures.section("Cached feed");
+        Tag tag = fixtures.tag("Cached feed tag", TagType.TOPIC);
+        String tail = head();
+        Response empty = anonymous(tail);
+        assertThat(empty.jsonPath().getList("items")).isEmpty();
+        servedFromTheCache(tail, empty);
+
+        // A publication through the write API: the same request shows it at once.
+        Map<String, Object> body = new HashMap<>();
+        body.put("headline", "Published while cached " + Fixtures.unique("c"));
+        body.put("body", Map.of("html", "<p>Text.</p>"));
+        body.put("section", section.slug);
+        body.put("tags", List.of(tag.slug));
+        body.put("status", "published");
+        UUID id = UUID.fromString(keys.asEditor().contentType("application/json").body(body).post("/v1/articles")
+                .then().statusCode(201).extract().path("id"));
+        Response published = anonymous(tail);
+        assertThat(about(published, id)).containsExactly("publish:true");
+        assertThat(published.getHeader("ETag")).isNotEqualTo(empty.getHeader("ETag"));
+        given().header("If-None-Match", empty.getHeader("ETag")).queryParam("since", tail).queryParam("limit", 100)
+                .get("/v1/changes").then().statusCode(200);
+        servedFromTheCache(tail, published);
+
+        // A rename of the tag: entries inserted by SQL (ChangeLog.recordUpdates).
+        String next = published.jsonPath().getString("next");
+        assertThat(anonymous(next).jsonPath().getList("items")).isEmpty();
+        patch("/v1/tags/" + tag.id, Map.of("name", "Cached feed tag renamed"));
+        assertThat(about(anonymous(next), id)).containsExactly("update:true");
+
+        // An embargo lift and a scheduled publication, both written by the due-changes job.
+        next = anonymous(next).jsonPath().getString("next");
+        Article embargoed = changes.create(fixtures.article("Embargoed while cached").section(section)
+                .syndication(true, TestClock.now().plus(Duration.ofMinutes(30))));
+        Article scheduled = fixtures.article("Scheduled while cached").section(section).status(ArticleStatus.SCHEDULED)
+                .publishedAt(TestClock.now().plus(Duration.ofMinutes(30))).save();
+        Response waiting = anonymous(next);
+        assertThat(about(waiting, embargoed.id)).isEmpty();
+        assertThat(about(waiting, scheduled.id)).isEmpty();
+        servedFromTheCache(next, waiting);
+        TestClock.advance(Duration.ofHours(1));
+        assertThat(due.run()).isGreaterThanOrEqualTo(2);
+        Response afterwards = anonymous(next);
+        assertThat(about(afterwards, embargoed.id)).containsExactly("embargo-lift:true");
+        assertThat(about(afterwards, scheduled.id)).containsExactly("publish:true");
+    }
+
+    @Test
+    void entriesAppendedBySqlAloneInvalidateTheCache() {
+        Tag tag = fixtures.tag("Appended by SQL", TagType.TOPIC);
+        Article a = changes.create(fixtures.article("Story of a tag appended by SQL").section(fixtures.section("By SQL"))
+                .tags(tag));
+        String tail = head();
+        Response empty = anonymous(tail);
+        assertThat(empty.jsonPath().getList("items")).isEmpty();
+        long generation = cache.generation();
+        // No entity written in this transaction: only the change-feed rows of the native INSERT ... SELECT.
+        int written = QuarkusTransaction.requiringNew().call(() -> log.recordUpdates(ChangeLog.Carrier.TAG, tag.id));
+        assertThat(written).isEqualTo(1);
+        assertThat(cache.generation()).isGreaterThan(generation);
+        assertThat(about(anonymous(tail), a.id)).containsExactly("update:true");
+    }
+
+    @Test
+    void keyedCallersBypassTheCacheAndGetTheirOwnView() {
+        String start = head();
+        Section mine = fixtures.section("Keyed mine");
+        Section other = fixtures.section("Keyed other");
+        Article inMine = changes.create(fixtures.article("Keyed story in my section").section(mine));
+        Article inOther = changes.create(fixtures.article("Keyed story elsewhere").section(other));
+        Article withheld = changes.create(fixtures.article("Keyed withheld story").section(mine).syndication(false, null));
+        String bySection = keys.partner(false, List.of(mine.slug), List.of());
+
+        Response anonymousPage = anonymous(start);
+        assertThat(anonymousPage.jsonPath().getList("items.id", String.class))
+                .contains(inMine.id.toString(), inOther.id.toString()).doesNotContain(withheld.id.toString());
+        // The same request with a key: computed for the key (its section only), every time, and private.
+        for (int i = 0; i < 2; i++) {
+            long before = statements();
+            Response keyed = keys.as(bySection).queryParam("since", start).queryParam("limit", 100).get("/v1/changes");
+            keyed.then().statusCode(200).header("Cache-Control", PRIVATE);
+            assertThat(statements()).as("a keyed page reads the database").isGreaterThan(before);
+            assertThat(keyed.jsonPath().getList("items.id", String.class))
+                    .contains(inMine.id.toString()).doesNotContain(inOther.id.toString(), withheld.id.toString());
+            String etag = keyed.getHeader("ETag");
+            keys.as(bySection).header("If-None-Match", etag).queryParam("since", start).queryParam("limit", 100)
+                    .get("/v1/changes").then().statusCode(304).header("Cache-Control", PRIVATE);
+        }
+        // An editor sees the withheld story too.
+        assertThat(keys.asEditor().queryParam("since", start).queryParam("limit", 100).get("/v1/changes")
+                .jsonPath().getList("items.id", String.class)).contains(withheld.id.toString());
+        // And the anonymous page is still the one the public gets.
+        servedFromTheCache(start, anonymousPage);
     }
 
     @Test

@@ -294,6 +294,30 @@ class HttpCachingTest {
         }
 
         @Test
+        void writesOfApiKeysLeaveTheCacheAloneAndContentWritesDoNot() {
+            Story s = story();
+            String path = "/v1/articles/" + s.main().slug;
+            given().when().get(path).then().statusCode(200);
+            long generation = cache.generation();
+            news.dispatch.testsupport.TestKeys.Key key = keys.partnerKey(false, List.of(s.section().slug), List.of());
+            keys.as(key.secret()).when().get(path).then().statusCode(200);
+            keys.revoke(key);
+            keys.as(key.secret()).when().get(path).then().statusCode(401);
+            assertThat(cache.generation()).as("creating, using and revoking a key").isEqualTo(generation);
+            long before = stats().getPrepareStatementCount();
+            given().when().get(path).then().statusCode(200).body("headline", equalTo("Main cached"));
+            assertThat(stats().getPrepareStatementCount()).as("still served from the cache").isEqualTo(before);
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                Article a = em.find(Article.class, s.main().id);
+                a.headline = "Main cached, after the keys";
+                a.updatedAt = Instant.now();
+            });
+            assertThat(cache.generation()).as("an article edit").isGreaterThan(generation);
+            given().when().get(path).then().statusCode(200).body("headline", equalTo("Main cached, after the keys"));
+        }
+
+        @Test
         void keyedRequestsBypassTheCache() {
             Story s = story();
             given().queryParam("section", s.section().slug).when().get("/v1/articles").then().statusCode(200);

@@ -3,12 +3,17 @@ package news.dispatch.syndication.webhook;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import news.dispatch.cache.NotContent;
 import jakarta.persistence.Version;
 import news.dispatch.common.BaseEntity;
 
 import java.time.Instant;
 
-/** A receiver registered by an admin. The secret signs deliveries and is never shown again. */
+/**
+ * A receiver registered by an admin. The secret signs deliveries and is never shown again. Admin-only
+ * and moved on by the dispatcher, so its writes leave the application cache alone ({@link NotContent}).
+ */
+@NotContent
 @Entity
 @Table(name = "webhook")
 public class Webhook extends BaseEntity {

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import news.dispatch.cache.NotContent;
 import news.dispatch.change.ChangeEvent;
 import news.dispatch.change.ChangeType;
 import news.dispatch.common.BaseEntity;
@@ -12,7 +13,12 @@ import news.dispatch.common.LowerCaseEnumConverter;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One change sent (or to be sent) to one webhook, with the outcome of its latest attempt. */
+/**
+ * One change sent (or to be sent) to one webhook, with the outcome of its latest attempt. Written by the
+ * dispatcher on every attempt and shown to admins only, so its writes leave the application cache alone
+ * ({@link NotContent}).
+ */
+@NotContent
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends BaseEntity {

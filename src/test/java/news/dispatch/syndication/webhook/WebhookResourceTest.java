@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
+import news.dispatch.cache.ContentCache;
 import news.dispatch.change.DueChanges;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
@@ -15,6 +17,7 @@ import news.dispatch.testsupport.ContentChanges;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.TestClock;
 import news.dispatch.testsupport.TestKeys;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -52,10 +55,18 @@ class WebhookResourceTest {
     Vertx vertx;
     @Inject
     TestKeys keys;
+    @Inject
+    ContentCache cache;
+    @Inject
+    EntityManagerFactory emf;
 
     @AfterEach
     void resetClock() {
         TestClock.reset();
+    }
+
+    long statements() {
+        return emf.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
     }
 
     String register(String url, List<String> types) {
@@ -183,6 +194,37 @@ class WebhookResourceTest {
                 } finally {
                     remove(id);
                 }
+            }
+        }
+
+        @Test
+        void registrationsDeliveriesAndRetriesLeaveTheApplicationCacheAlone() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                long start = cache.generation();
+                String id = register(receiver.url(), List.of("publish"));
+                assertThat(cache.generation()).as("registering a webhook").isEqualTo(start);
+                Article a = changes.create(fixtures.article("Cache-neutral delivery").section(fixtures.section("Neutral")));
+                assertThat(cache.generation()).as("a publication").isGreaterThan(start);
+                String path = "/v1/articles/" + a.slug;
+                given().get(path).then().statusCode(200);
+                long generation = cache.generation();
+                try {
+                    receiver.answers.add(500);
+                    dispatcher.run(); // queues a delivery, moves the webhook's position, fails, schedules a retry
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(1);
+                    TestClock.advance(Duration.ofSeconds(11));
+                    dispatcher.run(); // the retry, delivered
+                    assertThat(bodiesFor(receiver, a.id)).hasSize(2);
+                    keys.asAdmin().get("/v1/admin/webhooks/" + id + "/deliveries").then().statusCode(200)
+                            .body("items.find { it.articleId == '" + a.id + "' }.status", equalTo("delivered"));
+                    assertThat(cache.generation()).as("deliveries and their retries").isEqualTo(generation);
+                    long before = statements();
+                    given().get(path).then().statusCode(200);
+                    assertThat(statements()).as("the article is still served from the cache").isEqualTo(before);
+                } finally {
+                    remove(id);
+                }
+                assertThat(cache.generation()).as("removing a webhook").isEqualTo(generation);
             }
         }
 

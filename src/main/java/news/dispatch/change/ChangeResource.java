@@ -79,11 +79,10 @@ public class ChangeResource {
         }
         long position = since == null ? 0 : ChangeFeed.position(since);
         Caller who = caller.get();
-        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null, null);
-        Response response = representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
         // Whoever asks: a position moves on as soon as something commits, so caches must always revalidate
         // (by ETag, a cheap 304); the anonymous pages come from the application cache (decisions 050, 062).
-        return Response.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, null)
-                .header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE_CACHE_CONTROL).build();
+        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null, null)
+                .withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
+        return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 }

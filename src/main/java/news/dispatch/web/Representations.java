@@ -133,7 +133,7 @@ public class Representations {
 
     private static void headers(Representation r, String cacheControl, BiConsumer<String, String> header) {
         header.accept(HttpHeaders.ETAG, r.etag());
-        header.accept(HttpHeaders.CACHE_CONTROL, cacheControl);
+        header.accept(HttpHeaders.CACHE_CONTROL, r.cacheControl() != null ? r.cacheControl() : cacheControl);
         header.accept(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
             header.accept(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atZone(ZoneOffset.UTC)));

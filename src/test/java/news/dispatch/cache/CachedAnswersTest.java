@@ -81,7 +81,8 @@ class CachedAnswersTest {
                 "/v1/tags/" + s.tag().slug + "/articles",
                 "/v1/search?q=early",
                 "/v1/feeds/latest.rss",
-                "/v1/feeds/sections/" + s.section().slug + ".json"}) {
+                "/v1/feeds/sections/" + s.section().slug + ".json",
+                "/v1/changes?limit=5"}) {
             Response computed = given().header("Accept-Encoding", "gzip").when().get(path);
             computed.then().statusCode(200);
             double before = early();

@@ -3,6 +3,7 @@ package news.dispatch.syndication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.OASFactory;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -22,6 +23,7 @@ import java.util.Map;
  * tag, byline and search lists) are hidden from the scanner and described here instead, as further
  * media types of those operations, with examples ({@link FormatExamples}).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class FormatsOpenApiFilter implements OASFilter {
 
     /** The article lists that also answer in ninjs. */

@@ -1,15 +1,23 @@
 package news.dispatch.search;
 
 import jakarta.ws.rs.QueryParam;
-import news.dispatch.article.ArticleListParams;
+import news.dispatch.article.ArticleFilterParams;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The search query plus every article list parameter (filters, paging, fields, include). */
-public class SearchParams extends ArticleListParams {
+/** The search query and order plus the article list filters, paging, fields and include. */
+public class SearchParams extends ArticleFilterParams {
 
     @QueryParam("q")
     @Parameter(description = "What to find, in web-search syntax: words (English articles match other forms of a word), "
             + "`\"quoted phrases\"`, `or` between alternatives, `-word` or `-\"phrase\"` to exclude. "
             + "At most 300 characters and 20 words.", required = true, example = "\"prime minister\" biden -trump")
     public String q;
+
+    @QueryParam("sort")
+    @Parameter(description = "Order: `relevance` (the default: the newest 1,000 matching articles, most relevant first) "
+            + "or `-publishedAt` (every matching article, newest first).",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-publishedAt"}, defaultValue = "relevance"))
+    public String sort;
 }

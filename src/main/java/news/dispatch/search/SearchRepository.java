@@ -1,53 +1,96 @@
 package news.dispatch.search;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import news.dispatch.article.ArticleRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.AvailableHints;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The full-text queries. PostgreSQL: the stored, weighted {@code article.search_vector} (GIN
  * index), {@code websearch_to_tsquery} in the row's own configuration ({@code english} for English
  * articles, {@code simple} otherwise), {@code ts_rank} and {@code ts_headline}. H2: whole-word,
  * case-insensitive regular expressions over headline, standfirst and body with a weighted score
- * (docs/decisions/040-search.md). One statement per page either way.
+ * (docs/decisions/040-search.md). One search statement per page either way (on PostgreSQL with a savepoint and
+ * statement timeouts around it, and sometimes a second try, see {@link #planned}).
+ *
+ * <p>By relevance, only the newest {@code dispatch.search.window} matches are ranked: the inner statement
+ * takes them in publication order (which PostgreSQL answers either by walking the publication index
+ * backwards and stopping after that many matches, or from the GIN index and a top-N sort), the score is
+ * computed for those rows only and the snippet for the page's rows only, so a page costs bounded work
+ * however many articles match. Newest first, every match can be paged through by (published_at, id).
  */
 @ApplicationScoped
+@Startup // checks its settings when the application starts, not at the first search
 public class SearchRepository {
 
-    /** A page row: the article, its score (exactly as the database computed it, for the cursor), and snippet text. */
-    public record Row(UUID id, double score, String scoreKey, String snippet, boolean marked) {
+    /** A page row: the article, its score, its cursor key in the requested order, and snippet text. */
+    public record Row(UUID id, double score, String key, String snippet, boolean marked) {
     }
 
-    /** Where the previous page ended. */
-    public record After(String scoreKey, UUID id) {
+    /** Where the previous page ended: the cursor key of its order and the id. */
+    public record After(String key, UUID id) {
     }
 
     private static final String HEADLINE_OPTIONS = "StartSel=" + Highlighter.START + ", StopSel=" + Highlighter.STOP
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+    private static final String ENGLISH = "cast('english' as regconfig)";
+    private static final String NEWEST_FIRST = " order by a.published_at desc, a.id desc";
+    /**
+     * The same order (published articles always have a publication time) written so that no index gives it: the
+     * publication index read backwards gives nulls first.
+     */
+    private static final String NEWEST_SORTED = " order by a.published_at desc nulls last, a.id desc";
 
     private final EntityManager em;
     private final boolean postgres;
+    private final int window;
+    private final long timeoutMillis;
+    private final long walkTimeoutMillis;
 
-    public SearchRepository(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public SearchRepository(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+                            @ConfigProperty(name = "dispatch.search.window") int window,
+                            @ConfigProperty(name = "dispatch.search.timeout") Duration timeout,
+                            @ConfigProperty(name = "dispatch.search.walk-timeout") Duration walkTimeout) {
+        if (window < 1) {
+            throw new IllegalArgumentException("dispatch.search.window must be at least 1, is " + window);
+        }
+        if (timeout.isNegative() || walkTimeout.isNegative()) {
+            throw new IllegalArgumentException("dispatch.search.timeout and walk-timeout must not be negative");
+        }
         this.em = em;
         this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
+        this.window = window;
+        this.timeoutMillis = timeout.toMillis();
+        this.walkTimeoutMillis = walkTimeout.toMillis();
     }
 
-    public List<Row> find(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
-        return postgres ? findPostgres(q, filter, after, limit) : findH2(q, filter, after, limit);
+    public List<Row> find(SearchQuery q, ArticleRepository.Filter filter, SearchOrder order, After after, int limit) {
+        if (postgres) {
+            return order == SearchOrder.NEWEST ? newestPostgres(q, filter, after, limit) : relevancePostgres(q, filter, after, limit);
+        }
+        return order == SearchOrder.NEWEST ? newestH2(q, filter, after, limit) : relevanceH2(q, filter, after, limit);
     }
 
-    /** Checks a cursor's score part: the same number type the database ranks with. */
-    public boolean validScoreKey(String key) {
+    /** Checks a cursor's key: the number type the database ranks with, or a publication time in microseconds. */
+    public boolean validKey(SearchOrder order, String key) {
         try {
+            if (order == SearchOrder.NEWEST) {
+                Long.parseLong(key);
+                return true;
+            }
             double d = postgres ? Float.parseFloat(key) : Double.parseDouble(key);
             return Double.isFinite(d);
         } catch (NumberFormatException e) {
@@ -55,31 +98,57 @@ public class SearchRepository {
         }
     }
 
-    private List<Row> findPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
+    /**
+     * The visible articles that match, with the filters: {@code a.id}, {@code a.search_config as cfg} and the row's
+     * tsquery as {@code query}, plus the given columns. The tsquery is written into the statement as a literal, not
+     * bound, so the planner always sees it and estimates how many rows match from the column's statistics: that is
+     * what makes it walk the publication index for a common word and use the GIN index for a rare one (a generic
+     * plan of a server-prepared statement would guess the same 0.5 % for every word).
+     */
+    private static StringBuilder matchesPostgres(SearchQuery q, ArticleRepository.Filter filter, String columns,
+                                                 Map<String, Object> params) {
+        String text = literal(q.websearch());
+        String en = "websearch_to_tsquery(" + ENGLISH + ", " + text + ")";
+        String si = "websearch_to_tsquery(cast('simple' as regconfig), " + text + ")";
+        StringBuilder sql = new StringBuilder("select a.id, a.search_config as cfg, case when a.search_config = ")
+                .append(ENGLISH).append(" then ").append(en).append(" else ").append(si).append(" end as query")
+                .append(columns).append(" from article a where ").append(ArticleRepository.VISIBLE_SQL)
+                .append(" and ((a.search_config = ").append(ENGLISH).append(" and a.search_vector @@ ").append(en)
+                .append(") or (a.search_config <> ").append(ENGLISH).append(" and a.search_vector @@ ").append(si).append("))");
+        ArticleRepository.nativeWhere(filter, sql, params);
+        return sql;
+    }
+
+    /**
+     * A string literal for text made only of letters, digits, spaces, double quotes and minus signs
+     * ({@link SearchQuery#websearch()}); quotes are doubled all the same.
+     */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private List<Row> relevancePostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder inner = new StringBuilder("""
-                select a.id, a.search_config as cfg, ts_rank(a.search_vector, case when a.search_config = cast('english' as regconfig)
-                        then q.en else q.si end) as score,
-                       case when a.search_config = cast('english' as regconfig) then q.en else q.si end as query
-                from article a cross join (select websearch_to_tsquery(cast('english' as regconfig), :q) as en,
-                                                  websearch_to_tsquery(cast('simple' as regconfig), :q) as si) q
-                where\s""").append(ArticleRepository.VISIBLE_SQL).append(" and ").append("""
-                ((a.search_config = cast('english' as regconfig) and a.search_vector @@ q.en)
-                      or (a.search_config <> cast('english' as regconfig) and a.search_vector @@ q.si))""");
-        params.put("q", q.websearch());
-        ArticleRepository.nativeWhere(filter, inner, params);
-        StringBuilder sql = new StringBuilder("select l.id, l.score, ts_headline(l.cfg, concat_ws(' ', a.standfirst, a.body_text),"
-                + " l.query, :options) from (select m.id, m.cfg, m.score, m.query from (").append(inner).append(") m");
+        Function<String, String> sql = order -> {
+            StringBuilder inner = matchesPostgres(q, filter, ", a.search_vector as vector", params)
+                    .append(order).append(" limit ").append(window);
+            StringBuilder page = new StringBuilder("select l.id, l.score, ts_headline(l.cfg, concat_ws(' ', a.standfirst,"
+                    + " a.body_text), l.query, :options) from (select r.id, r.cfg, r.score, r.query from (select w.id, w.cfg,"
+                    + " w.query, ts_rank(w.vector, w.query) as score from (").append(inner).append(") w) r");
+            if (after != null) {
+                page.append(" where r.score < cast(:afterScore as real) or (r.score = cast(:afterScore as real) and r.id < :afterId)");
+            }
+            return page.append(" order by r.score desc, r.id desc limit :limit) l join article a on a.id = l.id"
+                    + " order by l.score desc, l.id desc").toString();
+        };
         if (after != null) {
-            sql.append(" where m.score < cast(:afterScore as real) or (m.score = cast(:afterScore as real) and m.id < :afterId)");
-            params.put("afterScore", Double.valueOf(Float.parseFloat(after.scoreKey())));
+            params.put("afterScore", Double.valueOf(Float.parseFloat(after.key())));
             params.put("afterId", after.id());
         }
-        sql.append(" order by m.score desc, m.id desc limit :limit) l join article a on a.id = l.id order by l.score desc, l.id desc");
         params.put("options", HEADLINE_OPTIONS);
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
-        for (Object[] r : rows(sql.toString(), params)) {
+        for (Object[] r : planned(sql, params)) {
             float score = ((Number) r[1]).floatValue();
             String key = Float.toString(score);
             rows.add(new Row(uuid(r[0]), Double.parseDouble(key), key, (String) r[2], true));
@@ -87,8 +156,85 @@ public class SearchRepository {
         return rows;
     }
 
-    private List<Row> findH2(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
+    /**
+     * Newest first. The matches are asked for in a materialised common table expression with the relevance window
+     * as its limit (at least the page), which PostgreSQL plans on its own, for all its rows: so it chooses between
+     * the publication-index walk and the GIN index on the same grounds as for relevance. Asking for one page only
+     * would make the walk look cheap even for a word no recent article has, and that walk then reads every article.
+     */
+    private List<Row> newestPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
         Map<String, Object> params = new HashMap<>();
+        Function<String, String> sql = order -> {
+            StringBuilder inner = matchesPostgres(q, filter, ", a.published_at", params);
+            afterTime(after, inner, params);
+            inner.append(order).append(" limit ").append(Math.max(window, limit));
+            return "with m as materialized (" + inner + ") select l.id, ts_rank(a.search_vector, l.query), l.published_at,"
+                    + " ts_headline(l.cfg, concat_ws(' ', a.standfirst, a.body_text), l.query, :options) from (select m.id,"
+                    + " m.cfg, m.query, m.published_at from m order by m.published_at desc, m.id desc limit :limit) l"
+                    + " join article a on a.id = l.id order by l.published_at desc, l.id desc";
+        };
+        params.put("options", HEADLINE_OPTIONS);
+        params.put("limit", limit);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : planned(sql, params)) {
+            double score = Double.parseDouble(Float.toString(((Number) r[1]).floatValue()));
+            rows.add(new Row(uuid(r[0]), score, timeKey(r[2]), (String) r[3], true));
+        }
+        return rows;
+    }
+
+    /**
+     * Runs a PostgreSQL search statement built for an order of the matches ({@link #NEWEST_FIRST}) and lets the
+     * planner choose how to find them. Its estimate assumes a word's articles are spread evenly over time; for a word
+     * common in old articles and absent from recent ones it walks the publication index through many articles that
+     * do not match. So that walk gets {@code dispatch.search.walk-timeout}: past it the statement is cancelled (back to
+     * a savepoint) and run again in {@link #NEWEST_SORTED} order, which no index gives, so the matches come from the
+     * GIN index and a top-N sort (and never from reading the whole table). Every statement of the search, and what
+     * the request reads after it, then has {@code dispatch.search.timeout}.
+     */
+    private List<Object[]> planned(Function<String, String> sql, Map<String, Object> params) {
+        if (walkTimeoutMillis <= 0 || timeoutMillis > 0 && walkTimeoutMillis >= timeoutMillis) {
+            statementTimeout(timeoutMillis, false);
+            return rows(sql.apply(NEWEST_FIRST), params);
+        }
+        em.createNativeQuery("savepoint search_walk").executeUpdate();
+        statementTimeout(walkTimeoutMillis, false);
+        try {
+            List<Object[]> rows = rows(sql.apply(NEWEST_FIRST), params);
+            statementTimeout(timeoutMillis, false);
+            return rows;
+        } catch (PersistenceException e) {
+            if (!cancelled(e)) {
+                throw e;
+            }
+            em.createNativeQuery("rollback to savepoint search_walk").executeUpdate();
+            statementTimeout(timeoutMillis, true);
+            return rows(sql.apply(NEWEST_SORTED), params);
+        }
+    }
+
+    /** Sets this transaction's statement timeout (0: none) and, for the second try, rules out a sequential scan. */
+    private void statementTimeout(long millis, boolean indexOnly) {
+        em.createNativeQuery("select set_config('statement_timeout', :timeout, true)"
+                        + (indexOnly ? ", set_config('enable_seqscan', 'off', true)" : ""))
+                .setParameter("timeout", Long.toString(millis)).getResultList();
+    }
+
+    /** Whether a statement failed because its timeout cancelled it (SQLSTATE 57014). */
+    private static boolean cancelled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The H2 match: every alternative's regular expressions, and the score over the columns of {@code alias}. */
+    private record H2Match(String where, String score) {
+    }
+
+    private static H2Match matchH2(SearchQuery q, String alias, Map<String, Object> params) {
         String doc = "concat_ws(' ', a.headline, a.standfirst, a.body_text)";
         List<String> alternatives = new ArrayList<>();
         List<String> scores = new ArrayList<>();
@@ -100,9 +246,9 @@ public class SearchRepository {
                 params.put(p, t.regex());
                 conditions.add("regexp_like(" + doc + ", :" + p + ")");
                 // ts_rank's default weights: headline (A) 1.0, standfirst (B) 0.4, body (C) 0.2
-                scores.add("case when regexp_like(a.headline, :" + p + ") then 1.0 else 0 end"
-                        + " + case when regexp_like(coalesce(a.standfirst, ''), :" + p + ") then 0.4 else 0 end"
-                        + " + case when regexp_like(a.body_text, :" + p + ") then 0.2 else 0 end");
+                scores.add("case when regexp_like(" + alias + ".headline, :" + p + ") then 1.0 else 0 end"
+                        + " + case when regexp_like(coalesce(" + alias + ".standfirst, ''), :" + p + ") then 0.4 else 0 end"
+                        + " + case when regexp_like(" + alias + ".body_text, :" + p + ") then 0.2 else 0 end");
             }
             for (SearchQuery.Term t : clause.exclude()) {
                 String p = "t" + n++;
@@ -111,17 +257,29 @@ public class SearchRepository {
             }
             alternatives.add("(" + String.join(" and ", conditions) + ")");
         }
-        StringBuilder inner = new StringBuilder("select a.id, cast(").append(String.join(" + ", scores))
-                .append(" as double precision) as score, concat_ws(' ', a.standfirst, a.body_text) as text from article a where ")
-                .append(ArticleRepository.VISIBLE_SQL).append(" and (").append(String.join(" or ", alternatives)).append(')');
-        ArticleRepository.nativeWhere(filter, inner, params);
-        StringBuilder sql = new StringBuilder("select m.id, m.score, m.text from (").append(inner).append(") m");
+        return new H2Match("(" + String.join(" or ", alternatives) + ")",
+                "cast(" + String.join(" + ", scores) + " as double precision)");
+    }
+
+    private StringBuilder matchesH2(H2Match match, ArticleRepository.Filter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("select a.id, a.headline, a.standfirst, a.body_text, a.published_at from article a where ")
+                .append(ArticleRepository.VISIBLE_SQL).append(" and ").append(match.where());
+        ArticleRepository.nativeWhere(filter, sql, params);
+        return sql;
+    }
+
+    private List<Row> relevanceH2(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        H2Match match = matchH2(q, "w", params);
+        StringBuilder inner = matchesH2(match, filter, params).append(NEWEST_FIRST).append(" limit ").append(window);
+        StringBuilder sql = new StringBuilder("select r.id, r.score, r.text from (select w.id, ").append(match.score())
+                .append(" as score, concat_ws(' ', w.standfirst, w.body_text) as text from (").append(inner).append(") w) r");
         if (after != null) {
-            sql.append(" where m.score < :afterScore or (m.score = :afterScore and m.id < :afterId)");
-            params.put("afterScore", Double.parseDouble(after.scoreKey()));
+            sql.append(" where r.score < :afterScore or (r.score = :afterScore and r.id < :afterId)");
+            params.put("afterScore", Double.parseDouble(after.key()));
             params.put("afterId", after.id());
         }
-        sql.append(" order by m.score desc, m.id desc limit :limit");
+        sql.append(" order by r.score desc, r.id desc limit :limit");
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
         for (Object[] r : rows(sql.toString(), params)) {
@@ -129,6 +287,55 @@ public class SearchRepository {
             rows.add(new Row(uuid(r[0]), score, Double.toString(score), (String) r[2], false));
         }
         return rows;
+    }
+
+    private List<Row> newestH2(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        H2Match match = matchH2(q, "w", params);
+        StringBuilder inner = matchesH2(match, filter, params);
+        afterTime(after, inner, params);
+        inner.append(NEWEST_FIRST).append(" limit :limit");
+        StringBuilder sql = new StringBuilder("select w.id, ").append(match.score())
+                .append(" as score, concat_ws(' ', w.standfirst, w.body_text) as text, w.published_at from (")
+                .append(inner).append(") w order by w.published_at desc, w.id desc");
+        params.put("limit", limit);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : rows(sql.toString(), params)) {
+            rows.add(new Row(uuid(r[0]), ((Number) r[1]).doubleValue(), timeKey(r[3]), (String) r[2], false));
+        }
+        return rows;
+    }
+
+    /**
+     * Newest first, after the cursor. The first bound alone lets an index range start at the cursor; the
+     * second settles ties on the time (as the article lists do, docs/benchmarks.md finding 11).
+     */
+    private static void afterTime(After after, StringBuilder sql, Map<String, Object> params) {
+        if (after == null) {
+            return;
+        }
+        sql.append(" and a.published_at <= :afterTime and (a.published_at < :afterTime or (a.published_at = :afterTime"
+                + " and a.id < :afterId))");
+        long micros = Long.parseLong(after.key());
+        params.put("afterTime", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+        params.put("afterId", after.id());
+    }
+
+    /** A publication time as a cursor key: microseconds since the epoch. */
+    private static String timeKey(Object value) {
+        Instant time;
+        if (value instanceof Instant i) {
+            time = i;
+        } else if (value instanceof java.sql.Timestamp t) {
+            time = t.toInstant();
+        } else if (value instanceof java.time.OffsetDateTime o) {
+            time = o.toInstant();
+        } else if (value instanceof java.time.ZonedDateTime z) {
+            time = z.toInstant();
+        } else {
+            throw new IllegalStateException("unexpected publication time " + value);
+        }
+        return Long.toString(time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000);
     }
 
     /** Native queries return H2's uuid columns as 16 bytes. */
@@ -140,10 +347,17 @@ public class SearchRepository {
         return new UUID(b.getLong(), b.getLong());
     }
 
+    /**
+     * Runs a statement. On H2 (no planner choice to correct) {@code dispatch.search.timeout} is the JDBC query timeout,
+     * in whole seconds; on PostgreSQL {@link #planned} has set it for the transaction.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Map<String, Object> params) {
         Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
+        if (!postgres && timeoutMillis > 0) {
+            query.setHint(AvailableHints.HINT_TIMEOUT, (int) Math.max(1, (timeoutMillis + 999) / 1000));
+        }
         return query.getResultList();
     }
 }

@@ -56,11 +56,15 @@ public class SearchResource {
             description = "Full-text search over headline, standfirst and body (headline matches rank highest, then "
                     + "standfirst, then body) in web-search syntax: words, `\"quoted phrases\"`, `or`, `-word`. English "
                     + "articles are matched by word stem (`meeting` finds `meets`), other languages word for word. "
-                    + "Every article list filter applies; results come by relevance (`sort` is not taken), each with "
-                    + "`score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches, and page by an opaque "
-                    + "cursor over (score, id). `fields` and `include=body,corrections` shape the items as in lists "
-                    + "(`score` and `highlight` always stay). A query that cannot be understood is a 400.")
-    @APIResponse(responseCode = "200", description = "A page of hits, most relevant first.",
+                    + "Every article list filter applies. By relevance (the default) the newest 1,000 matching "
+                    + "articles (a server setting; counted after the filters) are ranked, most relevant first, and "
+                    + "paged by an opaque cursor over (score, id): a word found in more articles than that is ranked "
+                    + "among its most recent ones, and `to` (or `from`) moves the window to older ones. "
+                    + "`sort=-publishedAt` pages through every match, newest first, by (publication time, id). Each hit "
+                    + "has `score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches. `fields` and "
+                    + "`include=body,corrections` shape the items as in lists (`score` and `highlight` always stay). "
+                    + "There is no `page.total`. A query that cannot be understood is a 400.")
+    @APIResponse(responseCode = "200", description = "A page of hits, most relevant (or, by `-publishedAt`, newest) first.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
                     @Header(name = "Link", ref = "Link")},
@@ -72,7 +76,7 @@ public class SearchResource {
     }
 
     /**
-     * The hits as IPTC ninjs documents, in relevance order, under the syndication rights (documented on
+     * The hits as IPTC ninjs documents, in the requested order, under the syndication rights (documented on
      * {@code searchArticles} by FormatsOpenApiFilter).
      */
     @GET
@@ -90,34 +94,30 @@ public class SearchResource {
     /** Checks the parameters (a 400 names each bad one) and answers how to load the page (not loaded on a cache hit). */
     private Supplier<Page<SearchHit>> hits(SearchParams params, ArticleShape shape, Rights.Channel channel) {
         SearchQuery q = SearchQuery.parse(params.q);
-        if (params.sort != null) {
-            throw ProblemException.invalid("sort", "search results are ordered by relevance; leave sort out");
-        }
+        SearchOrder order = SearchOrder.parse(params.sort).orElseThrow(() ->
+                ProblemException.invalid("sort", "must be relevance or -publishedAt"));
         ArticleQuery filters = ArticleQuery.parse(withoutCursor(params));
-        if (params.count != null) {
-            throw ProblemException.invalid("count", "is not offered on search results");
-        }
-        SearchRepository.After after = after(params.cursor);
-        return () -> search.search(q, filters, after, shape, channel);
+        SearchRepository.After after = after(params.cursor, order);
+        return () -> search.search(q, filters, order, after, shape, channel);
     }
 
-    private SearchRepository.After after(String value) {
+    private SearchRepository.After after(String value, SearchOrder order) {
         if (value == null) {
             return null;
         }
         List<FieldError> errors = new ArrayList<>();
-        Cursor cursor = news.dispatch.web.Params.cursor(value, SearchService.ORDER, errors);
+        Cursor cursor = news.dispatch.web.Params.cursor(value, order.cursorOrder(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         UUID id = Ids.parse(cursor.id()).orElse(null);
-        if (id == null || !search.validScoreKey(cursor.key())) {
+        if (id == null || !search.validKey(order, cursor.key())) {
             throw ProblemException.invalid("cursor", "is not a cursor this API issued");
         }
         return new SearchRepository.After(cursor.key(), id);
     }
 
-    /** The list parameters without those search reads itself (its cursor has another order). */
+    /** The filters and page size as article list parameters (search reads its order and cursor itself). */
     private static ArticleListParams withoutCursor(SearchParams p) {
         ArticleListParams copy = new ArticleListParams();
         copy.section = p.section;
@@ -131,7 +131,7 @@ public class SearchResource {
     }
 
     /** OpenAPI name for a page of search hits. */
-    @Schema(name = "SearchPage", description = "A page of search hits, most relevant first.")
+    @Schema(name = "SearchPage", description = "A page of search hits, most relevant (or, by `-publishedAt`, newest) first.")
     public record SearchPage(List<SearchHit> items, PageInfo page) {
     }
 }

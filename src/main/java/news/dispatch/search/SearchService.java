@@ -17,12 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Full-text search over visible articles, by relevance, with the article list filters. */
+/** Full-text search over visible articles, by relevance or newest first, with the article list filters. */
 @ApplicationScoped
 public class SearchService {
-
-    /** The cursor order of search results: score, then id, both descending. */
-    static final String ORDER = "relevance";
 
     private final SearchRepository search;
     private final ArticleService articles;
@@ -38,12 +35,12 @@ public class SearchService {
      * whatever the page size.
      */
     @Transactional
-    public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchRepository.After after, ArticleShape shape,
-                                  Rights.Channel channel) {
+    public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchOrder order, SearchRepository.After after,
+                                  ArticleShape shape, Rights.Channel channel) {
         // Partner keys (and, in syndication formats, everyone below editor) search only what the rights give them
         // (docs/decisions/051).
         var filter = articles.filter(filters, ArticleService.Scope.NONE).with(articles.rights(channel));
-        List<SearchRepository.Row> rows = search.find(q, filter, after, filters.limit() + 1);
+        List<SearchRepository.Row> rows = search.find(q, filter, order, after, filters.limit() + 1);
         boolean more = rows.size() > filters.limit();
         List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;
         Map<UUID, ArticleView> views = new HashMap<>();
@@ -57,12 +54,12 @@ public class SearchService {
         String next = null;
         if (more) {
             SearchRepository.Row last = page.get(page.size() - 1);
-            next = new Cursor(ORDER, last.scoreKey(), last.id().toString()).encode();
+            next = new Cursor(order.cursorOrder(), last.key(), last.id().toString()).encode();
         }
         return new Page<>(hits, new PageInfo(filters.limit(), next, null));
     }
 
-    boolean validScoreKey(String key) {
-        return search.validScoreKey(key);
+    boolean validKey(SearchOrder order, String key) {
+        return search.validKey(order, key);
     }
 }

@@ -237,8 +237,15 @@ class SearchResourceTest {
 
         @Test
         void sortCountBadCursorAndUnknownParametersAre400() {
-            given().queryParam("q", "x").queryParam("sort", "-publishedAt").when().get("/v1/search")
-                    .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+            for (String sort : List.of("publishedAt", "-updatedAt", "score", "newest")) {
+                given().queryParam("q", "x").queryParam("sort", sort).when().get("/v1/search")
+                        .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+            }
+            // the article lists' total and editors' status filter are not search parameters
+            given().queryParam("q", "x").queryParam("count", "true").when().get("/v1/search")
+                    .then().statusCode(400).body("errors[0].field", equalTo("count"));
+            given().queryParam("q", "x").queryParam("status", "draft").when().get("/v1/search")
+                    .then().statusCode(400).body("errors[0].field", equalTo("status"));
             given().queryParam("q", "x").queryParam("cursor", "nonsense").when().get("/v1/search")
                     .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
             given().queryParam("q", "x").queryParam("qq", "y").when().get("/v1/search")

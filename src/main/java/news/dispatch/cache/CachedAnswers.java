@@ -2,6 +2,7 @@ package news.dispatch.cache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,20 +50,20 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CachedAnswers {
 
+    private static final CharSequence CONTENT_TYPE = AsciiString.cached("Content-Type");
+
     private final ContentCache cache;
-    private final Representations representations;
     private final RateLimiter limiter;
     private final AccessConfig access;
     private final SchemaMigrations schema;
     private final Set<String> compressible;
     private final Counter answered;
 
-    public CachedAnswers(ContentCache cache, Representations representations, RateLimiter limiter, AccessConfig access,
+    public CachedAnswers(ContentCache cache, RateLimiter limiter, AccessConfig access,
                          SchemaMigrations schema, MeterRegistry registry,
                          @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
                          @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressMediaTypes) {
         this.cache = cache;
-        this.representations = representations;
         this.limiter = limiter;
         this.access = access;
         this.schema = schema;
@@ -108,14 +109,16 @@ public class CachedAnswers {
         HttpServerRequest request = ctx.request();
         var response = ctx.response();
         UnmatchedRoutes.set(ctx, entry.route());
-        representations.publicHeaders(r, response::putHeader);
+        for (ContentCache.Header header : entry.headers()) {
+            response.putHeader(header.name(), header.value());
+        }
         AccessFilter.rateHeaders(outcome, response::putHeader);
         answered.increment();
         if (Representations.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), r)) {
             response.setStatusCode(304).end();
             return;
         }
-        response.putHeader("Content-Type", r.mediaType());
+        response.putHeader(CONTENT_TYPE, entry.contentType());
         if (compressible.contains(baseType(r.mediaType()))) {
             response.headers().remove("Content-Encoding"); // as the REST layer does: the server may compress it
         }

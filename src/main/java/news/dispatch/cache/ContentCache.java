@@ -3,6 +3,7 @@ package news.dispatch.cache;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
+import io.netty.util.AsciiString;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,15 +44,25 @@ public class ContentCache {
     private record Key(long generation, String request) {
     }
 
-    /** A kept response and the route template of the operation that computed it (for metrics and the access log). */
-    public record Entry(Representation representation, String route) {
+    /**
+     * A kept response, the route template of the operation that computed it (for metrics and the access
+     * log), and its public caching headers and content type encoded once for the early answers
+     * ({@link CachedAnswers}), so a hit neither formats dates nor joins surrogate keys again.
+     */
+    public record Entry(Representation representation, String route, List<Header> headers, CharSequence contentType) {
+    }
+
+    /** A response header ready to send: US-ASCII values as Netty's {@link AsciiString}, which is written without re-encoding. */
+    public record Header(CharSequence name, CharSequence value) {
     }
 
     private final CaffeineCache cache;
+    private final Representations representations;
     private final AtomicLong generation = new AtomicLong();
 
-    public ContentCache(@CacheName(NAME) Cache cache) {
+    public ContentCache(@CacheName(NAME) Cache cache, Representations representations) {
         this.cache = cache.as(CaffeineCache.class);
+        this.representations = representations;
     }
 
     /** The cache key of a request: its raw path and query, as the client sent them. */
@@ -102,7 +116,20 @@ public class ContentCache {
      * template of the operation computing it (called on its request's thread).
      */
     public void put(long generation, String request, Representation response) {
-        cache.put(new Key(generation, request), CompletableFuture.completedFuture(new Entry(response, UnmatchedRoutes.current())));
+        List<Header> headers = new ArrayList<>(6);
+        representations.publicHeaders(response, (name, value) -> headers.add(new Header(AsciiString.cached(name), encoded(value))));
+        Entry entry = new Entry(response, UnmatchedRoutes.current(), List.copyOf(headers), encoded(response.mediaType()));
+        cache.put(new Key(generation, request), CompletableFuture.completedFuture(entry));
+    }
+
+    /** A header value as {@link AsciiString} when it is US-ASCII (they all are in practice); as it is otherwise. */
+    static CharSequence encoded(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 127) {
+                return value;
+            }
+        }
+        return new AsciiString(value);
     }
 
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */

@@ -31,6 +31,26 @@ public interface OpsConfig {
         /** One line per request (category {@code dispatch.access}); health probes and metric scrapes are left out. */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * {@code log}: through the logging system like any other line (its format, level and handlers);
+         * {@code json-lines}: JSON lines of the same shape written straight to standard output in batches
+         * by one thread, for production under load ({@link AccessLogWriter}).
+         */
+        @WithDefault("log")
+        Format format();
+
+        /** json-lines: lines waiting to be written; a request waits when it is full. */
+        @WithDefault("4096")
+        int queue();
+
+        /** json-lines: how long the writer sleeps when it finds nothing to write (the longest delay of a line). */
+        @WithDefault("20MS")
+        Duration flushInterval();
+
+        enum Format {
+            LOG, JSON_LINES
+        }
     }
 
     interface Backlog {

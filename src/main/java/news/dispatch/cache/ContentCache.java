@@ -1,10 +1,10 @@
 package news.dispatch.cache;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,7 +15,6 @@ import news.dispatch.web.Representations;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -32,16 +31,39 @@ import java.util.function.Supplier;
  *   <li>Writes through Hibernate entities invalidate by themselves after commit
  *       ({@link ContentWriteInterceptor}), except those of entities marked {@link NotContent};
  *       other writes fire {@link ContentChanged} or call {@link #invalidateAll()} after commit.</li>
- *   <li>A short time-to-live ({@code quarkus.cache.caffeine."article-lists".expire-after-write})
- *       bounds staleness for anything else, such as a write made by another instance.</li>
+ *   <li>A short time-to-live ({@code dispatch.cache.ttl}) bounds staleness for anything else, such
+ *       as a write made by another instance.</li>
  * </ul>
+ * The cache is bounded by the memory its entries take ({@code dispatch.cache.max-megabytes}), not by
+ * their number (a feed is fifty times a related-posts list), and does its upkeep on the threads that
+ * use it rather than handing it to another thread (docs/decisions/067-cache-bounded-by-bytes.md).
  */
 @ApplicationScoped
 public class ContentCache {
 
     public static final String NAME = "article-lists";
 
-    private record Key(long generation, String request) {
+    /** The generation and the request; equality written out (a record's goes through method handles, on every lookup). */
+    private static final class Key {
+        private final long generation;
+        private final String request;
+        private final int hash;
+
+        Key(long generation, String request) {
+            this.generation = generation;
+            this.request = request;
+            this.hash = 31 * Long.hashCode(generation) + request.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.generation == generation && k.hash == hash && k.request.equals(request);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -56,13 +78,30 @@ public class ContentCache {
     public record Header(CharSequence name, CharSequence value) {
     }
 
-    private final CaffeineCache cache;
+    private final Cache<Key, Entry> cache;
     private final Representations representations;
     private final AtomicLong generation = new AtomicLong();
 
-    public ContentCache(@CacheName(NAME) Cache cache, Representations representations) {
-        this.cache = cache.as(CaffeineCache.class);
+    public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
+                .weigher((Key key, Entry entry) -> weight(key, entry))
+                .expireAfterWrite(config.ttl())
+                .executor(Runnable::run) // upkeep on the caller: no wake-up of a pool thread every few reads
+                .recordStats()
+                .build();
         this.representations = representations;
+        CaffeineCacheMetrics.monitor(registry, cache, NAME);
+    }
+
+    /** An estimate of the heap an entry holds: body, header values (as strings and as bytes), key, objects. */
+    static int weight(Key key, Entry entry) {
+        Representation r = entry.representation();
+        long bytes = r.body().length + 2L * key.request.length() + 512;
+        for (Header header : entry.headers()) {
+            bytes += 3L * header.value().length() + 64; // the value as a string and as ASCII bytes
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     /** The cache key of a request: its raw path and query, as the client sent them. */
@@ -107,8 +146,7 @@ public class ContentCache {
     }
 
     private Entry entry(long generation, String request) {
-        CompletableFuture<Entry> hit = cache.getIfPresent(new Key(generation, request));
-        return hit != null && hit.isDone() && !hit.isCompletedExceptionally() ? hit.join() : null;
+        return cache.getIfPresent(new Key(generation, request));
     }
 
     /**
@@ -119,7 +157,7 @@ public class ContentCache {
         List<Header> headers = new ArrayList<>(6);
         representations.publicHeaders(response, (name, value) -> headers.add(new Header(AsciiString.cached(name), encoded(value))));
         Entry entry = new Entry(response, UnmatchedRoutes.current(), List.copyOf(headers), encoded(response.mediaType()));
-        cache.put(new Key(generation, request), CompletableFuture.completedFuture(entry));
+        cache.get(new Key(generation, request), key -> entry); // a load in the statistics: cache_puts_total counts it
     }
 
     /** A header value as {@link AsciiString} when it is US-ASCII (they all are in practice); as it is otherwise. */
@@ -135,8 +173,7 @@ public class ContentCache {
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
     public void invalidateAll() {
         generation.incrementAndGet();
-        cache.invalidateAll().subscribe().with(ignored -> {
-        }, failure -> Log.warn("Could not clear the article list cache", failure));
+        cache.invalidateAll();
     }
 
     /** The current generation; it moves on with every invalidation (tests and diagnostics). */

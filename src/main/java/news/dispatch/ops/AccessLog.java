@@ -110,15 +110,9 @@ public class AccessLog {
         String duration = milliseconds(System.nanoTime() - start);
         String message = method + ' ' + (route == null ? path : route) + ' ' + status + ' ' + duration + " ms";
         if (writer != null) {
-            Map<String, String> mdc = new LinkedHashMap<>(8);
-            mdc.put("requestId", requestId);
-            mdc.put("method", method);
-            mdc.put("route", route == null ? "-" : route);
-            mdc.put("path", path);
-            mdc.put("status", status);
-            mdc.put("durationMs", duration);
             Thread current = Thread.currentThread();
-            writer.write(new AccessLogWriter.Line(Instant.now(), current.getName(), current.getId(), message, mdc));
+            writer.write(new AccessLogWriter.Line(Instant.now(), current.getName(), current.getId(), message,
+                    requestId, method, route == null ? "-" : route, path, status, duration));
             return;
         }
         MDC.put("requestId", requestId);

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,15 +43,17 @@ final class AccessLogWriter implements AutoCloseable {
     static final int CHUNK = 4096;
     private static final int BATCH = 512;
 
-    /** One access line: the time the request ended and the fields of the line. */
-    record Line(Instant time, String threadName, long threadId, String message, Map<String, String> mdc) {
+    /** One access line: the time the request ended, the thread, the message and the six {@code mdc} fields. */
+    record Line(Instant time, String threadName, long threadId, String message,
+                String requestId, String method, String route, String path, String status, String durationMs) {
     }
 
     private final BlockingQueue<Line> queue;
     private final OutputStream out;
     private final long idleNanos;
-    private final JsonFactory json = new JsonFactory();
-    private final Map<String, Object> trailer;
+    // the line's generator leaves the object open: the rendered trailer closes it
+    private final JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+    private final byte[] trailer;
     private final Thread thread;
     private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
@@ -66,7 +67,7 @@ final class AccessLogWriter implements AutoCloseable {
         this.out = out;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.idleNanos = Math.max(1, idle.toNanos());
-        this.trailer = new LinkedHashMap<>(trailer);
+        this.trailer = render(trailer);
         this.thread = new Thread(this::run, "dispatch-access-log");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -120,17 +121,17 @@ final class AccessLogWriter implements AutoCloseable {
             g.writeStringField("threadName", entry.threadName());
             g.writeNumberField("threadId", entry.threadId());
             g.writeObjectFieldStart("mdc");
-            for (Map.Entry<String, String> field : entry.mdc().entrySet()) {
-                g.writeStringField(field.getKey(), field.getValue());
-            }
-            g.writeEndObject();
-            for (Map.Entry<String, Object> field : trailer.entrySet()) {
-                g.writeObjectField(field.getKey(), field.getValue()); // strings and numbers
-            }
+            g.writeStringField("requestId", entry.requestId());
+            g.writeStringField("method", entry.method());
+            g.writeStringField("route", entry.route());
+            g.writeStringField("path", entry.path());
+            g.writeStringField("status", entry.status());
+            g.writeStringField("durationMs", entry.durationMs());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: does not happen
         }
+        line.write(trailer, 0, trailer.length); // the same for every line: rendered once
         line.write('\n');
         if (chunk.size() > 0 && chunk.size() + line.size() > CHUNK) {
             flush();
@@ -139,6 +140,23 @@ final class AccessLogWriter implements AutoCloseable {
         if (chunk.size() >= CHUNK) {
             flush();
         }
+    }
+
+    /** The fields after {@code mdc} and the closing brace, as JSON bytes: {@code ,"hostName":"…",…}}. */
+    private byte[] render(Map<String, ?> fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, ?> field : fields.entrySet()) {
+                g.writeObjectField(field.getKey(), field.getValue()); // strings and numbers
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String object = out.toString(java.nio.charset.StandardCharsets.UTF_8); // {"a":1,"b":"x"} or {}
+        String inner = object.substring(1, object.length() - 1);
+        return ((inner.isEmpty() ? "" : "," + inner) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void flush() {

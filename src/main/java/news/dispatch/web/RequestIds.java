@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +23,24 @@ public class RequestIds {
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
             String id = ctx.request().getHeader(HEADER);
             if (id == null || !SANE.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
+                id = newId();
                 ctx.request().headers().set(HEADER, id);
             }
             ctx.response().putHeader(HEADER, id);
             ctx.next();
         });
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator. An id names a request in logs and
+     * problem bodies and grants nothing, so it needs uniqueness, not the secure generator behind
+     * {@link UUID#randomUUID()}, which all event-loop threads share.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                    // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     public static String of(HttpServerRequest request) {

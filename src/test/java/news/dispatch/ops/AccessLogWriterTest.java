@@ -1,5 +1,6 @@
 package news.dispatch.ops;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -51,15 +52,8 @@ class AccessLogWriterTest {
     }
 
     private static AccessLogWriter.Line line(int i, String path) {
-        Map<String, String> mdc = new LinkedHashMap<>();
-        mdc.put("requestId", "r-" + i);
-        mdc.put("method", "GET");
-        mdc.put("route", "/v1/articles/{slug}");
-        mdc.put("path", path);
-        mdc.put("status", "200");
-        mdc.put("durationMs", "0.4");
         return new AccessLogWriter.Line(Instant.parse("2026-12-02T10:00:00.123456789Z"), "vert.x-eventloop-thread-1", 42,
-                "GET /v1/articles/{slug} 200 0.4 ms", mdc);
+                "GET /v1/articles/{slug} 200 0.4 ms", "r-" + i, "GET", "/v1/articles/{slug}", path, "200", "0.4");
     }
 
     @Test
@@ -73,7 +67,10 @@ class AccessLogWriterTest {
         writer.close();
 
         assertThat(out.lines()).hasSize(1);
-        JsonNode node = JSON.readTree(out.lines().get(0));
+        assertThat(out.lines().get(0)).startsWith("{").endsWith("}");
+        // one object and nothing after it
+        JsonNode node = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(out.lines().get(0));
         assertThat(node.get("timestamp").asText()).isEqualTo("2026-12-02T10:00:00.123456789Z");
         assertThat(node.get("level").asText()).isEqualTo("INFO");
         assertThat(node.get("loggerName").asText()).isEqualTo("dispatch.access");
@@ -85,6 +82,10 @@ class AccessLogWriterTest {
         assertThat(node.get("processId").isNumber()).isTrue();
         assertThat(node.get("processId").asLong()).isEqualTo(4242L);
         assertThat(node.get("service").asText()).isEqualTo("dispatch");
+        assertThat(node.get("mdc").get("method").asText()).isEqualTo("GET");
+        assertThat(node.get("mdc").get("route").asText()).isEqualTo("/v1/articles/{slug}");
+        assertThat(node.get("mdc").get("status").asText()).isEqualTo("200");
+        assertThat(node.size()).isEqualTo(9);
     }
 
     @Test
@@ -101,7 +102,8 @@ class AccessLogWriterTest {
         List<String> lines = out.lines();
         assertThat(lines).hasSize(n);
         for (int i = 0; i < n; i++) {
-            assertThat(JSON.readTree(lines.get(i)).get("mdc").get("requestId").asText()).isEqualTo("r-" + i);
+            JsonNode node = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(lines.get(i));
+            assertThat(node.get("mdc").get("requestId").asText()).isEqualTo("r-" + i);
         }
         List<byte[]> calls = out.calls();
         assertThat(calls.size()).as("write calls for %d lines", n).isLessThan(n / 5);

@@ -1,0 +1,22 @@
+package news.dispatch.cache;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The application cache of public responses (docs/decisions/067-cache-bounded-by-bytes.md). */
+@ConfigMapping(prefix = "dispatch.cache")
+public interface CacheConfig {
+
+    /**
+     * Longest life of a cached response. Every write on this instance clears the cache at once; this
+     * only bounds how long a write made on another instance can go unseen.
+     */
+    @WithDefault("60S")
+    Duration ttl();
+
+    /** Most memory the cached responses may take, in megabytes (bodies, headers and keys, estimated). */
+    @WithDefault("40")
+    int maxMegabytes();
+}

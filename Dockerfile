@@ -34,8 +34,8 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_CORS_ORIGINS=* \
     DISPATCH_SHUTDOWN_DELAY=5S \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
-    MALLOC_ARENA_MAX=1 \
-    JAVA_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -2,6 +2,7 @@ package news.dispatch.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
@@ -13,8 +14,10 @@ import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -86,12 +89,45 @@ public class ContentCache {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
                 .weigher((Key key, Entry entry) -> weight(key, entry))
-                .expireAfterWrite(config.ttl())
+                .expireAfter(new SpreadExpiry(config.ttl()))
                 .executor(Runnable::run) // upkeep on the caller: no wake-up of a pool thread every few reads
                 .recordStats()
                 .build();
         this.representations = representations;
         CaffeineCacheMetrics.monitor(registry, cache, NAME);
+    }
+
+    /**
+     * Each entry lives between 80 % and 100 % of the time-to-live, at random: entries written together
+     * (a warm-up, the first minute after a deploy or a write) do not all expire in the same instant and
+     * get recomputed at once, in a stampede (docs/benchmarks.md, finding 14). Never longer than the
+     * time-to-live, so no reader gets a response older than before.
+     */
+    static final class SpreadExpiry implements Expiry<Object, Object> {
+        private final long ttlNanos;
+
+        SpreadExpiry(Duration ttl) {
+            this.ttlNanos = Math.max(1, ttl.toNanos());
+        }
+
+        long lifetime() {
+            return ttlNanos - (long) (ThreadLocalRandom.current().nextDouble() * 0.2 * ttlNanos);
+        }
+
+        @Override
+        public long expireAfterCreate(Object key, Object value, long currentTime) {
+            return lifetime();
+        }
+
+        @Override
+        public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
+            return lifetime();
+        }
+
+        @Override
+        public long expireAfterRead(Object key, Object value, long currentTime, long currentDuration) {
+            return currentDuration; // reading does not extend a life
+        }
     }
 
     /** An estimate of the heap an entry holds: body, header values (as strings and as bytes), key, objects. */

@@ -27,6 +27,7 @@ public class ArticleScheduler {
     }
 
     @Scheduled(identity = "publish-scheduled-articles", every = "${dispatch.articles.schedule-check:10s}",
+            delayed = "${dispatch.jobs.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         publishDue();

@@ -2,6 +2,7 @@ package news.dispatch.cache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -109,12 +110,14 @@ public class CachedAnswers {
         HttpServerRequest request = ctx.request();
         var response = ctx.response();
         UnmatchedRoutes.set(ctx, entry.route());
-        for (ContentCache.Header header : entry.headers()) {
+        boolean notModified = Representations.notModified(request.getHeader("If-None-Match"),
+                request.getHeader("If-Modified-Since"), r);
+        for (ContentCache.Header header : notModified ? entry.notModifiedHeaders() : entry.headers()) {
             response.putHeader(header.name(), header.value());
         }
         AccessFilter.rateHeaders(outcome, response::putHeader);
         answered.increment();
-        if (Representations.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), r)) {
+        if (notModified) {
             response.setStatusCode(304).end();
             return;
         }
@@ -122,7 +125,9 @@ public class CachedAnswers {
         if (compressible.contains(baseType(r.mediaType()))) {
             response.headers().remove("Content-Encoding"); // as the REST layer does: the server may compress it
         }
-        response.end(Buffer.buffer(r.body()));
+        // Wrapped, not copied (Buffer.buffer(byte[]) would copy the body into a new heap buffer on every hit);
+        // the cached bytes are never written to, and Vert.x hands Netty an unreleasable view of them.
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(r.body())));
     }
 
     /** Whether this Accept surely chooses the cached representation (anything else is the REST layer's to decide). */

@@ -71,10 +71,12 @@ public class ContentCache {
 
     /**
      * A kept response, the route template of the operation that computed it (for metrics and the access
-     * log), and its public caching headers and content type encoded once for the early answers
-     * ({@link CachedAnswers}), so a hit neither formats dates nor joins surrogate keys again.
+     * log), and its public caching headers (those of a 200, and the fewer of a 304) and content type
+     * encoded once for the early answers ({@link CachedAnswers}), so a hit neither formats dates nor joins
+     * surrogate keys again.
      */
-    public record Entry(Representation representation, String route, List<Header> headers, CharSequence contentType) {
+    public record Entry(Representation representation, String route, List<Header> headers,
+                        List<Header> notModifiedHeaders, CharSequence contentType) {
     }
 
     /** A response header ready to send: US-ASCII values as Netty's {@link AsciiString}, which is written without re-encoding. */
@@ -192,7 +194,10 @@ public class ContentCache {
     public void put(long generation, String request, Representation response) {
         List<Header> headers = new ArrayList<>(6);
         representations.publicHeaders(response, (name, value) -> headers.add(new Header(AsciiString.cached(name), encoded(value))));
-        Entry entry = new Entry(response, UnmatchedRoutes.current(), List.copyOf(headers), encoded(response.mediaType()));
+        List<Header> notModified = new ArrayList<>(4);
+        representations.notModifiedHeaders(response, (name, value) -> notModified.add(new Header(AsciiString.cached(name), encoded(value))));
+        Entry entry = new Entry(response, UnmatchedRoutes.current(), List.copyOf(headers), List.copyOf(notModified),
+                encoded(response.mediaType()));
         cache.get(new Key(generation, request), key -> entry); // a load in the statistics: cache_puts_total counts it
     }
 

@@ -40,7 +40,7 @@ public class DueChanges {
         this.scheduler = scheduler;
     }
 
-    @Scheduled(identity = "due-changes", every = "${dispatch.changes.due-every:5s}", delayed = "2s",
+    @Scheduled(identity = "due-changes", every = "${dispatch.changes.due-every:5s}", delayed = "${dispatch.jobs.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

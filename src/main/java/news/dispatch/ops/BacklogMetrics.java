@@ -86,7 +86,7 @@ public class BacklogMetrics {
                 .baseUnit("seconds").register(registry);
     }
 
-    @Scheduled(identity = "backlog-metrics", every = "${dispatch.ops.backlog.every:15s}",
+    @Scheduled(identity = "backlog-metrics", every = "${dispatch.ops.backlog.every:15s}", delayed = "${dispatch.jobs.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         refresh();

@@ -132,6 +132,43 @@ class HttpCachingTest {
         }
 
         @Test
+        void a304CarriesTheValidatorsAndCachingHeadersButNotTheRestOfThe200() {
+            Story s = story();
+            // an article (Surrogate-Key) and a list page with a next page (Link, Surrogate-Key)
+            for (String path : List.of("/v1/articles/" + s.main().slug, "/v1/sections/" + s.section().slug + "/articles?limit=1")) {
+                Response full = given().when().get(path);
+                full.then().statusCode(200).header("Surrogate-Key", not(emptyOrNullString()))
+                        .header("Content-Security-Policy", not(emptyOrNullString()));
+                // without Accept: answered from the application cache before the REST layer; with this Accept: by the
+                // operation itself
+                for (String accept : new String[]{null, "application/json, */*;q=0.1"}) {
+                    var request = given().header("If-None-Match", full.getHeader("ETag"));
+                    if (accept != null) {
+                        request.header("Accept", accept);
+                    }
+                    Response notModified = request.when().get(path);
+                    notModified.then().statusCode(304)
+                            .header("ETag", full.getHeader("ETag"))
+                            .header("Cache-Control", PUBLIC)
+                            .header("Vary", "Accept, Accept-Encoding, Authorization")
+                            .header("Last-Modified", full.getHeader("Last-Modified") == null ? nullValue()
+                                    : equalTo(full.getHeader("Last-Modified")))
+                            .header("X-Request-Id", not(emptyOrNullString()))
+                            .header("RateLimit-Limit", not(emptyOrNullString()))
+                            .header("Link", nullValue())
+                            .header("Surrogate-Key", nullValue())
+                            .header("Content-Security-Policy", nullValue())
+                            .header("X-Content-Type-Options", nullValue())
+                            .header("X-Frame-Options", nullValue())
+                            .header("Referrer-Policy", nullValue());
+                    assertThat(notModified.asByteArray()).as(path).isEmpty();
+                }
+            }
+            assertThat(given().when().get("/v1/sections/" + s.section().slug + "/articles?limit=1").getHeader("Link"))
+                    .contains("rel=\"next\"");
+        }
+
+        @Test
         void fieldsAndIncludeHaveTheirOwnETag() {
             Story s = story();
             String path = "/v1/articles/" + s.main().slug;

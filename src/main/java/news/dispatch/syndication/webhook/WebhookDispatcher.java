@@ -63,7 +63,7 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Scheduled(identity = "webhook-dispatcher", every = "${dispatch.webhooks.every:2s}", delayed = "3s",
+    @Scheduled(identity = "webhook-dispatcher", every = "${dispatch.webhooks.every:2s}", delayed = "${dispatch.jobs.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

@@ -135,7 +135,7 @@ public class Representations {
      * only. RFC 9110 (15.4.5) asks a 304 for the validators, Cache-Control and Vary, and not to repeat the
      * rest of the representation's metadata: the client's or the CDN's stored 200 already holds the Link
      * and Surrogate-Key of this very ETag, and a cache keeps the stored fields a 304 leaves out
-     * (RFC 9111 4.3.4). A list's 304 shrinks from about 2.9 KB to a few hundred bytes
+     * (RFC 9111 4.3.4). A list's 304 shrinks from about 2.9 KB to about 310 bytes
      * (docs/decisions/068-not-modified-answers.md).
      */
     public void notModifiedHeaders(Representation r, BiConsumer<String, String> header) {

@@ -27,6 +27,7 @@ EXPOSE 8080
 #   DISPATCH_CORS_ORIGINS, DISPATCH_HSTS      browsers and HTTPS
 #   DISPATCH_SHUTDOWN_DELAY, DISPATCH_SHUTDOWN_TIMEOUT   graceful shutdown: done within delay + timeout,
 #                                             exit status 143 (so docker stop -t 40)
+#   JAVA_OPTS                                 heap, young generation, C2 thresholds: docs/decisions/069-jvm-settings.md
 ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_DB_USER=dispatch \
     DISPATCH_DB_PASSWORD= \
@@ -35,7 +36,7 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_SHUTDOWN_DELAY=5S \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -36,7 +36,7 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_SHUTDOWN_DELAY=5S \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -30,10 +30,15 @@ public class SecurityHeaders {
     private final CharSequence strictTransportSecurity;
 
     public SecurityHeaders(SecurityHeadersConfig config) {
-        this.referrerPolicy = new AsciiString(config.referrerPolicy());
-        this.htmlPolicy = new AsciiString(config.htmlContentSecurityPolicy());
-        this.policy = new AsciiString(config.contentSecurityPolicy());
-        this.strictTransportSecurity = config.strictTransportSecurity().<CharSequence>map(AsciiString::new).orElse(null);
+        this.referrerPolicy = encoded(config.referrerPolicy());
+        this.htmlPolicy = encoded(config.htmlContentSecurityPolicy());
+        this.policy = encoded(config.contentSecurityPolicy());
+        this.strictTransportSecurity = config.strictTransportSecurity().map(SecurityHeaders::encoded).orElse(null);
+    }
+
+    /** A configured value as {@link AsciiString} when it is US-ASCII (as these headers are); as it is otherwise. */
+    private static CharSequence encoded(String value) {
+        return value.chars().allMatch(c -> c < 128) ? new AsciiString(value) : value;
     }
 
     void install(@Observes Router router) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.ops.UnmatchedRoutes;
+import news.dispatch.web.HeaderValues;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -192,23 +195,18 @@ public class ContentCache {
      * template of the operation computing it (called on its request's thread).
      */
     public void put(long generation, String request, Representation response) {
-        List<Header> headers = new ArrayList<>(6);
-        representations.publicHeaders(response, (name, value) -> headers.add(new Header(AsciiString.cached(name), encoded(value))));
-        List<Header> notModified = new ArrayList<>(4);
-        representations.notModifiedHeaders(response, (name, value) -> notModified.add(new Header(AsciiString.cached(name), encoded(value))));
-        Entry entry = new Entry(response, UnmatchedRoutes.current(), List.copyOf(headers), List.copyOf(notModified),
-                encoded(response.mediaType()));
+        Entry entry = new Entry(response, UnmatchedRoutes.current(),
+                headers(header -> representations.publicHeaders(response, header)),
+                headers(header -> representations.notModifiedHeaders(response, header)),
+                HeaderValues.encoded(response.mediaType()));
         cache.get(new Key(generation, request), key -> entry); // a load in the statistics: cache_puts_total counts it
     }
 
-    /** A header value as {@link AsciiString} when it is US-ASCII (they all are in practice); as it is otherwise. */
-    static CharSequence encoded(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) > 127) {
-                return value;
-            }
-        }
-        return new AsciiString(value);
+    /** The headers a writer produces, encoded for sending. */
+    private static List<Header> headers(Consumer<BiConsumer<String, String>> writer) {
+        List<Header> headers = new ArrayList<>(6);
+        writer.accept((name, value) -> headers.add(new Header(AsciiString.cached(name), HeaderValues.encoded(value))));
+        return List.copyOf(headers);
     }
 
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */

@@ -30,16 +30,12 @@ public class SecurityHeaders {
     private final CharSequence strictTransportSecurity;
 
     public SecurityHeaders(SecurityHeadersConfig config) {
-        this.referrerPolicy = encoded(config.referrerPolicy());
-        this.htmlPolicy = encoded(config.htmlContentSecurityPolicy());
-        this.policy = encoded(config.contentSecurityPolicy());
-        this.strictTransportSecurity = config.strictTransportSecurity().map(SecurityHeaders::encoded).orElse(null);
+        this.referrerPolicy = HeaderValues.encoded(config.referrerPolicy());
+        this.htmlPolicy = HeaderValues.encoded(config.htmlContentSecurityPolicy());
+        this.policy = HeaderValues.encoded(config.contentSecurityPolicy());
+        this.strictTransportSecurity = config.strictTransportSecurity().map(HeaderValues::encoded).orElse(null);
     }
 
-    /** A configured value as {@link AsciiString} when it is US-ASCII (as these headers are); as it is otherwise. */
-    private static CharSequence encoded(String value) {
-        return value.chars().allMatch(c -> c < 128) ? new AsciiString(value) : value;
-    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 12).handler(ctx -> {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,12 +52,16 @@ final class AccessLogWriter implements AutoCloseable {
     private final BlockingQueue<Line> queue;
     private final OutputStream out;
     private final long idleNanos;
-    // the line's generator leaves the object open: the rendered trailer closes it
-    private final JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
-    private final byte[] trailer;
+    private final String trailer;
     private final Thread thread;
     private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    /**
+     * One generator for every line, writing into {@link #line}: creating one per line (its context, its
+     * buffers) was most of the writer's allocations. Lines are root values with nothing between them.
+     */
+    private JsonGenerator generator = newGenerator();
+    private final IsoInstants timestamps = new IsoInstants();
     private volatile boolean closed;
     private volatile boolean failed;
 
@@ -112,9 +117,11 @@ final class AccessLogWriter implements AutoCloseable {
     /** Adds one line to the chunk, writing the chunk first when the line would not fit in it. */
     private void append(Line entry) {
         line.reset();
-        try (JsonGenerator g = json.createGenerator(line)) {
+        JsonGenerator g = generator;
+        try {
             g.writeStartObject();
-            g.writeStringField("timestamp", entry.time().toString());
+            g.writeFieldName("timestamp");
+            timestamps.write(entry.time(), g);
             g.writeStringField("level", "INFO");
             g.writeStringField("loggerName", AccessLog.CATEGORY);
             g.writeStringField("message", entry.message());
@@ -128,24 +135,46 @@ final class AccessLogWriter implements AutoCloseable {
             g.writeStringField("status", entry.status());
             g.writeStringField("durationMs", entry.durationMs());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // writing to memory: does not happen
+            g.writeRaw(trailer); // the same for every line: rendered once
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        } catch (IOException | RuntimeException e) {
+            // writing to memory does not fail; should anything else, the line is left out and the next
+            // one starts from a new generator rather than inside this line's unfinished object
+            generator = newGenerator();
+            if (!failed) {
+                failed = true;
+                System.err.println("dispatch: an access line could not be written: " + e);
+            }
+            return;
         }
-        line.write(trailer, 0, trailer.length); // the same for every line: rendered once
-        line.write('\n');
         if (chunk.size() > 0 && chunk.size() + line.size() > CHUNK) {
             flush();
         }
-        chunk.write(line.toByteArray(), 0, line.size());
+        try {
+            line.writeTo(chunk); // no copy of the line on the way
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (chunk.size() >= CHUNK) {
             flush();
         }
     }
 
-    /** The fields after {@code mdc} and the closing brace, as JSON bytes: {@code ,"hostName":"…",…}}. */
-    private byte[] render(Map<String, ?> fields) {
+    private JsonGenerator newGenerator() {
+        line.reset();
+        try {
+            return new JsonFactory().createGenerator(line).setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory: does not happen
+        }
+    }
+
+    /** The fields after {@code mdc}, as JSON text: {@code ,"hostName":"…",…} (empty when there are none). */
+    private static String render(Map<String, ?> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = json.createGenerator(out)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.writeStartObject();
             for (Map.Entry<String, ?> field : fields.entrySet()) {
                 g.writeObjectField(field.getKey(), field.getValue()); // strings and numbers
@@ -154,9 +183,9 @@ final class AccessLogWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String object = out.toString(java.nio.charset.StandardCharsets.UTF_8); // {"a":1,"b":"x"} or {}
+        String object = out.toString(StandardCharsets.UTF_8); // {"a":1,"b":"x"} or {}
         String inner = object.substring(1, object.length() - 1);
-        return ((inner.isEmpty() ? "" : "," + inner) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return inner.isEmpty() ? "" : "," + inner;
     }
 
     private void flush() {

@@ -251,19 +251,40 @@ public class Representations {
         return false;
     }
 
+    /**
+     * Whether a comma-separated If-None-Match list holds {@code *} or this entity-tag, compared weakly
+     * (a {@code W/} prefix on either side is ignored; whitespace around each member too). Scans the
+     * header in place: it runs for every revalidation, most of them answered from the cache.
+     */
     static boolean matchesAny(String header, String etag) {
-        String opaque = opaque(etag);
-        for (String candidate : header.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || opaque(c).equals(opaque)) {
+        int skip = etag.startsWith("W/") ? 2 : 0;
+        int length = etag.length() - skip;
+        int start = 0;
+        while (start <= header.length()) {
+            int end = header.indexOf(',', start);
+            if (end < 0) {
+                end = header.length();
+            }
+            int from = start;
+            int to = end;
+            while (from < to && header.charAt(from) <= ' ') { // as String.trim()
+                from++;
+            }
+            while (to > from && header.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (to - from == 1 && header.charAt(from) == '*') {
                 return true;
             }
+            if (header.startsWith("W/", from) && to - from >= 2) {
+                from += 2;
+            }
+            if (length > 0 && to - from == length && header.regionMatches(from, etag, skip, length)) {
+                return true;
+            }
+            start = end + 1;
         }
         return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
 }

@@ -30,15 +30,24 @@ class RepresentationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%s", "W/%s", "\"other\", %s", "\"other\",W/%s", "  %s  ", "*"})
+    @ValueSource(strings = {"%s", "W/%s", "\"other\", %s", "\"other\",W/%s", "  %s  ", "*", ",, %s ,", "\"a\",\t%s\t", "\"a\", * "})
     void ifNoneMatchUsesWeakComparison(String header) {
         assertThat(Representations.matchesAny(header.formatted(TAG), TAG)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"other\"", "W/\"other\"", "", "\"\"", "other"})
+    @ValueSource(strings = {"\"other\"", "W/\"other\"", "", "\"\"", "other", ",", "W/", "**", "W/*"})
     void ifNoneMatchWithOtherTagsDoesNotMatch(String header) {
         assertThat(Representations.matchesAny(header, TAG)).isFalse();
+    }
+
+    @Test
+    void aWeakStoredTagMatchesItsStrongFormAndNoPartOfIt() {
+        assertThat(Representations.matchesAny(TAG, "W/" + TAG)).isTrue();
+        assertThat(Representations.matchesAny("W/" + TAG, "W/" + TAG)).isTrue();
+        assertThat(Representations.matchesAny(TAG.substring(0, TAG.length() - 1), TAG)).isFalse();
+        assertThat(Representations.matchesAny(TAG + "x", TAG)).isFalse();
+        assertThat(Representations.matchesAny("x" + TAG, TAG)).isFalse();
     }
 
     @Test

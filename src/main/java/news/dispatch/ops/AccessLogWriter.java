@@ -64,6 +64,7 @@ final class AccessLogWriter implements AutoCloseable {
     private final IsoInstants timestamps = new IsoInstants();
     private volatile boolean closed;
     private volatile boolean failed;
+    private boolean lineFailed;
 
     /**
      * @param trailer the fields after {@code mdc} on every line, in order (host, process, additional fields): strings or numbers
@@ -143,8 +144,8 @@ final class AccessLogWriter implements AutoCloseable {
             // writing to memory does not fail; should anything else, the line is left out and the next
             // one starts from a new generator rather than inside this line's unfinished object
             generator = newGenerator();
-            if (!failed) {
-                failed = true;
+            if (!lineFailed) { // say it once
+                lineFailed = true;
                 System.err.println("dispatch: an access line could not be written: " + e);
             }
             return;

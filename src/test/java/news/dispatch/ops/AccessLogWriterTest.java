@@ -89,6 +89,27 @@ class AccessLogWriterTest {
     }
 
     @Test
+    void aLineThatCannotBeWrittenIsLeftOutAndTheNextOnesAreWhole() throws Exception {
+        Writes out = new Writes();
+        Map<String, Object> trailer = Map.of("service", "dispatch");
+        AccessLogWriter writer = new AccessLogWriter(out, 16, Duration.ofMillis(5), trailer);
+        writer.write(line(1, "/v1/a"));
+        // no time: fails half-way through the line, after its first field
+        writer.write(new AccessLogWriter.Line(null, "t", 1, "m", "r-2", "GET", "-", "/v1/b", "200", "0.1"));
+        writer.write(line(3, "/v1/c"));
+        writer.close();
+
+        List<String> lines = out.lines();
+        assertThat(lines).hasSize(2);
+        for (String text : lines) {
+            JsonNode node = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
+            assertThat(node.get("service").asText()).isEqualTo("dispatch");
+        }
+        assertThat(JSON.readTree(lines.get(0)).get("mdc").get("requestId").asText()).isEqualTo("r-1");
+        assertThat(JSON.readTree(lines.get(1)).get("mdc").get("requestId").asText()).isEqualTo("r-3");
+    }
+
+    @Test
     void batchesWholeLinesIntoWritesAPipeKeepsWhole() throws Exception {
         Writes out = new Writes();
         // a long idle: the writer finds all lines queued at once, as under load

@@ -1,8 +1,8 @@
 package news.dispatch.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import news.dispatch.testsupport.FreshDatabaseProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,9 +17,13 @@ import static org.hamcrest.Matchers.nullValue;
 @TestProfile(CorsTest.OriginList.class)
 class CorsTest {
 
-    public static class OriginList implements QuarkusTestProfile {
+    /**
+     * On a database of its own: an application of another profile must not share the suite's in-memory
+     * H2 database, which outlives it (DB_CLOSE_DELAY=-1) and broke the next profile's inserts.
+     */
+    public static class OriginList extends FreshDatabaseProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
+        protected Map<String, String> extra() {
             return Map.of("dispatch.cors.origins", "https://partner.example,https://newsroom.example");
         }
     }

@@ -36,7 +36,6 @@ public class SecurityHeaders {
         this.strictTransportSecurity = config.strictTransportSecurity().map(HeaderValues::encoded).orElse(null);
     }
 
-
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 12).handler(ctx -> {
             ctx.addHeadersEndHandler(v -> {

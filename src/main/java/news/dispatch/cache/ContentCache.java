@@ -18,6 +18,9 @@ import news.dispatch.web.Representations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -89,6 +92,8 @@ public class ContentCache {
     private final Cache<Key, Entry> cache;
     private final Representations representations;
     private final AtomicLong generation = new AtomicLong();
+    /** The responses being computed now, by key: a second request for one waits for it (see {@link #get(String, Supplier)}). */
+    private final ConcurrentHashMap<Key, Computation> computing = new ConcurrentHashMap<>();
 
     public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry) {
         this.cache = Caffeine.newBuilder()
@@ -159,16 +164,62 @@ public class ContentCache {
         return keyed ? compute.get() : get(requestKey(uri), compute);
     }
 
-    /** The cached response for this request key, or the computed one (then cached). A failure is not cached. */
+    /**
+     * The cached response for this request key, or the computed one (then cached). Requests for a key that is being
+     * computed wait for that computation and share its result or its failure, so a slow answer is computed once and not
+     * once per waiting request (docs/benchmarks.md finding 15). A failure is not cached: the next request computes again.
+     */
     public Representation get(String request, Supplier<Representation> compute) {
         long current = generation.get();
         Representation hit = find(current, request);
         if (hit != null) {
             return hit;
         }
-        Representation computed = compute.get();
-        put(current, request, computed);
-        return computed;
+        Key key = new Key(current, request);
+        Computation mine = new Computation(Thread.currentThread());
+        Computation running = computing.putIfAbsent(key, mine);
+        if (running != null && running.thread != Thread.currentThread()) {
+            return running.await();
+        }
+        if (running != null) { // the same request computed again from within its own computation: no waiting on itself
+            return compute.get();
+        }
+        try {
+            Representation computed = compute.get();
+            put(current, request, computed);
+            mine.result.complete(computed);
+            return computed;
+        } catch (RuntimeException | Error e) {
+            mine.result.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
+    }
+
+    /** A computation of a response in progress, on the request thread that does it. */
+    private static final class Computation {
+        final Thread thread;
+        final CompletableFuture<Representation> result = new CompletableFuture<>();
+
+        Computation(Thread thread) {
+            this.thread = thread;
+        }
+
+        /** The computed response, or the computation's own exception (so that it maps to the same answer). */
+        Representation await() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 
     /**

@@ -145,6 +145,40 @@ public record SearchQuery(String text, List<Clause> clauses) {
         }).collect(Collectors.joining(" or "));
     }
 
+    /**
+     * Whether a term to find is a phrase of two words or more: the index finds its candidates by its words, and the
+     * order of the words is then checked on each of them.
+     */
+    public boolean hasPhrase() {
+        return clauses.stream().anyMatch(c -> c.include().stream().anyMatch(SearchQuery::ordered));
+    }
+
+    /**
+     * A query that every match of this one also matches, with no phrase of two words or more: a phrase to find becomes
+     * its words (all of them, in any order), a phrase to exclude is left out (excluding its words would exclude more
+     * than the phrase). The index answers it without a second look at each article; {@link #websearch()} is then
+     * checked on its matches. A word {@code or} inside a phrase is left out (unquoted it would be the operator).
+     */
+    public String candidates() {
+        return clauses.stream().map(c -> {
+            List<String> parts = new ArrayList<>();
+            for (Term t : c.include()) {
+                List<String> words = t.words().stream().filter(w -> !w.equals("or")).toList();
+                if (ordered(t) && !words.isEmpty()) {
+                    parts.addAll(words);
+                } else {
+                    parts.add(quoted(t));
+                }
+            }
+            c.exclude().stream().filter(t -> !ordered(t)).forEach(t -> parts.add("-" + quoted(t)));
+            return String.join(" ", parts);
+        }).collect(Collectors.joining(" or "));
+    }
+
+    private static boolean ordered(Term t) {
+        return t.phrase() && t.words().size() > 1;
+    }
+
     private static String quoted(Term t) {
         return t.phrase() ? '"' + String.join(" ", t.words()) + '"' : t.words().get(0);
     }

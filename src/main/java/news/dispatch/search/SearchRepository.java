@@ -44,9 +44,20 @@ public class SearchRepository {
     public record After(String key, UUID id) {
     }
 
+    /**
+     * The rows of a page (the page and one more when there is more), and where the next page starts when the rows
+     * cannot tell: a phrase's newest-first page whose candidates ran out before it was full (null otherwise).
+     */
+    public record Found(List<Row> rows, After next) {
+        static Found of(List<Row> rows) {
+            return new Found(rows, null);
+        }
+    }
+
     private static final String HEADLINE_OPTIONS = "StartSel=" + Highlighter.START + ", StopSel=" + Highlighter.STOP
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
     private static final String ENGLISH = "cast('english' as regconfig)";
+    private static final String SIMPLE = "cast('simple' as regconfig)";
     private static final String NEWEST_FIRST = " order by a.published_at desc, a.id desc";
     /**
      * The same order (published articles always have a publication time) written so that no index gives it: the
@@ -57,15 +68,20 @@ public class SearchRepository {
     private final EntityManager em;
     private final boolean postgres;
     private final int window;
+    private final int phraseWindow;
     private final long timeoutMillis;
     private final long walkTimeoutMillis;
 
     public SearchRepository(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
                             @ConfigProperty(name = "dispatch.search.window") int window,
+                            @ConfigProperty(name = "dispatch.search.phrase-window") int phraseWindow,
                             @ConfigProperty(name = "dispatch.search.timeout") Duration timeout,
                             @ConfigProperty(name = "dispatch.search.walk-timeout") Duration walkTimeout) {
         if (window < 1) {
             throw new IllegalArgumentException("dispatch.search.window must be at least 1, is " + window);
+        }
+        if (phraseWindow < 1) {
+            throw new IllegalArgumentException("dispatch.search.phrase-window must be at least 1, is " + phraseWindow);
         }
         if (timeout.isNegative() || walkTimeout.isNegative()) {
             throw new IllegalArgumentException("dispatch.search.timeout and walk-timeout must not be negative");
@@ -73,15 +89,16 @@ public class SearchRepository {
         this.em = em;
         this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
         this.window = window;
+        this.phraseWindow = phraseWindow;
         this.timeoutMillis = timeout.toMillis();
         this.walkTimeoutMillis = walkTimeout.toMillis();
     }
 
-    public List<Row> find(SearchQuery q, ArticleRepository.Filter filter, SearchOrder order, After after, int limit) {
+    public Found find(SearchQuery q, ArticleRepository.Filter filter, SearchOrder order, After after, int limit) {
         if (postgres) {
-            return order == SearchOrder.NEWEST ? newestPostgres(q, filter, after, limit) : relevancePostgres(q, filter, after, limit);
+            return order == SearchOrder.NEWEST ? newestPostgres(q, filter, after, limit) : Found.of(relevancePostgres(q, filter, after, limit));
         }
-        return order == SearchOrder.NEWEST ? newestH2(q, filter, after, limit) : relevanceH2(q, filter, after, limit);
+        return Found.of(order == SearchOrder.NEWEST ? newestH2(q, filter, after, limit) : relevanceH2(q, filter, after, limit));
     }
 
     /** Checks a cursor's key: the number type the database ranks with, or a publication time in microseconds. */
@@ -99,24 +116,60 @@ public class SearchRepository {
     }
 
     /**
-     * The visible articles that match, with the filters: {@code a.id}, {@code a.search_config as cfg} and the row's
-     * tsquery as {@code query}, plus the given columns. The tsquery is written into the statement as a literal, not
-     * bound, so the planner always sees it and estimates how many rows match from the column's statistics: that is
-     * what makes it walk the publication index for a common word and use the GIN index for a rare one (a generic
-     * plan of a server-prepared statement would guess the same 0.5 % for every word).
+     * The visible articles that match, with the filters (and, newest first, after the cursor): {@code id}, {@code cfg}
+     * (the row's text search configuration), {@code query} (the row's tsquery), {@code published_at} and
+     * {@code vector}, in {@code order}, at most {@code limit}, as a statement to select from with the alias {@code a}.
+     *
+     * <p>One branch per configuration ({@code union all}): the English articles matched with the English tsquery,
+     * the others with the simple one. The GIN index's answer for a branch is then final, where one condition picking
+     * the configuration per row ({@code (config = english and vector @@ q) or (...)}) made PostgreSQL evaluate it again
+     * on every row the index returned, reading each {@code tsvector} out of TOAST (docs/benchmarks.md finding 15).
+     * Each branch can still walk the publication index, and the two walks merge in order.
+     *
+     * <p>A phrase of two words or more: the index holds no positions, so the branches find the articles holding its
+     * words ({@link SearchQuery#candidates()}), the newest {@code dispatch.search.phrase-window} of them are kept, and
+     * the phrase is checked on those only. The page after them is reached through the cursor (newest first) or not at
+     * all (relevance, like its window).
+     *
+     * <p>The tsqueries are literals in the statement, not bound, so the planner always sees them and estimates how many
+     * rows match from the column's statistics: that is what makes it walk the publication index for a common word
+     * and use the GIN index for a rare one (a generic plan of a server-prepared statement would guess the same 0.5 %
+     * for every word).
      */
-    private static StringBuilder matchesPostgres(SearchQuery q, ArticleRepository.Filter filter, String columns,
-                                                 Map<String, Object> params) {
-        String text = literal(q.websearch());
-        String en = "websearch_to_tsquery(" + ENGLISH + ", " + text + ")";
-        String si = "websearch_to_tsquery(cast('simple' as regconfig), " + text + ")";
-        StringBuilder sql = new StringBuilder("select a.id, a.search_config as cfg, case when a.search_config = ")
-                .append(ENGLISH).append(" then ").append(en).append(" else ").append(si).append(" end as query")
-                .append(columns).append(" from article a where ").append(ArticleRepository.VISIBLE_SQL)
-                .append(" and ((a.search_config = ").append(ENGLISH).append(" and a.search_vector @@ ").append(en)
-                .append(") or (a.search_config <> ").append(ENGLISH).append(" and a.search_vector @@ ").append(si).append("))");
+    private String matchesPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, String order, int limit,
+                                   Map<String, Object> params) {
+        if (!q.hasPhrase()) {
+            return candidatesPostgres(q, filter, after, order, limit, params);
+        }
+        return "select a.id, a.cfg, a.query, a.published_at, a.vector from ("
+                + candidatesPostgres(q, filter, after, order, phraseWindow, params) + ") a where a.vector @@ a.query"
+                + order + " limit " + limit;
+    }
+
+    /**
+     * The articles the index finds for the query (for a phrase, those holding its words), each with the query's own
+     * tsquery in its configuration: {@code id, cfg, query, published_at, vector}, in {@code order}, at most
+     * {@code limit}.
+     */
+    private static String candidatesPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, String order,
+                                             int limit, Map<String, Object> params) {
+        String exact = literal(q.websearch());
+        String find = q.hasPhrase() ? literal(q.candidates()) : exact;
+        StringBuilder sql = new StringBuilder("select a.id, a.cfg, a.query, a.published_at, a.vector from (");
+        branch(sql, ENGLISH, "= " + ENGLISH, ENGLISH, exact, find, filter, after, params);
+        sql.append(" union all ");
+        branch(sql, "a.search_config", "<> " + ENGLISH, SIMPLE, exact, find, filter, after, params);
+        return sql.append(") a").append(order).append(" limit ").append(limit).toString();
+    }
+
+    private static void branch(StringBuilder sql, String cfg, String cfgCondition, String config, String exact, String find,
+                               ArticleRepository.Filter filter, After after, Map<String, Object> params) {
+        sql.append("select a.id, ").append(cfg).append(" as cfg, websearch_to_tsquery(").append(config).append(", ")
+                .append(exact).append(") as query, a.published_at, a.search_vector as vector from article a where ")
+                .append(ArticleRepository.VISIBLE_SQL).append(" and a.search_config ").append(cfgCondition)
+                .append(" and a.search_vector @@ websearch_to_tsquery(").append(config).append(", ").append(find).append(')');
         ArticleRepository.nativeWhere(filter, sql, params);
-        return sql;
+        afterTime(after, sql, params);
     }
 
     /**
@@ -130,11 +183,10 @@ public class SearchRepository {
     private List<Row> relevancePostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
         Map<String, Object> params = new HashMap<>();
         Function<String, String> sql = order -> {
-            StringBuilder inner = matchesPostgres(q, filter, ", a.search_vector as vector", params)
-                    .append(order).append(" limit ").append(window);
             StringBuilder page = new StringBuilder("select l.id, l.score, ts_headline(l.cfg, concat_ws(' ', a.standfirst,"
-                    + " a.body_text), l.query, :options) from (select r.id, r.cfg, r.score, r.query from (select w.id, w.cfg,"
-                    + " w.query, ts_rank(w.vector, w.query) as score from (").append(inner).append(") w) r");
+                    + " a.body_text), l.query, :options) from (select r.id, r.cfg, r.score, r.query from (select w.id,"
+                    + " w.cfg, w.query, ts_rank(w.vector, w.query) as score from (")
+                    .append(matchesPostgres(q, filter, null, order, window, params)).append(") w) r");
             if (after != null) {
                 page.append(" where r.score < cast(:afterScore as real) or (r.score = cast(:afterScore as real) and r.id < :afterId)");
             }
@@ -161,26 +213,42 @@ public class SearchRepository {
      * as its limit (at least the page), which PostgreSQL plans on its own, for all its rows: so it chooses between
      * the publication-index walk and the GIN index on the same grounds as for relevance. Asking for one page only
      * would make the walk look cheap even for a word no recent article has, and that walk then reads every article.
+     *
+     * <p>With a phrase, when the phrase window was full and its matches do not fill the page, a last row (marked)
+     * names the oldest candidate checked: the next page starts after it.
      */
-    private List<Row> newestPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
+    private Found newestPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
         Map<String, Object> params = new HashMap<>();
+        boolean phrase = q.hasPhrase();
         Function<String, String> sql = order -> {
-            StringBuilder inner = matchesPostgres(q, filter, ", a.published_at", params);
-            afterTime(after, inner, params);
-            inner.append(order).append(" limit ").append(Math.max(window, limit));
-            return "with m as materialized (" + inner + ") select l.id, ts_rank(a.search_vector, l.query), l.published_at,"
-                    + " ts_headline(l.cfg, concat_ws(' ', a.standfirst, a.body_text), l.query, :options) from (select m.id,"
-                    + " m.cfg, m.query, m.published_at from m order by m.published_at desc, m.id desc limit :limit) l"
-                    + " join article a on a.id = l.id order by l.published_at desc, l.id desc";
+            String page = "select l.id, ts_rank(a.search_vector, l.query), l.published_at, ts_headline(l.cfg, concat_ws(' ',"
+                    + " a.standfirst, a.body_text), l.query, :options), false as edge from (select m.id, m.cfg, m.query,"
+                    + " m.published_at from m order by m.published_at desc, m.id desc limit :limit) l join article a on a.id = l.id";
+            if (!phrase) {
+                return "with m as materialized (" + matchesPostgres(q, filter, after, order, Math.max(window, limit), params)
+                        + ") " + page + " order by l.published_at desc, l.id desc";
+            }
+            // the candidates as a set of their own, so that how many there were and the oldest can be told
+            return "with c as materialized (" + candidatesPostgres(q, filter, after, order, phraseWindow, params)
+                    + "), m as materialized (select c.id, c.cfg, c.query, c.published_at from c where c.vector @@ c.query) "
+                    + page
+                    + " union all select e.id, 0, e.published_at, null, true from (select c.id, c.published_at from c"
+                    + " order by c.published_at, c.id limit 1) e where (select count(*) from c) >= " + phraseWindow
+                    + " order by 5, 3 desc, 1 desc";
         };
         params.put("options", HEADLINE_OPTIONS);
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
+        After next = null;
         for (Object[] r : planned(sql, params)) {
+            if (Boolean.TRUE.equals(r[4])) {
+                next = new After(timeKey(r[2]), uuid(r[0]));
+                continue;
+            }
             double score = Double.parseDouble(Float.toString(((Number) r[1]).floatValue()));
             rows.add(new Row(uuid(r[0]), score, timeKey(r[2]), (String) r[3], true));
         }
-        return rows;
+        return new Found(rows, rows.size() < limit ? next : null);
     }
 
     /**

@@ -60,7 +60,12 @@ public class SearchResource {
                     + "articles (a server setting; counted after the filters) are ranked, most relevant first, and "
                     + "paged by an opaque cursor over (score, id): a word found in more articles than that is ranked "
                     + "among its most recent ones, and `to` (or `from`) moves the window to older ones. "
-                    + "`sort=-publishedAt` pages through every match, newest first, by (publication time, id). Each hit "
+                    + "`sort=-publishedAt` pages through every match, newest first, by (publication time, id). On "
+                    + "PostgreSQL a phrase of two words or more is checked on the newest 2,000 articles holding all its "
+                    + "words (a server setting; after the filters and the cursor): by relevance the hits come from those, "
+                    + "and newest first a page that reached the end of them may hold fewer hits than `limit` (even none) "
+                    + "and still have a `next` page, which goes on with older articles; only a page without `next` is the "
+                    + "last. Each hit "
                     + "has `score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches. `fields` and "
                     + "`include=body,corrections` shape the items as in lists (`score` and `highlight` always stay). "
                     + "There is no `page.total`. A query that cannot be understood is a 400.")

@@ -40,7 +40,8 @@ public class SearchService {
         // Partner keys (and, in syndication formats, everyone below editor) search only what the rights give them
         // (docs/decisions/051).
         var filter = articles.filter(filters, ArticleService.Scope.NONE).with(articles.rights(channel));
-        List<SearchRepository.Row> rows = search.find(q, filter, order, after, filters.limit() + 1);
+        SearchRepository.Found found = search.find(q, filter, order, after, filters.limit() + 1);
+        List<SearchRepository.Row> rows = found.rows();
         boolean more = rows.size() > filters.limit();
         List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;
         Map<UUID, ArticleView> views = new HashMap<>();
@@ -55,6 +56,9 @@ public class SearchService {
         if (more) {
             SearchRepository.Row last = page.get(page.size() - 1);
             next = new Cursor(order.cursorOrder(), last.key(), last.id().toString()).encode();
+        } else if (found.next() != null) {
+            // a phrase's candidates ran out before the page was full: the next page checks the older ones
+            next = new Cursor(order.cursorOrder(), found.next().key(), found.next().id().toString()).encode();
         }
         return new Page<>(hits, new PageInfo(filters.limit(), next, null));
     }

@@ -26,6 +26,24 @@ class SearchQueryTest {
         assertThat(SearchQuery.parse(q).websearch()).isEqualTo(websearch);
     }
 
+    /** The candidates a phrase search finds by index: a superset of its matches, written without phrases. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"prime minister\" -biden or kurdistan|true|prime minister -biden or kurdistan",
+            "Al-Kadhimi visit|true|al kadhimi visit",
+            "x -\"a b\" -c|false|x -c",
+            "\"a b\" -\"c d\"|true|a b",
+            "\"black or white\"|true|black white",
+            "\"or or\" x|true|\"or or\" x",
+            "\"single\" word|false|\"single\" word",
+            "plain words|false|plain words",
+    })
+    void phrasesBecomeTheirWordsForTheIndex(String q, boolean hasPhrase, String candidates) {
+        SearchQuery parsed = SearchQuery.parse(q);
+        assertThat(parsed.hasPhrase()).isEqualTo(hasPhrase);
+        assertThat(parsed.candidates()).isEqualTo(candidates);
+    }
+
     @Test
     void orSplitsAlternativesAndMinusExcludesWithinOne() {
         SearchQuery q = SearchQuery.parse("a b or c -d");

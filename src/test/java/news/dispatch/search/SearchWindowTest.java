@@ -36,7 +36,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Relevance ranks only the newest matches (docs/decisions/040-search.md): here the window is 3 articles, so a
- * few fixtures show what falls outside it, how `to` and `sort=-publishedAt` reach it, and that paging ends.
+ * few fixtures show what falls outside it, how `to` and `sort=-publishedAt` reach it, and that paging ends. On
+ * PostgreSQL a phrase is checked on the newest 3 articles holding its words (the phrase window), and newest first
+ * the next page goes on with the older ones.
  */
 @QuarkusTest
 @TestProfile(SearchWindowTest.WindowOfThree.class)
@@ -49,8 +51,8 @@ class SearchWindowTest {
     public static class WindowOfThree extends FreshDatabaseProfile {
         @Override
         protected Map<String, String> extra() {
-            return Map.of("dispatch.search.window", "3", "dispatch.search.walk-timeout", "500ms",
-                    "dispatch.search.timeout", "1S");
+            return Map.of("dispatch.search.window", "3", "dispatch.search.phrase-window", "3",
+                    "dispatch.search.walk-timeout", "500ms", "dispatch.search.timeout", "1S");
         }
     }
 
@@ -152,6 +154,51 @@ class SearchWindowTest {
             newest.add(0, bodyMatch(w, day).slug);
         }
         assertThat(pages(w, "-publishedAt")).containsExactlyElementsOf(newest);
+    }
+
+    /** An article with the given body text, published on the given day of 2022. */
+    private Article withText(String text, int day) {
+        return fixtures.article("Phrase fixture " + day).body("<p>" + text + "</p>", text)
+                .publishedAt(Instant.parse("2022-01-%02dT00:00:00Z".formatted(day))).save();
+    }
+
+    /**
+     * Five articles hold both words, two of them as the phrase: the newest and the oldest. The three newest are the
+     * phrase window on PostgreSQL, so by relevance only the newest phrase is found there (H2 checks every article);
+     * newest first, every phrase is reached on both, the first page ending where the window did.
+     */
+    @Test
+    void aPhraseIsCheckedOnTheNewestArticlesHoldingItsWordsAndPagingGoesOn() {
+        String a = word("phrasea");
+        String b = word("phraseb");
+        Article newestPhrase = withText("Said " + a + " " + b + " today.", 9);
+        withText(b + " " + a + " reversed.", 8);
+        withText(b + " and then " + a + " apart.", 7);
+        withText(b + " " + a + " reversed again.", 6);
+        Article oldestPhrase = withText("Earlier " + a + " " + b + " too.", 5);
+        String phrase = "\"" + a + " " + b + "\"";
+
+        Response relevance = given().queryParam("q", phrase).when().get("/v1/search");
+        relevance.then().statusCode(200).body("page.next", nullValue());
+        if (postgres()) {
+            relevance.then().body("items.slug", contains(newestPhrase.slug));
+        } else {
+            relevance.then().body("items.slug", containsInAnyOrder(newestPhrase.slug, oldestPhrase.slug));
+        }
+
+        Response first = given().queryParam("q", phrase).queryParam("sort", "-publishedAt").queryParam("limit", 2)
+                .when().get("/v1/search");
+        first.then().statusCode(200);
+        if (postgres()) {
+            // the window (days 9, 8, 7) held one phrase: a short page, and a link to the older articles
+            first.then().body("items.slug", contains(newestPhrase.slug)).body("page.next", notNullValue());
+        } else {
+            first.then().body("items.slug", contains(newestPhrase.slug, oldestPhrase.slug)).body("page.next", nullValue());
+        }
+        assertThat(pages(phrase, "-publishedAt")).containsExactly(newestPhrase.slug, oldestPhrase.slug);
+        // one word and the phrase excluded: the articles holding both words in another order only
+        assertThat(pages(a + " -" + phrase, "-publishedAt")).hasSize(3)
+                .doesNotContain(newestPhrase.slug, oldestPhrase.slug);
     }
 
     @Test

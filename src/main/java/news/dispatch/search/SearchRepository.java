@@ -124,7 +124,8 @@ public class SearchRepository {
      * the others with the simple one. The GIN index's answer for a branch is then final, where one condition picking
      * the configuration per row ({@code (config = english and vector @@ q) or (...)}) made PostgreSQL evaluate it again
      * on every row the index returned, reading each {@code tsvector} out of TOAST (docs/benchmarks.md finding 15).
-     * Each branch can still walk the publication index, and the two walks merge in order.
+     * Each branch is ordered and limited on its own, so PostgreSQL still chooses for each between walking the publication
+     * index and reading the GIN index (see {@link #branch}).
      *
      * <p>A phrase of two words or more: the index holds no positions, so the branches find the articles holding its
      * words ({@link SearchQuery#candidates()}), the newest {@code dispatch.search.phrase-window} of them are kept, and
@@ -157,14 +158,20 @@ public class SearchRepository {
         String find = q.hasPhrase() ? literal(q.candidates()) : exact;
         StringBuilder sql = new StringBuilder("select a.id, a.cfg, a.query, a.published_at, a.vector from (");
         branch(sql, ENGLISH, "= " + ENGLISH, ENGLISH, exact, find, filter, after, params);
-        sql.append(" union all ");
+        sql.append(order).append(" limit ").append(limit).append(") union all ");
         branch(sql, "a.search_config", "<> " + ENGLISH, SIMPLE, exact, find, filter, after, params);
+        sql.append(order).append(" limit ").append(limit).append(')');
         return sql.append(") a").append(order).append(" limit ").append(limit).toString();
     }
 
+    /**
+     * One configuration's matches, to be ordered and limited on its own: a branch is planned with its own order and limit,
+     * so PostgreSQL chooses between the walk and the GIN index for it (without them it would plan each branch for all
+     * its rows: a sequential scan for a common word).
+     */
     private static void branch(StringBuilder sql, String cfg, String cfgCondition, String config, String exact, String find,
                                ArticleRepository.Filter filter, After after, Map<String, Object> params) {
-        sql.append("select a.id, ").append(cfg).append(" as cfg, websearch_to_tsquery(").append(config).append(", ")
+        sql.append("(select a.id, ").append(cfg).append(" as cfg, websearch_to_tsquery(").append(config).append(", ")
                 .append(exact).append(") as query, a.published_at, a.search_vector as vector from article a where ")
                 .append(ArticleRepository.VISIBLE_SQL).append(" and a.search_config ").append(cfgCondition)
                 .append(" and a.search_vector @@ websearch_to_tsquery(").append(config).append(", ").append(find).append(')');

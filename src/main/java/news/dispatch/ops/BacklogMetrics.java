@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.change.DueChanges;
 import news.dispatch.web.problem.DatabaseUnavailable;
 
 import java.sql.Connection;
@@ -45,14 +46,16 @@ public class BacklogMetrics {
     private final AgroalDataSource dataSource;
     private final SchemaMigrations schema;
     private final Clock clock;
+    private final DueChanges due;
     private final int queryTimeoutSeconds;
 
     private volatile Reading last;
     private volatile boolean failing;
 
     public BacklogMetrics(MeterRegistry registry, AgroalDataSource dataSource, SchemaMigrations schema, Clock clock,
-                          OpsConfig config) {
+                          DueChanges due, OpsConfig config) {
         this.dataSource = dataSource;
+        this.due = due;
         this.schema = schema;
         this.clock = clock;
         this.queryTimeoutSeconds = (int) Math.max(1, config.backlog().queryTimeout().toSeconds());
@@ -115,18 +118,22 @@ public class BacklogMetrics {
     private Reading read(Instant now) throws SQLException {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
-            long position = row(c, "select last_seq from change_counter where id = 1", null).count();
+            long position = row(c, "select last_seq from change_counter where id = 1").count();
             Row scheduled = row(c, "select count(*), min(published_at) from article"
                     + " where status = 'scheduled' and deleted_at is null and published_at <= ?", at);
-            // The same test as the due-changes job (change/DueChanges): published, embargo passed, no entry since.
+            // The same test as the due-changes job (change/DueChanges): published, embargo passed, no entry since; and
+            // only among the embargoes that passed since its last complete run, as it does (every earlier lift is recorded).
+            Instant since = due.liftsSince(now);
             Row embargo = row(c, "select count(*), min(a.embargo_until) from article a"
-                    + " where a.embargo_until <= ? and a.status = 'published' and a.deleted_at is null"
-                    + " and (select max(e.at) from change_event e where e.article_id = a.id) < a.embargo_until", at);
+                    + " where a.embargo_until <= ?" + (since == null ? "" : " and a.embargo_until > ?")
+                    + " and a.status = 'published' and a.deleted_at is null"
+                    + " and (select max(e.at) from change_event e where e.article_id = a.id) < a.embargo_until",
+                    since == null ? new OffsetDateTime[] {at} : new OffsetDateTime[] {at, since.atOffset(ZoneOffset.UTC)});
             Row pending = row(c, "select count(*), min(created_at), coalesce(sum(case when attempts > 0 then 1 else 0 end), 0)"
-                    + " from webhook_delivery where status = 'pending'", null);
-            long failed = row(c, "select count(*) from webhook_delivery where status = 'failed'", null).count();
+                    + " from webhook_delivery where status = 'pending'");
+            long failed = row(c, "select count(*) from webhook_delivery where status = 'failed'").count();
             // The position up to which the active webhook furthest behind has been queued; -1 when there is none.
-            long queued = row(c, "select coalesce(min(last_seq), -1) from webhook where active = true", null).count();
+            long queued = row(c, "select coalesce(min(last_seq), -1) from webhook where active = true").count();
             long lag = queued < 0 ? 0 : Math.max(0, position - queued);
             return new Reading(now, position, scheduled.count(), scheduled.oldest(), embargo.count(), embargo.oldest(),
                     pending.count(), pending.third(), pending.oldest(), failed, lag);
@@ -137,11 +144,11 @@ public class BacklogMetrics {
     private record Row(long count, Instant oldest, long third) {
     }
 
-    private Row row(Connection c, String sql, OffsetDateTime at) throws SQLException {
+    private Row row(Connection c, String sql, OffsetDateTime... parameters) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setQueryTimeout(queryTimeoutSeconds);
-            if (at != null) {
-                statement.setObject(1, at);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

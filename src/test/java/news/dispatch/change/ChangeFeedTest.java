@@ -91,6 +91,10 @@ class ChangeFeedTest {
         }
     }
 
+    private static List<Map<String, Object>> lifts(List<Map<String, Object>> items) {
+        return items.stream().filter(i -> "embargo-lift".equals(i.get("type"))).toList();
+    }
+
     private static List<String> types(List<Map<String, Object>> items) {
         return items.stream().map(i -> i.get("type") + ":" + i.get("visible")).toList();
     }
@@ -170,6 +174,45 @@ class ChangeFeedTest {
         List<Map<String, Object>> seen = read(start, keys.partner(), Set.of(a.id));
         assertThat(types(seen)).containsExactly("embargo-lift:true");
         assertThat(seen.get(0).get("slug")).isEqualTo(a.slug);
+    }
+
+    /**
+     * After a complete run the job looks for lifts only among embargoes that passed since (decision 055): a backlog of
+     * more than a batch is still worked off whole (a run that fills its batch does not count as complete), and an
+     * embargo that passes later is lifted by a later run.
+     */
+    @Test
+    void everyEmbargoIsLiftedOnceWhenMoreThanABatchPassTogetherAndWhenOnePassesLater() {
+        while (due.run() > 0) {
+            // what other tests left due
+        }
+        String start = head();
+        Section section = fixtures.section("Embargo backlog");
+        var together = TestClock.now().plus(Duration.ofMinutes(10));
+        Set<UUID> backlog = new java.util.HashSet<>();
+        for (int i = 0; i <= DueChanges.BATCH; i++) {
+            backlog.add(changes.create(fixtures.article("Embargoed together " + i).section(section)
+                    .syndication(true, together)).id);
+        }
+        TestClock.advance(Duration.ofMinutes(20));
+        due.run();
+        assertThat(lifts(read(start, keys.editor(), backlog))).as("one batch").hasSizeBetween(1, DueChanges.BATCH);
+        TestClock.advance(Duration.ofHours(2));
+        while (due.run() > 0) {
+            // the rest of the backlog
+        }
+        assertThat(due.liftsSince(TestClock.now())).as("a complete run bounds the next").isNotNull();
+        List<Map<String, Object>> lifts = lifts(read(start, keys.editor(), backlog));
+        assertThat(lifts).hasSize(backlog.size());
+        assertThat(lifts.stream().map(i -> i.get("id")).distinct()).hasSize(backlog.size());
+
+        Article later = changes.create(fixtures.article("Embargoed after a complete run").section(section)
+                .syndication(true, TestClock.now().plus(Duration.ofMinutes(30))));
+        due.run();
+        assertThat(lifts(read(start, keys.editor(), Set.of(later.id)))).as("not yet").isEmpty();
+        TestClock.advance(Duration.ofHours(1));
+        due.run();
+        assertThat(types(read(start, keys.partner(), Set.of(later.id)))).containsExactly("embargo-lift:true");
     }
 
     @Test

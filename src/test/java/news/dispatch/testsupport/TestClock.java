@@ -1,6 +1,9 @@
 package news.dispatch.testsupport;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import jakarta.inject.Singleton;
+import news.dispatch.change.DueChanges;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +25,16 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /**
+     * Back to real time. The due-changes job assumes time only moves forward (it looks for embargo lifts since its
+     * last complete run), so it is told to look at every embargo again.
+     */
     public static void reset() {
         offset = Duration.ZERO;
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(DueChanges.class).get().lookAtEveryEmbargo();
+        }
     }
 
     /** The tests' "now". */

@@ -7,15 +7,14 @@ import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import news.dispatch.access.AccessConfig;
 import news.dispatch.access.AccessFilter;
 import news.dispatch.access.RateLimiter;
 import news.dispatch.ops.SchemaMigrations;
 import news.dispatch.ops.UnmatchedRoutes;
+import news.dispatch.web.FrontDoor;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,8 +47,8 @@ import java.util.stream.Collectors;
  * The request id, access log, security headers, CORS and body-size handlers run before this one as
  * for every request; the route template is set so metrics and the access log name the operation.
  */
-@ApplicationScoped
-public class CachedAnswers {
+@Singleton
+public class CachedAnswers implements FrontDoor.Step {
 
     private static final CharSequence CONTENT_TYPE = AsciiString.cached("Content-Type");
 
@@ -76,33 +75,32 @@ public class CachedAnswers {
                 .register(registry);
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 20).handler(this::handle);
+    @Override
+    public int order() {
+        return 100;
     }
 
-    private void handle(RoutingContext ctx) {
+    @Override
+    public boolean handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (request.method() != HttpMethod.GET || request.getHeader("Authorization") != null
                 || !access.publicRead() || !schema.isReady()) {
-            ctx.next();
-            return;
+            return false;
         }
         String query = request.query();
         if (query != null && hasApiKey(query)) {
-            ctx.next();
-            return;
+            return false;
         }
         ContentCache.Entry entry = cache.find(request.path() + "?" + (query == null ? "" : query));
         if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
-            ctx.next();
-            return;
+            return false;
         }
         RateLimiter.Outcome outcome = limiter.take(AccessFilter.addressBucket(request), access.rateLimit().anonymous());
         if (!outcome.allowed()) {
-            ctx.next();
-            return;
+            return false;
         }
         answer(ctx, entry, outcome);
+        return true;
     }
 
     private void answer(RoutingContext ctx, ContentCache.Entry entry, RateLimiter.Outcome outcome) {

@@ -1,10 +1,9 @@
 package news.dispatch.ops;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
+import news.dispatch.web.FrontDoor;
 import news.dispatch.web.RequestIds;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,15 +21,16 @@ import java.util.Map;
 /**
  * One line per request on category {@code dispatch.access}: method, route template, path (never the
  * query string, which may hold an apiKey), status, duration and request id, as MDC fields so the JSON
- * log has them as keys. Headers, bodies and client addresses are never logged. The request id also
- * stays in the MDC for the whole request, so every other line logged for it carries it.
+ * log has them as keys. Headers, bodies and client addresses are never logged. The front door puts the
+ * request id in the MDC for a request that goes on to an operation, so every other line logged for it
+ * carries it.
  * Health probes and metric scrapes are left out.
  * <p>
  * In production the lines bypass the logging system ({@code dispatch.ops.access-log.format=json-lines},
  * {@link AccessLogWriter}): the same JSON shape, written in batches by one thread.
  */
-@ApplicationScoped
-public class AccessLog {
+@Singleton
+public class AccessLog implements FrontDoor.Step {
 
     static final String CATEGORY = "dispatch.access";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
@@ -84,20 +84,21 @@ public class AccessLog {
         return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 11).handler(this::handle);
+    @Override
+    public int order() {
+        return 20;
     }
 
-    private void handle(RoutingContext ctx) {
+    @Override
+    public boolean handle(RoutingContext ctx) {
         String requestId = RequestIds.of(ctx.request());
-        MDC.put("requestId", requestId);
         String path = ctx.normalizedPath();
         if (enabled && !path.startsWith("/q/health") && !path.startsWith("/q/metrics")) {
             long start = System.nanoTime();
             String method = ctx.request().method().name();
             ctx.addEndHandler(done -> log(ctx, requestId, method, path, start, done.succeeded()));
         }
-        ctx.next();
+        return false;
     }
 
     /** {@code answered} is false when the connection closed before the response was sent (status "-"). */

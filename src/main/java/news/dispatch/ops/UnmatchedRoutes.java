@@ -1,9 +1,8 @@
 package news.dispatch.ops;
 
 import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import news.dispatch.web.FrontDoor;
 
 /**
  * Keeps raw URLs out of the metrics. Micrometer tags a request with the route template RESTEasy
@@ -13,19 +12,23 @@ import jakarta.enterprise.event.Observes;
  * {@value #UNMATCHED}, which a matching resource method replaces. ({@code /q/*} is left alone:
  * Micrometer leaves those paths out itself.)
  */
-@ApplicationScoped
-public class UnmatchedRoutes {
+@Singleton
+public class UnmatchedRoutes implements FrontDoor.Step {
 
     public static final String UNMATCHED = "/UNMATCHED";
     static final String TEMPLATE_KEY = "UrlPathTemplate";
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 9).handler(ctx -> {
-            if (ctx.request() instanceof HttpServerRequestInternal internal && !ctx.normalizedPath().startsWith("/q/")) {
-                internal.context().putLocal(TEMPLATE_KEY, UNMATCHED);
-            }
-            ctx.next();
-        });
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public boolean handle(io.vertx.ext.web.RoutingContext ctx) {
+        if (ctx.request() instanceof HttpServerRequestInternal internal && !ctx.normalizedPath().startsWith("/q/")) {
+            internal.context().putLocal(TEMPLATE_KEY, UNMATCHED);
+        }
+        return false;
     }
 
     /** The route template of the request being served on this thread's Vert.x context, or null. */

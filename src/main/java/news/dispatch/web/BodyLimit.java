@@ -1,9 +1,8 @@
 package news.dispatch.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import news.dispatch.web.problem.Problem;
 import news.dispatch.web.problem.ProblemMapper;
 import news.dispatch.web.problem.ProblemType;
@@ -14,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * problem+json before it is read (Quarkus' own refusal has an empty body). The connection is closed,
  * since the rest of the body is not read.
  */
-@ApplicationScoped
-public class BodyLimit {
+@Singleton
+public class BodyLimit implements FrontDoor.Step {
 
     private final long limit;
     private final ProblemMapper problems;
@@ -25,23 +24,27 @@ public class BodyLimit {
         this.problems = problems;
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 16).handler(ctx -> {
-            String length = ctx.request().getHeader("Content-Length");
-            if (length != null && tooLong(length)) {
-                ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-                Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                        "The request body is larger than the limit of " + limit + " bytes.",
-                        RequestIds.instance(RequestIds.of(ctx.request())), null);
-                ctx.response().setStatusCode(type.status())
-                        .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                        .putHeader("Cache-Control", "no-store")
-                        .putHeader("Connection", "close")
-                        .end(io.vertx.core.buffer.Buffer.buffer(problems.bytes(problem)));
-                return;
-            }
-            ctx.next();
-        });
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public boolean handle(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null || !tooLong(length)) {
+            return false;
+        }
+        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(),
+                "The request body is larger than the limit of " + limit + " bytes.",
+                RequestIds.instance(RequestIds.of(ctx.request())), null);
+        ctx.response().setStatusCode(type.status())
+                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Connection", "close")
+                .end(io.vertx.core.buffer.Buffer.buffer(problems.bytes(problem)));
+        return true;
     }
 
     private boolean tooLong(String length) {

@@ -1,10 +1,8 @@
 package news.dispatch.web;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import news.dispatch.web.problem.Problem;
 import news.dispatch.web.problem.ProblemMapper;
 import news.dispatch.web.problem.ProblemType;
@@ -19,8 +17,8 @@ import java.util.Set;
  * a preflight from it gets 403 problem+json. Credentials are never allowed. With a list of origins,
  * every response varies on Origin so the CDN keeps one copy per origin.
  */
-@ApplicationScoped
-public class Cors {
+@Singleton
+public class Cors implements FrontDoor.Step {
 
     static final String METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Accept-Language, If-Match, If-None-Match, "
@@ -42,11 +40,13 @@ public class Cors {
         this.problems = problems;
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 14).handler(this::handle);
+    @Override
+    public int order() {
+        return 40;
     }
 
-    private void handle(RoutingContext ctx) {
+    @Override
+    public boolean handle(RoutingContext ctx) {
         var request = ctx.request();
         var response = ctx.response();
         if (!any) {
@@ -61,8 +61,7 @@ public class Cors {
         }
         String origin = request.getHeader("Origin");
         if (origin == null) {
-            ctx.next();
-            return;
+            return false;
         }
         boolean allowed = any || origins.contains(origin.toLowerCase(Locale.ROOT));
         boolean preflight = request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null;
@@ -71,8 +70,7 @@ public class Cors {
                 response.putHeader("Access-Control-Allow-Origin", any ? "*" : origin);
                 response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
             }
-            ctx.next();
-            return;
+            return false;
         }
         String method = request.getHeader("Access-Control-Request-Method").trim().toUpperCase(Locale.ROOT);
         if (!allowed || !METHOD_SET.contains(method)) {
@@ -85,7 +83,7 @@ public class Cors {
                     .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
                     .putHeader("Cache-Control", "no-store")
                     .end(io.vertx.core.buffer.Buffer.buffer(problems.bytes(problem)));
-            return;
+            return true;
         }
         response.setStatusCode(204)
                 .putHeader("Access-Control-Allow-Origin", any ? "*" : origin)
@@ -95,5 +93,6 @@ public class Cors {
                 .putHeader("Cache-Control", "public, max-age=" + maxAge)
                 .putHeader("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")
                 .end();
+        return true;
     }
 }

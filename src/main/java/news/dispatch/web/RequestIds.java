@@ -1,9 +1,8 @@
 package news.dispatch.web;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,22 +12,26 @@ import java.util.regex.Pattern;
  * Gives every request an id: the caller's X-Request-Id when it is a sane token, else a new UUID.
  * It is echoed as X-Request-Id and becomes the {@code instance} of any problem body.
  */
-@ApplicationScoped
-public class RequestIds {
+@Singleton
+public class RequestIds implements FrontDoor.Step {
 
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
-            String id = ctx.request().getHeader(HEADER);
-            if (id == null || !SANE.matcher(id).matches()) {
-                id = newId();
-                ctx.request().headers().set(HEADER, id);
-            }
-            ctx.response().putHeader(HEADER, id);
-            ctx.next();
-        });
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public boolean handle(RoutingContext ctx) {
+        String id = ctx.request().getHeader(HEADER);
+        if (id == null || !SANE.matcher(id).matches()) {
+            id = newId();
+            ctx.request().headers().set(HEADER, id);
+        }
+        ctx.response().putHeader(HEADER, id);
+        return false;
     }
 
     /**

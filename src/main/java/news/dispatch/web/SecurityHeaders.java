@@ -2,9 +2,8 @@ package news.dispatch.web;
 
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 
 /**
  * Adds the security headers to every response with a body, whoever writes it (resources, problem
@@ -13,8 +12,8 @@ import jakarta.enterprise.event.Observes;
  * keeps its own (RFC 9111 4.3.4; docs/decisions/068-not-modified-answers.md). Names and values are
  * encoded once, as every answer sends them.
  */
-@ApplicationScoped
-public class SecurityHeaders {
+@Singleton
+public class SecurityHeaders implements FrontDoor.Step {
 
     private static final CharSequence CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
     private static final CharSequence NOSNIFF = AsciiString.cached("nosniff");
@@ -36,15 +35,19 @@ public class SecurityHeaders {
         this.strictTransportSecurity = config.strictTransportSecurity().map(HeaderValues::encoded).orElse(null);
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 12).handler(ctx -> {
-            ctx.addHeadersEndHandler(v -> {
-                if (ctx.response().getStatusCode() != 304) {
-                    apply(ctx.response().headers());
-                }
-            });
-            ctx.next();
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public boolean handle(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() != 304) {
+                apply(ctx.response().headers());
+            }
         });
+        return false;
     }
 
     void apply(MultiMap headers) {

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -62,6 +64,8 @@ class OperationsTest {
             given().when().get("/no/such/path/" + article.slug).then().statusCode(404);
             given().when().put("/v1/articles").then().statusCode(405);
             given().when().options("/v1/articles/" + article.slug + "-options").then().statusCode(200);
+            given().when().request("FOO", "/v1/articles/" + article.slug).then().statusCode(anyOf(is(405), is(501)));
+            given().when().get("/q/health/ready").then().statusCode(200);
             assertThat(RawHttp.send(io.restassured.RestAssured.port, "GET", "/v1/articles/" + article.slug + "%ZZ", Map.of(), null)
                     .status()).isEqualTo(400);
 
@@ -78,6 +82,12 @@ class OperationsTest {
                     .as(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList().toString())
                     .isNotNull().isGreaterThanOrEqualTo(1);
             assertThat(scrape).as("raw URLs never become series").doesNotContain(article.slug);
+            assertThat(value(scrape, "http_server_requests_seconds_count", Map.of("method", "OTHER", "uri", "/UNMATCHED")))
+                    .as("a method outside the standard ones is counted as OTHER").isNotNull().isGreaterThanOrEqualTo(1);
+            assertThat(scrape).as("nor do made-up methods").doesNotContain("method=\"FOO\"");
+            assertThat(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")))
+                    .as("/q/ paths are not measured").noneMatch(l -> l.contains("uri=\"/q/"));
+            assertThat(scrape).contains("http_server_active_requests");
         }
 
         @Test

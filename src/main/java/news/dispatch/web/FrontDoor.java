@@ -1,0 +1,63 @@
+package news.dispatch.web;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.MDC;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one router handler that every request passes before the REST layer: it runs the application's
+ * {@linkplain Step steps} (route template, request id, access log, security headers, CORS, body limit,
+ * answers from the application cache) in their order, then hands the request on unless a step
+ * answered it. One handler instead of one catch-all route per step: each route costs the router a
+ * match and a hand-over on every request, which showed in the profile of cached answers
+ * (docs/benchmarks.md, finding 7).
+ * <p>
+ * It runs after Quarkus's own first handlers (order {@code Integer.MIN_VALUE} and {@code + 1}) and
+ * before the body, compression and REST handlers.
+ */
+@Singleton
+public class FrontDoor {
+
+    static final int ORDER = Integer.MIN_VALUE + 9;
+
+    /** One thing done to every request on the event loop, before routing to an operation. */
+    public interface Step {
+
+        /** Steps run by increasing order. */
+        int order();
+
+        /**
+         * Does the step's work; true when the step answered (or refused) the request itself, so that
+         * no later step and no operation sees it.
+         */
+        boolean handle(RoutingContext ctx);
+    }
+
+    private final Step[] steps;
+
+    public FrontDoor(Instance<Step> steps) {
+        List<Step> sorted = steps.stream().sorted(Comparator.comparingInt(Step::order)).toList();
+        this.steps = sorted.toArray(Step[]::new);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        for (Step step : steps) {
+            if (step.handle(ctx)) {
+                return;
+            }
+        }
+        // for the log lines the operation writes (an answer given by a step writes none)
+        MDC.put("requestId", RequestIds.of(ctx.request()));
+        ctx.next();
+    }
+}

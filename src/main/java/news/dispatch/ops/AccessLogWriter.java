@@ -2,6 +2,8 @@ package news.dispatch.ops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +46,25 @@ final class AccessLogWriter implements AutoCloseable {
     /** PIPE_BUF on Linux: the largest write to a pipe that POSIX keeps in one piece. */
     static final int CHUNK = 4096;
     private static final int BATCH = 512;
+    /** Most distinct values kept encoded per field (methods, routes, statuses, threads: a few dozen in practice). */
+    static final int ENCODED_VALUES = 512;
+
+    // field names and constant values, quoted and encoded once
+    private static final SerializableString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializableString LEVEL = new SerializedString("level");
+    private static final SerializableString INFO = new SerializedString("INFO");
+    private static final SerializableString LOGGER_NAME = new SerializedString("loggerName");
+    private static final SerializableString CATEGORY = new SerializedString(AccessLog.CATEGORY);
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString THREAD_NAME = new SerializedString("threadName");
+    private static final SerializableString THREAD_ID = new SerializedString("threadId");
+    private static final SerializableString MDC = new SerializedString("mdc");
+    private static final SerializableString REQUEST_ID = new SerializedString("requestId");
+    private static final SerializableString METHOD = new SerializedString("method");
+    private static final SerializableString ROUTE = new SerializedString("route");
+    private static final SerializableString PATH = new SerializedString("path");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString DURATION = new SerializedString("durationMs");
 
     /** One access line: the time the request ended, the thread, the message and the six {@code mdc} fields. */
     record Line(Instant time, String threadName, long threadId, String message,
@@ -62,6 +84,11 @@ final class AccessLogWriter implements AutoCloseable {
      */
     private JsonGenerator generator = newGenerator();
     private final IsoInstants timestamps = new IsoInstants();
+    /**
+     * The values that repeat from line to line (thread, method, route, status), each escaped and
+     * encoded once: writing them is then a copy. Used by the writing thread only (under this lock).
+     */
+    private final Map<String, SerializableString> encoded = new HashMap<>();
     private volatile boolean closed;
     private volatile boolean failed;
     private boolean lineFailed;
@@ -121,20 +148,32 @@ final class AccessLogWriter implements AutoCloseable {
         JsonGenerator g = generator;
         try {
             g.writeStartObject();
-            g.writeFieldName("timestamp");
+            g.writeFieldName(TIMESTAMP);
             timestamps.write(entry.time(), g);
-            g.writeStringField("level", "INFO");
-            g.writeStringField("loggerName", AccessLog.CATEGORY);
-            g.writeStringField("message", entry.message());
-            g.writeStringField("threadName", entry.threadName());
-            g.writeNumberField("threadId", entry.threadId());
-            g.writeObjectFieldStart("mdc");
-            g.writeStringField("requestId", entry.requestId());
-            g.writeStringField("method", entry.method());
-            g.writeStringField("route", entry.route());
-            g.writeStringField("path", entry.path());
-            g.writeStringField("status", entry.status());
-            g.writeStringField("durationMs", entry.durationMs());
+            g.writeFieldName(LEVEL);
+            g.writeString(INFO);
+            g.writeFieldName(LOGGER_NAME);
+            g.writeString(CATEGORY);
+            g.writeFieldName(MESSAGE);
+            g.writeString(entry.message());
+            g.writeFieldName(THREAD_NAME);
+            writeRepeated(g, entry.threadName());
+            g.writeFieldName(THREAD_ID);
+            g.writeNumber(entry.threadId());
+            g.writeFieldName(MDC);
+            g.writeStartObject();
+            g.writeFieldName(REQUEST_ID);
+            g.writeString(entry.requestId());
+            g.writeFieldName(METHOD);
+            writeRepeated(g, entry.method());
+            g.writeFieldName(ROUTE);
+            writeRepeated(g, entry.route());
+            g.writeFieldName(PATH);
+            g.writeString(entry.path());
+            g.writeFieldName(STATUS);
+            writeRepeated(g, entry.status());
+            g.writeFieldName(DURATION);
+            g.writeString(entry.durationMs());
             g.writeEndObject();
             g.writeRaw(trailer); // the same for every line: rendered once
             g.writeEndObject();
@@ -160,6 +199,24 @@ final class AccessLogWriter implements AutoCloseable {
         }
         if (chunk.size() >= CHUNK) {
             flush();
+        }
+    }
+
+    /** A value that repeats from line to line, from its encoded form (made on first use while there is room). */
+    private void writeRepeated(JsonGenerator g, String value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
+        SerializableString known = encoded.get(value);
+        if (known == null && encoded.size() < ENCODED_VALUES) {
+            known = new SerializedString(value);
+            encoded.put(value, known);
+        }
+        if (known != null) {
+            g.writeString(known);
+        } else {
+            g.writeString(value);
         }
     }
 

@@ -110,6 +110,34 @@ class AccessLogWriterTest {
     }
 
     @Test
+    void repeatedValuesAreWrittenExactlyAlsoBeyondTheOnesKeptEncoded() throws Exception {
+        Writes out = new Writes();
+        AccessLogWriter writer = new AccessLogWriter(out, 10_000, Duration.ofMillis(5), Map.of());
+        int n = AccessLogWriter.ENCODED_VALUES + 100; // every value new: the last ones are written as they come
+        for (int i = 0; i < n; i++) {
+            writer.write(new AccessLogWriter.Line(Instant.parse("2026-12-02T10:00:00Z"), "thread \"" + i + "\"\\ ü\u2028",
+                    i, "m", "r-" + i, i % 2 == 0 ? "GET" : "PATCH", "/v1/{x}/" + i + "\"", "/p", String.valueOf(100 + i), "0.1"));
+        }
+        writer.write(new AccessLogWriter.Line(Instant.parse("2026-12-02T10:00:00Z"), null, 7, null, null, null, null, null,
+                null, null));
+        writer.close();
+
+        List<String> lines = out.lines();
+        assertThat(lines).hasSize(n + 1);
+        for (int i = 0; i < n; i++) {
+            JsonNode node = JSON.readTree(lines.get(i));
+            assertThat(node.get("threadName").asText()).isEqualTo("thread \"" + i + "\"\\ ü\u2028");
+            assertThat(node.get("mdc").get("method").asText()).isEqualTo(i % 2 == 0 ? "GET" : "PATCH");
+            assertThat(node.get("mdc").get("route").asText()).isEqualTo("/v1/{x}/" + i + "\"");
+            assertThat(node.get("mdc").get("status").asText()).isEqualTo(String.valueOf(100 + i));
+        }
+        JsonNode empty = JSON.readTree(lines.get(n));
+        assertThat(empty.get("threadName").isNull()).isTrue();
+        assertThat(empty.get("mdc").get("route").isNull()).isTrue();
+        assertThat(empty.get("mdc").get("path").isNull()).isTrue();
+    }
+
+    @Test
     void batchesWholeLinesIntoWritesAPipeKeepsWhole() throws Exception {
         Writes out = new Writes();
         // a long idle: the writer finds all lines queued at once, as under load

@@ -5,12 +5,11 @@ import jakarta.inject.Singleton;
 import news.dispatch.web.FrontDoor;
 
 /**
- * Keeps raw URLs out of the metrics. Micrometer tags a request with the route template RESTEasy
- * stores when a resource method matches, and otherwise with the raw path: a 405, an OPTIONS or an
- * undecodable path would each make a new series, and after {@code max-uri-tags} of them the real
- * routes would stop being recorded. Every API request therefore starts with the template
- * {@value #UNMATCHED}, which a matching resource method replaces. ({@code /q/*} is left alone:
- * Micrometer leaves those paths out itself.)
+ * Keeps raw URLs out of the metrics and the access log. RESTEasy stores the route template of the
+ * resource method that matched a request; a 405, an OPTIONS or an unknown path has none, and tagging
+ * those with the raw path would let anyone mint series. Every API request therefore starts with the
+ * template {@value #UNMATCHED}, which a matching resource method replaces, and {@link RequestMetrics}
+ * and {@link AccessLog} read it when the request ends. ({@code /q/*} is left alone: it is not measured.)
  */
 @Singleton
 public class UnmatchedRoutes implements FrontDoor.Step {

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The one router handler that every request passes before the REST layer: it runs the application's
- * {@linkplain Step steps} (route template, request id, access log, security headers, CORS, body limit,
- * answers from the application cache) in their order, then hands the request on unless a step
+ * {@linkplain Step steps} (route template, request metrics, request id, access log, security headers,
+ * CORS, body limit, answers from the application cache) in their order, then hands the request on unless a step
  * answered it. One handler instead of one catch-all route per step: each route costs the router a
  * match and a hand-over on every request, which showed in the profile of cached answers
  * (docs/benchmarks.md, finding 7).

@@ -46,8 +46,10 @@ final class AccessLogWriter implements AutoCloseable {
     /** PIPE_BUF on Linux: the largest write to a pipe that POSIX keeps in one piece. */
     static final int CHUNK = 4096;
     private static final int BATCH = 512;
-    /** Most distinct values kept encoded per field (methods, routes, statuses, threads: a few dozen in practice). */
+    /** Most distinct values kept encoded (methods, routes, statuses, threads: a few dozen in practice). */
     static final int ENCODED_VALUES = 512;
+    /** Longest value kept encoded: a made-up method can be as long as the request line allows. */
+    static final int ENCODED_LENGTH = 128;
 
     // field names and constant values, quoted and encoded once
     private static final SerializableString TIMESTAMP = new SerializedString("timestamp");
@@ -209,7 +211,7 @@ final class AccessLogWriter implements AutoCloseable {
             return;
         }
         SerializableString known = encoded.get(value);
-        if (known == null && encoded.size() < ENCODED_VALUES) {
+        if (known == null && value.length() <= ENCODED_LENGTH && encoded.size() < ENCODED_VALUES) {
             known = new SerializedString(value);
             encoded.put(value, known);
         }

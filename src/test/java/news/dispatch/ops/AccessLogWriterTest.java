@@ -120,10 +120,14 @@ class AccessLogWriterTest {
         }
         writer.write(new AccessLogWriter.Line(Instant.parse("2026-12-02T10:00:00Z"), null, 7, null, null, null, null, null,
                 null, null));
+        String longMethod = "X\"".repeat(AccessLogWriter.ENCODED_LENGTH);
+        writer.write(new AccessLogWriter.Line(Instant.parse("2026-12-02T10:00:00Z"), "t", 8, "m", "r", longMethod, "-", "/",
+                "200", "0.1"));
         writer.close();
 
         List<String> lines = out.lines();
-        assertThat(lines).hasSize(n + 1);
+        assertThat(lines).hasSize(n + 2);
+        assertThat(JSON.readTree(lines.get(n + 1)).get("mdc").get("method").asText()).isEqualTo(longMethod);
         for (int i = 0; i < n; i++) {
             JsonNode node = JSON.readTree(lines.get(i));
             assertThat(node.get("threadName").asText()).isEqualTo("thread \"" + i + "\"\\ ü\u2028");

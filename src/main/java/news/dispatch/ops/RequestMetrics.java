@@ -94,7 +94,11 @@ public class RequestMetrics implements FrontDoor.Step {
         return timer;
     }
 
-    /** The tags of one timer; routes are a few dozen templates, methods and statuses a handful. */
+    /**
+     * The tags of one timer; routes are a few dozen templates, methods and statuses a handful. A class, not a record:
+     * a record's equals and hashCode go through method handles, which showed in the profile of cached answers for
+     * the cache's own key (docs/benchmarks.md, finding 7); this one is looked up on every request.
+     */
     private static final class Key {
         private final String method;
         private final String route;

@@ -1,5 +1,7 @@
 package news.dispatch.access;
 
+import io.netty.util.AsciiString;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,6 +32,9 @@ public class AccessFilter {
 
     static final String OUTCOME = AccessFilter.class.getName() + ".outcome";
     private static final String CHALLENGE = "Bearer realm=\"dispatch\"";
+    private static final CharSequence RATE_LIMIT = AsciiString.cached("RateLimit-Limit");
+    private static final CharSequence RATE_REMAINING = AsciiString.cached("RateLimit-Remaining");
+    private static final CharSequence RATE_RESET = AsciiString.cached("RateLimit-Reset");
     private static final Map<Method, Role> REQUIRED = new ConcurrentHashMap<>();
     private static final Map<Method, Boolean> TAKES_QUERY_KEY = new ConcurrentHashMap<>();
 
@@ -38,8 +43,11 @@ public class AccessFilter {
     private final AccessConfig config;
     private final RateLimiter limiter;
     private final OpsMetrics metrics;
+    private final ClientAddress clients;
 
-    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter, OpsMetrics metrics) {
+    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter, OpsMetrics metrics,
+                        ClientAddress clients) {
+        this.clients = clients;
         this.current = current;
         this.keys = keys;
         this.config = config;
@@ -75,7 +83,7 @@ public class AccessFilter {
         Caller caller = authenticated.map(ApiKeyService.Authenticated::caller).orElse(Caller.ANONYMOUS);
         current.set(caller);
 
-        String bucket = caller.keyId() != null ? "key:" + caller.keyId() : addressBucket(http);
+        String bucket = caller.keyId() != null ? "key:" + caller.keyId() : clients.bucket(http);
         int limit = authenticated.map(ApiKeyService.Authenticated::rateLimit).orElse(null) != null
                 ? authenticated.get().rateLimit() : defaultLimit(caller.role());
         RateLimiter.Outcome outcome = limiter.take(bucket, limit);
@@ -130,16 +138,21 @@ public class AccessFilter {
         }
     }
 
-    /** The RateLimit-* headers of an outcome (also for answers given before the REST layer, cache/CachedAnswers). */
-    public static void rateHeaders(RateLimiter.Outcome outcome, BiConsumer<String, String> header) {
-        header.accept("RateLimit-Limit", Integer.toString(outcome.limit()));
-        header.accept("RateLimit-Remaining", Integer.toString(outcome.remaining()));
-        header.accept("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+    /** The RateLimit-* headers of an outcome. */
+    static void rateHeaders(RateLimiter.Outcome outcome, BiConsumer<String, String> header) {
+        header.accept(RATE_LIMIT.toString(), Integer.toString(outcome.limit()));
+        header.accept(RATE_REMAINING.toString(), Integer.toString(outcome.remaining()));
+        header.accept(RATE_RESET.toString(), Long.toString(outcome.resetSeconds()));
     }
 
-    /** The rate-limit bucket of a request without a key: its client address. */
-    public static String addressBucket(HttpServerRequest http) {
-        return "address:" + address(http);
+    /**
+     * The same headers on an answer given before the REST layer (cache/CachedAnswers), by names whose hash is
+     * computed once.
+     */
+    public static void rateHeaders(RateLimiter.Outcome outcome, MultiMap headers) {
+        headers.set(RATE_LIMIT, Integer.toString(outcome.limit()));
+        headers.set(RATE_REMAINING, Integer.toString(outcome.remaining()));
+        headers.set(RATE_RESET, Long.toString(outcome.resetSeconds()));
     }
 
     private int defaultLimit(Role role) {
@@ -155,10 +168,6 @@ public class AccessFilter {
     private static ProblemException withRateHeaders(ProblemException e, RateLimiter.Outcome outcome) {
         rateHeaders(outcome, e::withHeader);
         return e;
-    }
-
-    private static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private static Role declared(Method method) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import news.dispatch.access.AccessConfig;
 import news.dispatch.access.AccessFilter;
+import news.dispatch.access.ClientAddress;
 import news.dispatch.access.RateLimiter;
 import news.dispatch.ops.SchemaMigrations;
 import news.dispatch.ops.UnmatchedRoutes;
@@ -54,17 +55,19 @@ public class CachedAnswers implements FrontDoor.Step {
 
     private final ContentCache cache;
     private final RateLimiter limiter;
+    private final ClientAddress clients;
     private final AccessConfig access;
     private final SchemaMigrations schema;
     private final Set<String> compressible;
     private final Counter answered;
 
-    public CachedAnswers(ContentCache cache, RateLimiter limiter, AccessConfig access,
+    public CachedAnswers(ContentCache cache, RateLimiter limiter, ClientAddress clients, AccessConfig access,
                          SchemaMigrations schema, MeterRegistry registry,
                          @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
                          @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressMediaTypes) {
         this.cache = cache;
         this.limiter = limiter;
+        this.clients = clients;
         this.access = access;
         this.schema = schema;
         this.compressible = compression
@@ -95,7 +98,7 @@ public class CachedAnswers implements FrontDoor.Step {
         if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
             return false;
         }
-        RateLimiter.Outcome outcome = limiter.take(AccessFilter.addressBucket(request), access.rateLimit().anonymous());
+        RateLimiter.Outcome outcome = limiter.take(clients.bucket(request), access.rateLimit().anonymous());
         if (!outcome.allowed()) {
             return false;
         }
@@ -113,7 +116,7 @@ public class CachedAnswers implements FrontDoor.Step {
         for (ContentCache.Header header : notModified ? entry.notModifiedHeaders() : entry.headers()) {
             response.putHeader(header.name(), header.value());
         }
-        AccessFilter.rateHeaders(outcome, response::putHeader);
+        AccessFilter.rateHeaders(outcome, response.headers());
         answered.increment();
         if (notModified) {
             response.setStatusCode(304).end();

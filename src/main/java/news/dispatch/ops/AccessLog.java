@@ -30,7 +30,7 @@ import java.util.Map;
  * {@link AccessLogWriter}): the same JSON shape, written in batches by one thread.
  */
 @Singleton
-public class AccessLog implements FrontDoor.Step {
+public class AccessLog implements FrontDoor.Step, FrontDoor.Ending {
 
     static final String CATEGORY = "dispatch.access";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
@@ -91,24 +91,24 @@ public class AccessLog implements FrontDoor.Step {
 
     @Override
     public boolean handle(RoutingContext ctx) {
-        String requestId = RequestIds.of(ctx.request());
-        String path = ctx.normalizedPath();
-        if (enabled && !path.startsWith("/q/health") && !path.startsWith("/q/metrics")) {
-            long start = System.nanoTime();
-            String method = ctx.request().method().name();
-            ctx.addEndHandler(done -> log(ctx, requestId, method, path, start, done.succeeded()));
-        }
-        return false;
+        return false; // all is done when the request has ended
     }
 
     /** {@code answered} is false when the connection closed before the response was sent (status "-"). */
-    private void log(RoutingContext ctx, String requestId, String method, String path, long start, boolean answered) {
-        if (!LOG.isInfoEnabled()) {
+    @Override
+    public void ended(RoutingContext ctx, long elapsedNanos, boolean answered) {
+        if (!enabled || !LOG.isInfoEnabled()) {
             return;
         }
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/q/health") || path.startsWith("/q/metrics")) {
+            return;
+        }
+        String requestId = RequestIds.of(ctx.request());
+        String method = ctx.request().method().name();
         String route = UnmatchedRoutes.template(ctx);
         String status = answered ? String.valueOf(ctx.response().getStatusCode()) : "-";
-        String duration = milliseconds(System.nanoTime() - start);
+        String duration = milliseconds(elapsedNanos);
         String message = method + ' ' + (route == null ? path : route) + ' ' + status + ' ' + duration + " ms";
         if (writer != null) {
             Thread current = Thread.currentThread();

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the application.
  */
 @Singleton
-public class RequestMetrics implements FrontDoor.Step {
+public class RequestMetrics implements FrontDoor.Step, FrontDoor.Ending {
 
     static final String REQUESTS = "http.server.requests";
     static final String ACTIVE = "http.server.active.requests";
@@ -54,20 +54,22 @@ public class RequestMetrics implements FrontDoor.Step {
 
     @Override
     public boolean handle(RoutingContext ctx) {
-        if (ctx.normalizedPath().startsWith("/q/")) {
-            return false;
+        if (!ctx.normalizedPath().startsWith("/q/")) {
+            active.increment();
         }
-        long start = System.nanoTime();
-        String method = method(ctx.request().method().name());
-        active.increment();
-        ctx.addEndHandler(done -> {
-            active.decrement();
-            String route = UnmatchedRoutes.template(ctx);
-            int status = done.succeeded() ? ctx.response().getStatusCode() : -1;
-            timer(method, route == null ? UnmatchedRoutes.UNMATCHED : route, status)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        });
         return false;
+    }
+
+    @Override
+    public void ended(RoutingContext ctx, long elapsedNanos, boolean answered) {
+        if (ctx.normalizedPath().startsWith("/q/")) {
+            return;
+        }
+        active.decrement();
+        String route = UnmatchedRoutes.template(ctx);
+        int status = answered ? ctx.response().getStatusCode() : -1;
+        timer(method(ctx.request().method().name()), route == null ? UnmatchedRoutes.UNMATCHED : route, status)
+                .record(elapsedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A standard method's name, else {@code OTHER}: a client may send any token, which must not make series. */

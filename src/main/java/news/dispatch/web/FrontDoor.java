@@ -16,7 +16,8 @@ import java.util.List;
  * CORS, body limit, answers from the application cache) in their order, then hands the request on unless a step
  * answered it. One handler instead of one catch-all route per step: each route costs the router a
  * match and a hand-over on every request, which showed in the profile of cached answers
- * (docs/benchmarks.md, finding 7).
+ * (docs/benchmarks.md, finding 7). For the same reason the steps that act when the request has ended
+ * ({@link Ending}: metrics, access log) share one end handler.
  * <p>
  * It runs after Quarkus's own first handlers (order {@code Integer.MIN_VALUE} and {@code + 1}) and
  * before the body, compression and REST handlers.
@@ -39,11 +40,28 @@ public class FrontDoor {
         boolean handle(RoutingContext ctx);
     }
 
+    /**
+     * A step that also wants to know when the request ended. The front door registers one end handler
+     * for all of them (each handler is an allocation and a call per request, and each would read the clock).
+     */
+    public interface Ending {
+
+        /**
+         * Called once per request that reached the front door, in step order, when the response was sent
+         * ({@code answered}) or the connection closed before it was (not {@code answered}).
+         *
+         * @param elapsedNanos time since the front door took the request
+         */
+        void ended(RoutingContext ctx, long elapsedNanos, boolean answered);
+    }
+
     private final Step[] steps;
+    private final Ending[] endings;
 
     public FrontDoor(Instance<Step> steps) {
         List<Step> sorted = steps.stream().sorted(Comparator.comparingInt(Step::order)).toList();
         this.steps = sorted.toArray(Step[]::new);
+        this.endings = sorted.stream().filter(Ending.class::isInstance).map(Ending.class::cast).toArray(Ending[]::new);
     }
 
     void install(@Observes Router router) {
@@ -51,6 +69,16 @@ public class FrontDoor {
     }
 
     private void handle(RoutingContext ctx) {
+        if (endings.length > 0) {
+            long start = System.nanoTime();
+            ctx.addEndHandler(done -> {
+                long elapsed = System.nanoTime() - start;
+                boolean answered = done.succeeded();
+                for (Ending ending : endings) {
+                    ending.ended(ctx, elapsed, answered);
+                }
+            });
+        }
         for (Step step : steps) {
             if (step.handle(ctx)) {
                 return;

@@ -1,5 +1,6 @@
 package news.dispatch.web;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 public class RequestIds implements FrontDoor.Step {
 
     public static final String HEADER = "X-Request-Id";
+    private static final CharSequence HEADER_NAME = AsciiString.cached(HEADER); // its hash computed once
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -25,12 +27,12 @@ public class RequestIds implements FrontDoor.Step {
 
     @Override
     public boolean handle(RoutingContext ctx) {
-        String id = ctx.request().getHeader(HEADER);
+        String id = ctx.request().getHeader(HEADER_NAME);
         if (id == null || !SANE.matcher(id).matches()) {
             id = newId();
-            ctx.request().headers().set(HEADER, id);
+            ctx.request().headers().set(HEADER_NAME, id);
         }
-        ctx.response().putHeader(HEADER, id);
+        ctx.response().headers().set(HEADER_NAME, id);
         return false;
     }
 
@@ -47,7 +49,7 @@ public class RequestIds implements FrontDoor.Step {
     }
 
     public static String of(HttpServerRequest request) {
-        return request.getHeader(HEADER);
+        return request.getHeader(HEADER_NAME);
     }
 
     public static String instance(String requestId) {

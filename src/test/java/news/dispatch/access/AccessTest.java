@@ -233,6 +233,28 @@ class AccessTest {
         }
 
         @Test
+        void anAnonymousClientCannotLeaveItsAddressBucketWithForwardedHeaders() {
+            // No trusted proxy is configured: X-Forwarded-For and Forwarded are the client's own words, and the
+            // bucket stays the connection's address, on the REST layer and on answers from the application cache.
+            for (String path : List.of("/v1/sections", "/v1/articles?limit=3")) { // the operation; the application cache
+                given().get(path).then().statusCode(200);
+                boolean sameBucket = false;
+                for (int attempt = 0; attempt < 3 && !sameBucket; attempt++) { // a new window may begin in between
+                    int first = remaining(given().header("X-Forwarded-For", "203.0.113.7").get(path));
+                    int second = remaining(given().header("X-Forwarded-For", "198.51.100.9")
+                            .header("Forwarded", "for=192.0.2.60").get(path));
+                    sameBucket = second == first - 1;
+                }
+                assertThat(sameBucket).as(path).isTrue();
+            }
+        }
+
+        private int remaining(io.restassured.response.Response response) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            return Integer.parseInt(response.header("RateLimit-Remaining"));
+        }
+
+        @Test
         void anonymousResponsesCarryTheAddressLimit() {
             given().get("/v1/sections").then().statusCode(200).header("RateLimit-Limit", "1000000")
                     .header("Vary", org.hamcrest.Matchers.containsString("Authorization"));

@@ -41,8 +41,9 @@ public class FrontDoor {
     }
 
     /**
-     * A step that also wants to know when the request ended. The front door registers one end handler
-     * for all of them (each handler is an allocation and a call per request, and each would read the clock).
+     * Implemented by a {@link Step} that also wants to know when the request ended. The front door registers
+     * one end handler for all of them (each handler is an allocation and a call per request, and each would
+     * read the clock).
      */
     public interface Ending {
 

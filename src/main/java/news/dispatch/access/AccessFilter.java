@@ -1,7 +1,6 @@
 package news.dispatch.access;
 
 import io.netty.util.AsciiString;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -134,25 +133,18 @@ public class AccessFilter {
     public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(OUTCOME) instanceof RateLimiter.Outcome outcome) {
             var headers = response.getHeaders();
-            rateHeaders(outcome, headers::putSingle);
+            rateHeaders(outcome, (name, value) -> headers.putSingle(name.toString(), value));
         }
     }
 
-    /** The RateLimit-* headers of an outcome. */
-    static void rateHeaders(RateLimiter.Outcome outcome, BiConsumer<String, String> header) {
-        header.accept(RATE_LIMIT.toString(), Integer.toString(outcome.limit()));
-        header.accept(RATE_REMAINING.toString(), Integer.toString(outcome.remaining()));
-        header.accept(RATE_RESET.toString(), Long.toString(outcome.resetSeconds()));
-    }
-
     /**
-     * The same headers on an answer given before the REST layer (cache/CachedAnswers), by names whose hash is
-     * computed once.
+     * The RateLimit-* headers of an outcome, also for answers given before the REST layer (cache/CachedAnswers).
+     * The names are {@link AsciiString}s: Vert.x' header map hashes them once, not on every answer.
      */
-    public static void rateHeaders(RateLimiter.Outcome outcome, MultiMap headers) {
-        headers.set(RATE_LIMIT, Integer.toString(outcome.limit()));
-        headers.set(RATE_REMAINING, Integer.toString(outcome.remaining()));
-        headers.set(RATE_RESET, Long.toString(outcome.resetSeconds()));
+    public static void rateHeaders(RateLimiter.Outcome outcome, BiConsumer<CharSequence, String> header) {
+        header.accept(RATE_LIMIT, Integer.toString(outcome.limit()));
+        header.accept(RATE_REMAINING, Integer.toString(outcome.remaining()));
+        header.accept(RATE_RESET, Long.toString(outcome.resetSeconds()));
     }
 
     private int defaultLimit(Role role) {
@@ -166,7 +158,7 @@ public class AccessFilter {
     }
 
     private static ProblemException withRateHeaders(ProblemException e, RateLimiter.Outcome outcome) {
-        rateHeaders(outcome, e::withHeader);
+        rateHeaders(outcome, (name, value) -> e.withHeader(name.toString(), value));
         return e;
     }
 

@@ -116,7 +116,7 @@ public class CachedAnswers implements FrontDoor.Step {
         for (ContentCache.Header header : notModified ? entry.notModifiedHeaders() : entry.headers()) {
             response.putHeader(header.name(), header.value());
         }
-        AccessFilter.rateHeaders(outcome, response.headers());
+        AccessFilter.rateHeaders(outcome, response.headers()::set);
         answered.increment();
         if (notModified) {
             response.setStatusCode(304).end();

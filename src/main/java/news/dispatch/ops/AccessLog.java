@@ -30,7 +30,7 @@ import java.util.Map;
  * {@link AccessLogWriter}): the same JSON shape, written in batches by one thread.
  */
 @Singleton
-public class AccessLog implements FrontDoor.Step, FrontDoor.Ending {
+public class AccessLog implements FrontDoor.Ending {
 
     static final String CATEGORY = "dispatch.access";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
@@ -82,16 +82,6 @@ public class AccessLog implements FrontDoor.Step, FrontDoor.Ending {
 
     private static String unquoted(String name) {
         return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public boolean handle(RoutingContext ctx) {
-        return false; // all is done when the request has ended
     }
 
     /** {@code answered} is false when the connection closed before the response was sent (status "-"). */

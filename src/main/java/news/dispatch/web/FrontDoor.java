@@ -12,9 +12,8 @@ import java.util.List;
 
 /**
  * The one router handler that every request passes before the REST layer: it runs the application's
- * {@linkplain Step steps} (route template, request metrics, request id, access log, security headers,
- * CORS, body limit, answers from the application cache) in their order, then hands the request on unless a step
- * answered it. One handler instead of one catch-all route per step: each route costs the router a
+ * {@linkplain Step steps} (route template, request metrics, request id, security headers, CORS, body limit,
+ * answers from the application cache) in their order, then hands the request on unless a step answered it. One handler instead of one catch-all route per step: each route costs the router a
  * match and a hand-over on every request, which showed in the profile of cached answers
  * (docs/benchmarks.md, finding 7). For the same reason the steps that act when the request has ended
  * ({@link Ending}: metrics, access log) share one end handler.
@@ -41,15 +40,16 @@ public class FrontDoor {
     }
 
     /**
-     * Implemented by a {@link Step} that also wants to know when the request ended. The front door registers
-     * one end handler for all of them (each handler is an allocation and a call per request, and each would
-     * read the clock).
+     * Something done for every request once it has ended (a bean, which may also be a {@link Step}). The front
+     * door registers one end handler for all of them (each handler is an allocation and a call per request,
+     * and each would read the clock).
      */
     public interface Ending {
 
         /**
-         * Called once per request that reached the front door, in step order, when the response was sent
-         * ({@code answered}) or the connection closed before it was (not {@code answered}).
+         * Called once per request that reached the front door, when the response was sent ({@code answered})
+         * or the connection closed before it was (not {@code answered}). Endings do not depend on each other
+         * and are called in no set order.
          *
          * @param elapsedNanos time since the front door took the request
          */
@@ -59,10 +59,10 @@ public class FrontDoor {
     private final Step[] steps;
     private final Ending[] endings;
 
-    public FrontDoor(Instance<Step> steps) {
+    public FrontDoor(Instance<Step> steps, Instance<Ending> endings) {
         List<Step> sorted = steps.stream().sorted(Comparator.comparingInt(Step::order)).toList();
         this.steps = sorted.toArray(Step[]::new);
-        this.endings = sorted.stream().filter(Ending.class::isInstance).map(Ending.class::cast).toArray(Ending[]::new);
+        this.endings = endings.stream().toArray(Ending[]::new);
     }
 
     void install(@Observes Router router) {

@@ -1,0 +1,33 @@
+package news.dispatch.ops;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The application's own PostgreSQL connections run without parallel workers (docs/decisions/081-no-parallel-query.md):
+ * the setting comes with the connection, so every statement of every request has it, whatever the server's default.
+ */
+@QuarkusTest
+class DatabaseSessionTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void postgresConnectionsStartNoParallelWorkers() {
+        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class).startsWith("postgres"),
+                "a PostgreSQL setting");
+        for (int i = 0; i < 3; i++) {
+            String value = QuarkusTransaction.requiringNew().call(() ->
+                    (String) em.createNativeQuery("select current_setting('max_parallel_workers_per_gather')").getSingleResult());
+            assertThat(value).as("max_parallel_workers_per_gather on the application's connection").isEqualTo("0");
+        }
+    }
+}

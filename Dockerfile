@@ -18,22 +18,6 @@ COPY --from=build --chown=dispatch:dispatch /build/target/quarkus-app/*.jar ./
 COPY --from=build --chown=dispatch:dispatch /build/target/quarkus-app/app/ ./app/
 COPY --from=build --chown=dispatch:dispatch /build/target/quarkus-app/quarkus/ ./quarkus/
 
-# Application class-data archive, written by this image's own JVM (an archive only fits the JDK build and the
-# jars that wrote it): a training start with no database reachable (the application starts anyway and answers
-# 503, docs/decisions/070), one request, SIGTERM. Every start then maps the classes it loaded instead of reading
-# them from the jars: the first answer about 2 s sooner (docs/decisions/080). It needs the same
-# `-jar quarkus-run.jar` from /app; a JVM that cannot use it ignores it and starts as before.
-SHELL ["/bin/bash", "-c"]
-RUN DISPATCH_DB_URL=jdbc:postgresql://127.0.0.1:9/none DISPATCH_SHUTDOWN_DELAY=0S QUARKUS_HTTP_PORT=8099 \
-        java -Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
-        > /tmp/training.log 2>&1 & pid=$!; \
-    for i in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/8099) 2>/dev/null && break; sleep 0.5; done; \
-    (exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET /v1/sections HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3); \
-    kill -TERM $pid; wait $pid; test -s app-cds.jsa || { cat /tmp/training.log; exit 1; }; rm -f /tmp/training.log
-
-USER dispatch
-EXPOSE 8080
-
 # Configuration by environment (the full list: docs/operations.md and the README):
 #   DISPATCH_DB_URL, DISPATCH_DB_USER, DISPATCH_DB_PASSWORD, DISPATCH_DB_POOL_MAX   PostgreSQL
 #   DISPATCH_ADMIN_KEY (>= 32 characters)    the first admin key, registered at start
@@ -51,6 +35,22 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
     MALLOC_ARENA_MAX=2 \
     JAVA_OPTS="-Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+
+# Application class-data archive, written by this image's own JVM (an archive only fits the JDK build and the
+# jars that wrote it): a training start with no database reachable (the application starts anyway and answers
+# 503, docs/decisions/070), one request, SIGTERM. Every start then maps the classes it loaded instead of reading
+# them from the jars: the first answer about 2 s sooner (docs/decisions/080). It needs the same
+# `-jar quarkus-run.jar` from /app; a JVM that cannot use it ignores it and starts as before.
+SHELL ["/bin/bash", "-c"]
+RUN DISPATCH_DB_URL=jdbc:postgresql://127.0.0.1:9/none DISPATCH_SHUTDOWN_DELAY=0S QUARKUS_HTTP_PORT=8099 \
+        java $JAVA_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+        > /tmp/training.log 2>&1 & pid=$!; \
+    for i in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/8099) 2>/dev/null && break; sleep 0.5; done; \
+    (exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET /v1/sections HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3); \
+    kill -TERM $pid; wait $pid; test -s app-cds.jsa || { cat /tmp/training.log; exit 1; }; rm -f /tmp/training.log
+
+USER dispatch
+EXPOSE 8080
 
 # Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

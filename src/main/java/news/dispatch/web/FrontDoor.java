@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The one router handler that every request passes before the REST layer: it runs the application's
  * {@linkplain Step steps} (route template, request metrics, request id, security headers, CORS, body limit,
- * answers from the application cache) in their order, then hands the request on unless a step answered it. One handler instead of one catch-all route per step: each route costs the router a
- * match and a hand-over on every request, which showed in the profile of cached answers
- * (docs/benchmarks.md, finding 7). For the same reason the steps that act when the request has ended
- * ({@link Ending}: metrics, access log) share one end handler.
+ * answers from the application cache) in their order, then hands the request on unless a step answered it.
+ * One handler instead of one catch-all route per step: each route costs the router a match and a hand-over
+ * on every request, which showed in the profile of cached answers
+ * (docs/benchmarks.md, finding 7). For the same reason what is done when a request has ended
+ * ({@link Ending}: metrics, access log) shares one end handler.
  * <p>
  * It runs after Quarkus's own first handlers (order {@code Integer.MIN_VALUE} and {@code + 1}) and
  * before the body, compression and REST handlers.

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.ConfigProvider;
+import news.dispatch.testsupport.Databases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,7 @@ class DatabaseSessionTest {
 
     @Test
     void postgresConnectionsStartNoParallelWorkers() {
-        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class).startsWith("postgres"),
-                "a PostgreSQL setting");
+        assumeTrue(Databases.postgres(), "a PostgreSQL setting");
         for (int i = 0; i < 3; i++) {
             String value = QuarkusTransaction.requiringNew().call(() ->
                     (String) em.createNativeQuery("select current_setting('max_parallel_workers_per_gather')").getSingleResult());

@@ -8,8 +8,8 @@ import news.dispatch.article.ArticleStatus;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
+import news.dispatch.testsupport.Databases;
 import news.dispatch.testsupport.Fixtures;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +45,6 @@ class SearchResourceTest {
         return Fixtures.unique(prefix).replace("-", "");
     }
 
-    private static boolean postgres() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class).startsWith("postgres");
-    }
 
     @Nested
     class Matching {
@@ -272,7 +269,7 @@ class SearchResourceTest {
 
         @Test
         void englishArticlesMatchOtherFormsOfAWord() {
-            assumeTrue(postgres());
+            assumeTrue(Databases.postgres());
             String w = word("stemtest");
             Article english = fixtures.article("Ministers " + w + " meetings").body("<p>They were meeting.</p>", "They were meeting.")
                     .save();
@@ -284,7 +281,7 @@ class SearchResourceTest {
 
         @Test
         void otherLanguagesMatchWordForWordWithoutEnglishStemming() {
-            assumeTrue(postgres());
+            assumeTrue(Databases.postgres());
             String w = word("simpletest");
             Article kurdish = fixtures.article("Civînên " + w + " meetings").language("ku").save();
             Article english = fixtures.article("English " + w + " meetings").save();
@@ -302,7 +299,7 @@ class SearchResourceTest {
 
         @Test
         void scoreIsTsRankAndMoreMatchesRankHigher() {
-            assumeTrue(postgres());
+            assumeTrue(Databases.postgres());
             String w = word("densitas");
             Article once = fixtures.article("Once story").body("<p>x</p>", "Only once " + w + " here and a lot of other words.").save();
             Article thrice = fixtures.article("Thrice story").body("<p>x</p>", w + " and " + w + " and again " + w + ".").save();
@@ -314,7 +311,7 @@ class SearchResourceTest {
 
         @Test
         void searchVectorHasAGinIndex() {
-            assumeTrue(postgres());
+            assumeTrue(Databases.postgres());
             Object method = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                     em.createNativeQuery("select am.amname from pg_class c join pg_am am on am.oid = c.relam"
                             + " where c.relname = 'article_search_idx'").getSingleResult());

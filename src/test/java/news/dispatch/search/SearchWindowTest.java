@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.dispatch.article.Article;
 import news.dispatch.section.Section;
+import news.dispatch.testsupport.Databases;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.FreshDatabaseProfile;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -62,9 +62,6 @@ class SearchWindowTest {
     @Inject
     EntityManager em;
 
-    private static boolean postgres() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class).startsWith("postgres");
-    }
 
     private static String word(String prefix) {
         return Fixtures.unique(prefix).replace("-", "");
@@ -180,7 +177,7 @@ class SearchWindowTest {
 
         Response relevance = given().queryParam("q", phrase).when().get("/v1/search");
         relevance.then().statusCode(200).body("page.next", nullValue());
-        if (postgres()) {
+        if (Databases.postgres()) {
             relevance.then().body("items.slug", contains(newestPhrase.slug));
         } else {
             relevance.then().body("items.slug", containsInAnyOrder(newestPhrase.slug, oldestPhrase.slug));
@@ -189,7 +186,7 @@ class SearchWindowTest {
         Response first = given().queryParam("q", phrase).queryParam("sort", "-publishedAt").queryParam("limit", 2)
                 .when().get("/v1/search");
         first.then().statusCode(200);
-        if (postgres()) {
+        if (Databases.postgres()) {
             // the window (days 9, 8, 7) held one phrase: a short page, and a link to the older articles
             first.then().body("items.slug", contains(newestPhrase.slug)).body("page.next", notNullValue());
         } else {
@@ -228,7 +225,7 @@ class SearchWindowTest {
      */
     @Test
     void aSearchThatRunsTooLongIsCancelled() throws Exception {
-        assumeTrue(postgres());
+        assumeTrue(Databases.postgres());
         String w = word("slowsearch");
         bodyMatch(w, 1);
         given().queryParam("q", w + " -other").when().get("/v1/search").then().statusCode(200); // warm, not cached
@@ -250,7 +247,7 @@ class SearchWindowTest {
      */
     @Test
     void aFirstTryThatRunsTooLongIsRunAgain() throws Exception {
-        assumeTrue(postgres());
+        assumeTrue(Databases.postgres());
         String w = word("secondtry");
         Article match = bodyMatch(w, 1);
         for (String sort : List.of("relevance", "-publishedAt")) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * An {@code in (…)} list of ids written as single parameters {@code (:id0, :id1, …)}, their number
  * rounded up to a power of two by repeating the last id. Hibernate keeps no query plan for a query
  * bound to a collection parameter ({@code in :ids}): it translated such a query to SQL again at every
- * execution, 15 % of the CPU of uncached answers (docs/benchmarks.md, finding 17). Written this way
+ * execution, 15 % of the CPU of uncached answers (docs/benchmarks.md, finding 17; decision 082). This way
  * each query has one cached plan per size class (1, 2, 4, … ids), and the SQL and its results are the
  * same: a repeated id in an {@code in} list matches nothing more.
  */

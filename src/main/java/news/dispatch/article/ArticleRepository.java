@@ -284,9 +284,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             return List.of();
         }
         Map<UUID, Article> byId = new HashMap<>();
-        IdList.bind(getEntityManager().createQuery("select a from Article a left join fetch a.section where a.id in "
-                        + IdList.in(ids), Article.class), ids)
-                .getResultList().forEach(a -> byId.put(a.id, a));
+        IdList.query(getEntityManager(), "select a from Article a left join fetch a.section where a.id in :ids", Article.class,
+                        ids).getResultList().forEach(a -> byId.put(a.id, a));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -296,8 +295,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (articleIds.isEmpty()) {
             return result;
         }
-        IdList.bind(getEntityManager().createQuery("select a.id, a.bodyHtml, a.bodyText from Article a where a.id in "
-                        + IdList.in(articleIds), Object[].class), articleIds).getResultList()
+        IdList.query(getEntityManager(), "select a.id, a.bodyHtml, a.bodyText from Article a where a.id in :ids", Object[].class,
+                        articleIds).getResultList()
                 .forEach(r -> result.put((UUID) r[0], new Body((String) r[1], (String) r[2])));
         return result;
     }
@@ -308,9 +307,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (articleIds.isEmpty()) {
             return result;
         }
-        IdList.bind(getEntityManager().createQuery("select ab from ArticleByline ab join fetch ab.byline where ab.article.id in "
-                        + IdList.in(articleIds) + " order by ab.position", ArticleByline.class), articleIds)
-                .getResultList()
+        IdList.query(getEntityManager(), "select ab from ArticleByline ab join fetch ab.byline where ab.article.id in :ids"
+                        + " order by ab.position", ArticleByline.class, articleIds).getResultList()
                 .forEach(ab -> result.computeIfAbsent(ab.article.id, k -> new ArrayList<>()).add(ab));
         return result;
     }
@@ -321,9 +319,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (articleIds.isEmpty()) {
             return result;
         }
-        IdList.bind(getEntityManager().createQuery("select at from ArticleTag at join fetch at.tag where at.article.id in "
-                        + IdList.in(articleIds) + " order by at.position", ArticleTag.class), articleIds)
-                .getResultList()
+        IdList.query(getEntityManager(), "select at from ArticleTag at join fetch at.tag where at.article.id in :ids"
+                        + " order by at.position", ArticleTag.class, articleIds).getResultList()
                 .forEach(at -> result.computeIfAbsent(at.article.id, k -> new ArrayList<>()).add(at));
         return result;
     }
@@ -334,9 +331,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (articleIds.isEmpty()) {
             return result;
         }
-        IdList.bind(getEntityManager().createQuery("select c from ArticleCorrection c where c.article.id in "
-                        + IdList.in(articleIds) + " order by c.correctedAt, c.id", ArticleCorrection.class), articleIds)
-                .getResultList()
+        IdList.query(getEntityManager(), "select c from ArticleCorrection c where c.article.id in :ids"
+                        + " order by c.correctedAt, c.id", ArticleCorrection.class, articleIds).getResultList()
                 .forEach(c -> result.computeIfAbsent(c.article.id, k -> new ArrayList<>()).add(c));
         return result;
     }

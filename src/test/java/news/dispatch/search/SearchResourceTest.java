@@ -45,7 +45,6 @@ class SearchResourceTest {
         return Fixtures.unique(prefix).replace("-", "");
     }
 
-
     @Nested
     class Matching {
 

@@ -62,7 +62,6 @@ class SearchWindowTest {
     @Inject
     EntityManager em;
 
-
     private static String word(String prefix) {
         return Fixtures.unique(prefix).replace("-", "");
     }

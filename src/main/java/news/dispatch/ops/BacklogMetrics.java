@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -49,6 +50,9 @@ public class BacklogMetrics {
     private final DueChanges due;
     private final int queryTimeoutSeconds;
 
+    /** Readings are numbered as they start; one that finishes after a later-started one is not published. */
+    private final AtomicLong started = new AtomicLong();
+    private long publishedTicket;
     private volatile Reading last;
     private volatile boolean failing;
 
@@ -95,13 +99,17 @@ public class BacklogMetrics {
         refresh();
     }
 
-    /** Reads the figures now; keeps the previous reading when the database cannot answer. */
+    /**
+     * Reads the figures now; keeps the previous reading when the database cannot answer. A scheduled reading and a
+     * direct call can overlap: the gauges then show the one that started last, never an older one finishing late.
+     */
     public void refresh() {
         if (!schema.isReady()) {
             return;
         }
+        long ticket = ticket();
         try {
-            last = read(Instant.now(clock));
+            publish(ticket, read(Instant.now(clock)));
             if (failing) {
                 Log.info("Backlog metrics are read again");
                 failing = false;
@@ -113,6 +121,21 @@ public class BacklogMetrics {
                 failing = true;
             }
         }
+    }
+
+    /** Publishes a reading unless one that started later is already shown; true when published. */
+    synchronized boolean publish(long ticket, Reading reading) {
+        if (ticket < publishedTicket) {
+            return false;
+        }
+        publishedTicket = ticket;
+        last = reading;
+        return true;
+    }
+
+    /** Takes the number of a reading about to start, for {@link #publish}. */
+    long ticket() {
+        return started.incrementAndGet();
     }
 
     private Reading read(Instant now) throws SQLException {

@@ -141,6 +141,27 @@ class BacklogMetricsTest {
         assertThat(gauge(scrape, "dispatch_backlog_refresh_age_seconds", Map.of())).isLessThan(2.0);
     }
 
+    @Test
+    void aReadingThatFinishesAfterALaterStartedOneIsNotShown() {
+        long earlier = backlog.ticket();
+        long later = backlog.ticket();
+        Instant now = Instant.now();
+        try {
+            backlog.publish(later, marked(now, -7));
+            // The scheduled job may have published a reading started later still; either way the earlier one is stale.
+            assertThat(backlog.publish(earlier, marked(now, -99))).as("a reading older than the one shown").isFalse();
+            String scrape = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(gauge(scrape, "dispatch_changes_position", Map.of())).isNotEqualTo(-99.0);
+        } finally {
+            backlog.refresh();
+        }
+        assertThat(gauge(read(), "dispatch_changes_position", Map.of())).isGreaterThanOrEqualTo(0.0);
+    }
+
+    private static BacklogMetrics.Reading marked(Instant at, long position) {
+        return new BacklogMetrics.Reading(at, position, 0, null, 0, null, 0, 0, null, 0, 0);
+    }
+
     private String create(Map<String, Object> article) {
         return keys.asEditor().contentType(ContentType.JSON).body(article).post("/v1/articles")
                 .then().statusCode(201).extract().path("id");

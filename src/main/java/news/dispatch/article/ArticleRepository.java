@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import news.dispatch.common.IdList;
 import news.dispatch.syndication.Rights;
 
 import java.time.Instant;
@@ -116,8 +117,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         if (!f.tagIds().isEmpty()) {
             if (f.anyTag()) {
-                jpql.append(" and exists (select 1 from ArticleTag at where at.article = a and at.tag.id in :anyTags)");
-                params.put("anyTags", f.tagIds());
+                jpql.append(" and exists (select 1 from ArticleTag at where at.article = a and at.tag.id in ")
+                        .append(IdList.bind("anyTag", f.tagIds(), params)).append(')');
             } else {
                 for (int i = 0; i < f.tagIds().size(); i++) {
                     jpql.append(" and exists (select 1 from ArticleTag at").append(i).append(" where at").append(i)
@@ -167,8 +168,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         if (!f.tagIds().isEmpty()) {
             if (f.anyTag()) {
-                sql.append(" and exists (select 1 from article_tag at where at.article_id = a.id and at.tag_id in (:anyTags))");
-                params.put("anyTags", f.tagIds());
+                sql.append(" and exists (select 1 from article_tag at where at.article_id = a.id and at.tag_id in ")
+                        .append(IdList.bind("anyTag", f.tagIds(), params)).append(')');
             } else {
                 for (int i = 0; i < f.tagIds().size(); i++) {
                     sql.append(" and exists (select 1 from article_tag at").append(i).append(" where at").append(i)
@@ -266,11 +267,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         excluded.add(articleId);
         params.put("id", articleId);
         params.put("candidates", candidatesPerTag);
-        params.put("excluded", excluded);
+        String excludedList = IdList.bind("excluded", excluded, params);
         params.putAll(rights.params());
         Query query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
                 + candidates + ") c group by c.article_id) s join article a on a.id = s.article_id where "
-                + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in (:excluded)"
+                + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in " + excludedList
                 + " order by s.shared desc, a.published_at desc, a.id desc", UUID.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")

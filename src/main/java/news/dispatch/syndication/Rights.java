@@ -1,6 +1,7 @@
 package news.dispatch.syndication;
 
 import news.dispatch.access.Caller;
+import news.dispatch.common.IdList;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -96,16 +97,18 @@ public final class Rights {
         StringBuilder sql = new StringBuilder("a.syndication_allowed = true and (a.embargo_until is null or a.embargo_until <= :rightsNow)");
         Map<String, Object> params = new HashMap<>();
         params.put("rightsNow", now);
+        // Single parameters, not a collection one: Hibernate keeps a query plan only for those (IdList).
         if (!caller.sectionIds().isEmpty()) {
-            jpql.append(" and a.section.id in :rightsSections");
-            sql.append(" and a.section_id in (:rightsSections)");
-            params.put("rightsSections", caller.sectionIds());
+            String sections = IdList.bind("rightsSection", caller.sectionIds(), params);
+            jpql.append(" and a.section.id in ").append(sections);
+            sql.append(" and a.section_id in ").append(sections);
         }
         if (!caller.tagIds().isEmpty()) {
-            jpql.append(" and exists (select 1 from ArticleTag rightsTag where rightsTag.article = a and rightsTag.tag.id in :rightsTags)");
+            String tags = IdList.bind("rightsTag", caller.tagIds(), params);
+            jpql.append(" and exists (select 1 from ArticleTag rightsTag where rightsTag.article = a and rightsTag.tag.id in ")
+                    .append(tags).append(')');
             sql.append(" and exists (select 1 from article_tag rights_tag where rights_tag.article_id = a.id"
-                    + " and rights_tag.tag_id in (:rightsTags))");
-            params.put("rightsTags", caller.tagIds());
+                    + " and rights_tag.tag_id in ").append(tags).append(')');
         }
         return new Clause(jpql.toString(), sql.toString(), Map.copyOf(params));
     }

@@ -53,6 +53,40 @@ class RightsTest {
     }
 
     @Test
+    void aKeyWithSeveralSectionsAndTagsTakesArticlesInAnyOfThemAlone() {
+        Section s1 = fixtures.section("Rights first");
+        Section s2 = fixtures.section("Rights second");
+        Section s3 = fixtures.section("Rights third");
+        Section outside = fixtures.section("Rights outside");
+        Tag t1 = fixtures.tag("Rights alpha", TagType.TOPIC);
+        Tag t2 = fixtures.tag("Rights beta", TagType.TOPIC);
+        Tag t3 = fixtures.tag("Rights gamma", TagType.TOPIC);
+        Tag notOnTheKey = fixtures.tag("Rights delta", TagType.TOPIC);
+        Tag run = fixtures.tag("Rights several", TagType.TOPIC);
+        String word = Fixtures.unique("kingfisher").replace("-", "");
+        Article first = fixtures.article("First taken " + word).section(s1).tags(run, t1).save();
+        Article third = fixtures.article("Third taken " + word).section(s3).tags(run, t3, notOnTheKey).save();
+        Article untagged = fixtures.article("Other tag " + word).section(s2).tags(run, notOnTheKey).save();
+        Article elsewhere = fixtures.article("Outside section " + word).section(outside).tags(run, t2).save();
+        // Three sections and three tags: the lists of ids are padded to four places (common/IdList).
+        String partner = keys.partner(false, List.of(s1.slug, s2.slug, s3.slug), List.of(t1.slug, t2.slug, t3.slug));
+
+        keys.as(partner).queryParam("tag", run.slug).get("/v1/articles").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(first.slug, third.slug));
+        keys.as(partner).queryParam("q", word).get("/v1/search").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(first.slug, third.slug));
+        keys.as(partner).queryParam("tag", t1.slug + "|" + t2.slug + "|" + notOnTheKey.slug).get("/v1/articles").then()
+                .statusCode(200).body("items.slug", containsInAnyOrder(first.slug, third.slug));
+
+        // Any of three tags, without rights: in the list (JPQL) and in search (SQL).
+        String anyOfThree = t1.slug + "|" + t2.slug + "|" + notOnTheKey.slug;
+        given().queryParam("tag", anyOfThree).get("/v1/articles").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(first.slug, third.slug, untagged.slug, elsewhere.slug));
+        given().queryParam("q", word).queryParam("tag", t2.slug + "|" + t3.slug + "|" + t1.slug).get("/v1/search").then()
+                .statusCode(200).body("items.slug", containsInAnyOrder(first.slug, third.slug, elsewhere.slug));
+    }
+
+    @Test
     void aPartnersArticleReadShowsNoWithheldNeighbourOrRelatedPost() {
         Section section = fixtures.section("Rights neighbours");
         Tag tag = fixtures.tag("Rights neighbours", TagType.TOPIC);

@@ -1,12 +1,12 @@
 package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
 import news.dispatch.common.Ids;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
@@ -65,20 +65,20 @@ public class ArticleService {
     public record Lookup(ArticleView article, String movedTo, Instant lastModified, long version) {
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
         Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST));
         return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
     }
 
     /** A list as the current caller may see it on this channel (partner keys and syndication formats obey the rights). */
-    @Transactional
+    @ReadOnlyTransaction
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope, Rights.Channel channel) {
         Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST), channel);
         return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape) {
         return list(q, scope, shape, Rights.Channel.READ);
     }
@@ -89,7 +89,7 @@ public class ArticleService {
      * its tags, and its corrections when included (plus the filter's slug look-ups and the count).
      * Partner keys, and everyone below editor on the syndication channel, get what the rights allow.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape, Rights.Channel channel) {
         ArticleRepository.Filter filter = filter(q, scope).with(rights(channel));
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
@@ -104,7 +104,7 @@ public class ArticleService {
      * Articles as list items, in the given order, with the parts the shape asks for among body and
      * corrections: a fixed number of statements whatever the number of articles.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public List<ArticleView> views(Collection<Article> page, ArticleShape shape) {
         List<UUID> ids = page.stream().map(a -> a.id).toList();
         Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
@@ -120,25 +120,25 @@ public class ArticleService {
     }
 
     /** Visible articles by id as list items, in the order of the ids (ids of invisible articles are skipped). */
-    @Transactional
+    @ReadOnlyTransaction
     public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape) {
         return views(articles.findWithSection(ids).stream()
                 .filter(a -> a.status == ArticleStatus.PUBLISHED && a.deletedAt == null).toList(), shape);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Lookup get(String slugOrId) {
         return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), Rights.Channel.READ);
     }
 
     /** The article with the parts the shape asks for; parts left out are null and cost no statement. */
-    @Transactional
+    @ReadOnlyTransaction
     public Lookup get(String slugOrId, ArticleShape shape) {
         return get(slugOrId, shape, Rights.Channel.READ);
     }
 
     /** The full article as the current caller may see it on this channel. */
-    @Transactional
+    @ReadOnlyTransaction
     public Lookup get(String slugOrId, Rights.Channel channel) {
         return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), channel);
     }
@@ -152,7 +152,7 @@ public class ArticleService {
      * The newest visible articles of a scope, with their bodies, as the current caller may take them on
      * this channel: what feeds show. Three statements whatever the size.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public List<ArticleView> latest(Scope scope, int limit, Rights.Channel channel) {
         ArticleRepository.Filter filter = new ArticleRepository.Filter(
                 scope.section() == null ? null : scope.section().id, List.of(), false,
@@ -166,7 +166,7 @@ public class ArticleService {
      * The article with the parts the shape asks for, as the current caller may see it on this channel:
      * a 404 when the rights withhold it.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
@@ -255,7 +255,7 @@ public class ArticleService {
     }
 
     /** Turns slugs of the query into ids; a filter naming nothing that exists is a 400. */
-    @Transactional
+    @ReadOnlyTransaction
     public ArticleRepository.Filter filter(ArticleQuery q, Scope scope) {
         ArticleRepository.Filter filter = visibleFilter(q, scope);
         return q.status() == null ? filter : filter.withStatus(requireEditorFor(q.status()));

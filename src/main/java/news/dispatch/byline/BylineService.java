@@ -1,8 +1,8 @@
 package news.dispatch.byline;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import news.dispatch.common.ApiEnum;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -27,28 +27,28 @@ public class BylineService {
     }
 
     /** The byline with this slug or id, or 404. */
-    @Transactional
+    @ReadOnlyTransaction
     public Byline require(String slugOrId) {
         return bylines.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("byline", slugOrId));
     }
 
     /** The byline's version, the first part of its ETag (If-Match on writes compares it). */
-    @Transactional
+    @ReadOnlyTransaction
     public long version(java.util.UUID id) {
         return bylines.findByIdOptional(id).map(b -> b.version).orElse(0L);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public BylineView get(String slugOrId) {
         return BylineView.of(require(slugOrId));
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Optional<Byline> find(String slugOrId) {
         return bylines.findBySlugOrId(slugOrId);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<BylineView> list(String kind, String q, String limit, String cursor, String count) {
         List<FieldError> errors = new ArrayList<>();
         BylineKind bylineKind = null;

@@ -1,11 +1,11 @@
 package news.dispatch.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
@@ -34,7 +34,7 @@ public class SearchService {
      * query, then the page's articles, bylines and tags (and corrections when included): the same statements
      * whatever the page size.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchOrder order, SearchRepository.After after,
                                   ArticleShape shape, Rights.Channel channel) {
         // Partner keys (and, in syndication formats, everyone below editor) search only what the rights give them

@@ -1,7 +1,7 @@
 package news.dispatch.section;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -21,17 +21,17 @@ public class SectionService {
     }
 
     /** The section with this slug or id, or 404. */
-    @Transactional
+    @ReadOnlyTransaction
     public Section get(String slugOrId) {
         return sections.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("section", slugOrId));
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public java.util.Optional<Section> find(String slugOrId) {
         return sections.findBySlugOrId(slugOrId);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<SectionView> list(int limit, Cursor cursor, boolean count) {
         Integer afterPosition = null;
         if (cursor != null) {

@@ -1,7 +1,7 @@
 package news.dispatch.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -19,35 +19,35 @@ public class TagService {
         this.tags = tags;
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public TagView get(String slugOrId) {
         Tag tag = require(slugOrId);
         return TagView.of(tag, tags.countPublished(tag.id));
     }
 
     /** The tag's version, the first part of its ETag (If-Match on writes compares it). */
-    @Transactional
+    @ReadOnlyTransaction
     public long version(java.util.UUID id) {
         return tags.findByIdOptional(id).map(t -> t.version).orElse(0L);
     }
 
     /** The tag with this slug or id, or 404. */
-    @Transactional
+    @ReadOnlyTransaction
     public Tag require(String slugOrId) {
         return tags.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("tag", slugOrId));
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public java.util.Optional<Tag> find(String slugOrId) {
         return tags.findBySlugOrId(slugOrId);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public List<Tag> findBySlugs(Collection<String> slugs) {
         return tags.findBySlugs(slugs);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<TagView> list(TagListQuery q) {
         String afterKey = null;
         String afterSlug = null;

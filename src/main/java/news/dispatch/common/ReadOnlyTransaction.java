@@ -1,0 +1,19 @@
+package news.dispatch.common;
+
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A read: run in a transaction of its own whose Hibernate session never flushes and loads entities
+ * read-only, or, when the caller already has a transaction open, in the caller's transaction unchanged
+ * (docs/decisions/083). For service methods that change nothing; use {@code @Transactional} for the others.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface ReadOnlyTransaction {
+}

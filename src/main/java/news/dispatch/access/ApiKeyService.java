@@ -3,6 +3,7 @@ package news.dispatch.access;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
@@ -44,7 +45,7 @@ public class ApiKeyService {
     }
 
     /** The caller a presented secret stands for; empty for an unknown or revoked key. */
-    @Transactional
+    @ReadOnlyTransaction
     public Optional<Authenticated> authenticate(String secret) {
         return keys.findBySecretHash(ApiKeySecrets.hash(secret))
                 .filter(k -> k.revokedAt == null)
@@ -122,12 +123,12 @@ public class ApiKeyService {
         Log.infof("Bootstrap admin key %s registered from configuration", key.id);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public ApiKeyView get(String id) {
         return ApiKeyView.of(require(id));
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<ApiKeyView> list(int limit, Cursor cursor, boolean count) {
         Instant afterCreated = null;
         UUID afterId = null;

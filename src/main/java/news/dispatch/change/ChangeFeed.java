@@ -2,8 +2,8 @@ package news.dispatch.change;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import news.dispatch.access.Caller;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.problem.ProblemException;
@@ -64,7 +64,7 @@ public class ChangeFeed {
         }
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public ChangePage page(long since, int limit, Caller caller) {
         var em = Panache.getEntityManager();
         boolean tags = Rights.readsTags(caller, Rights.Channel.SYNDICATION);
@@ -116,7 +116,7 @@ public class ChangeFeed {
     }
 
     /** The latest position of the feed (for webhooks, which start from "now"). */
-    @Transactional
+    @ReadOnlyTransaction
     public long head() {
         return ((Number) Panache.getEntityManager().createNativeQuery("select last_seq from change_counter where id = 1")
                 .getSingleResult()).longValue();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.ArticleInput;
 import news.dispatch.article.ArticleStatus;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -46,7 +47,7 @@ public class ArticleRevisions {
         revisions.persist(r);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<RevisionView> list(UUID articleId, int limit, Cursor cursor, boolean count) {
         Long before = null;
         if (cursor != null) {

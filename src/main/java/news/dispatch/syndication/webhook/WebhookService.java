@@ -8,6 +8,7 @@ import news.dispatch.change.ChangeFeed;
 import news.dispatch.change.ChangeType;
 import news.dispatch.common.ApiEnum;
 import news.dispatch.common.Ids;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -70,12 +71,12 @@ public class WebhookService {
         return view(w);
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public WebhookView get(String id) {
         return view(find(id));
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public Page<WebhookView> list(String limitParam, String cursorParam) {
         List<FieldError> errors = new ArrayList<>();
         int limit = Params.limit(limitParam, errors);
@@ -105,7 +106,7 @@ public class WebhookService {
     }
 
     /** The delivery log of a receiver, newest first. */
-    @Transactional
+    @ReadOnlyTransaction
     public Page<DeliveryView> deliveries(String id, String limitParam, String cursorParam) {
         Webhook w = find(id);
         List<FieldError> errors = new ArrayList<>();

@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import news.dispatch.common.IdList;
 import news.dispatch.syndication.Rights;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -269,13 +270,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         params.put("candidates", candidatesPerTag);
         String excludedList = IdList.bind("excluded", excluded, params);
         params.putAll(rights.params());
-        Query query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
+        // The id as a named scalar, not a result class: Hibernate keys its plan cache by the statement and its result
+        // mapping, and a result class's mapping never equals the last one, so every call would add a plan (finding 19).
+        NativeQuery<?> query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
                 + candidates + ") c group by c.article_id) s join article a on a.id = s.article_id where "
                 + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in " + excludedList
-                + " order by s.shared desc, a.published_at desc, a.id desc", UUID.class);
+                + " order by s.shared desc, a.published_at desc, a.id desc").unwrap(NativeQuery.class)
+                .addScalar("id", UUID.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<UUID> ids = query.setMaxResults(limit).getResultList();
+        List<UUID> ids = (List<UUID>) query.setMaxResults(limit).getResultList();
         return findWithSection(ids);
     }
 

@@ -132,8 +132,11 @@ public class SearchRepository {
      * the phrase is checked on those only. The page after them is reached through the cursor (newest first) or not at
      * all (relevance, like its window).
      *
-     * <p>The tsqueries are literals in the statement, not bound, so the planner always sees them and estimates how many
-     * rows match from the column's statistics: that is what makes it walk the publication index for a common word
+     * <p>The query texts are bound, so every search of one shape is the same statement (one entry in Hibernate's plan
+     * cache and in each connection's statement cache, however many different words are searched: finding 19), and the
+     * transaction plans every statement with its values ({@code plan_cache_mode = force_custom_plan}, see
+     * {@link #statementTimeout}): the planner sees the tsqueries and estimates how many rows match from the column's
+     * statistics, as it did when they were literals. That is what makes it walk the publication index for a common word
      * and use the GIN index for a rare one (a generic plan of a server-prepared statement would guess the same 0.5 %
      * for every word).
      */
@@ -154,8 +157,13 @@ public class SearchRepository {
      */
     private static String candidatesPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, String order,
                                              int limit, Map<String, Object> params) {
-        String exact = literal(q.websearch());
-        String find = q.hasPhrase() ? literal(q.candidates()) : exact;
+        params.put("exact", q.websearch());
+        String exact = ":exact";
+        String find = exact;
+        if (q.hasPhrase()) {
+            params.put("find", q.candidates());
+            find = ":find";
+        }
         StringBuilder sql = new StringBuilder("select a.id, a.cfg, a.query, a.published_at, a.vector from (");
         branch(sql, ENGLISH, "= " + ENGLISH, ENGLISH, exact, find, filter, after, params);
         sql.append(order).append(" limit ").append(limit).append(") union all ");
@@ -177,14 +185,6 @@ public class SearchRepository {
                 .append(" and a.search_vector @@ websearch_to_tsquery(").append(config).append(", ").append(find).append(')');
         ArticleRepository.nativeWhere(filter, sql, params);
         afterTime(after, sql, params);
-    }
-
-    /**
-     * A string literal for text made only of letters, digits, spaces, double quotes and minus signs
-     * ({@link SearchQuery#websearch()}); quotes are doubled all the same.
-     */
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private List<Row> relevancePostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
@@ -288,9 +288,13 @@ public class SearchRepository {
         }
     }
 
-    /** Sets this transaction's statement timeout (0: none) and, for the second try, rules out a sequential scan. */
+    /**
+     * Sets this transaction's statement timeout (0: none) and custom plans (each statement planned with its bound values,
+     * never a generic plan: see {@link #matchesPostgres}) and, for the second try, rules out a sequential scan.
+     */
     private void statementTimeout(long millis, boolean indexOnly) {
-        em.createNativeQuery("select set_config('statement_timeout', :timeout, true)"
+        em.createNativeQuery("select set_config('statement_timeout', :timeout, true),"
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true)"
                         + (indexOnly ? ", set_config('enable_seqscan', 'off', true)" : ""))
                 .setParameter("timeout", Long.toString(millis)).getResultList();
     }

@@ -99,7 +99,15 @@ public class Representations {
         byte[] bytes = serialize(body);
         return new Representation(bytes, MediaType.APPLICATION_JSON, etag(version, bytes),
                 lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link,
-                surrogateKeys == null ? Set.of() : new LinkedHashSet<>(surrogateKeys));
+                surrogateKey(surrogateKeys));
+    }
+
+    /** The Surrogate-Key header value: the keys once each, in their order, separated by spaces; null for none. */
+    static String surrogateKey(Collection<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", keys instanceof Set<?> ? keys : new LinkedHashSet<>(keys));
     }
 
     /** The Link header value of a page's next page, or null on the last page. */
@@ -155,8 +163,8 @@ public class Representations {
         if (r.link() != null) {
             header.accept("Link", r.link());
         }
-        if (!r.surrogateKeys().isEmpty()) {
-            header.accept(SURROGATE_KEY, String.join(" ", r.surrogateKeys()));
+        if (r.surrogateKey() != null) {
+            header.accept(SURROGATE_KEY, r.surrogateKey());
         }
     }
 
@@ -200,7 +208,7 @@ public class Representations {
     /** Bytes of any media type as a representation (strong ETag, Last-Modified to the second). */
     public static Representation of(byte[] body, String mediaType, Instant lastModified, Long version, String link) {
         return new Representation(body, mediaType, etag(version, body),
-                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, Set.of());
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, null);
     }
 
     /**

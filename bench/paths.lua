@@ -42,7 +42,13 @@ function request()
   local i = math.random(#paths)
   local etag = etags[i]
   if etag then
-    return wrk.format("GET", paths[i], { ["If-None-Match"] = etag })
+    -- the command line's headers (-H: Accept-Encoding, Authorization) as well
+    local headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    headers["If-None-Match"] = etag
+    return wrk.format("GET", paths[i], headers)
   end
   return wrk.format("GET", paths[i])
 end

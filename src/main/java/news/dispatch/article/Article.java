@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Basic;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -23,7 +26,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "article")
-public class Article extends BaseEntity {
+public class Article extends BaseEntity implements Purgeable {
 
     @Column(nullable = false, unique = true)
     public String slug;
@@ -138,5 +141,26 @@ public class Article extends BaseEntity {
         public StatusConverter() {
             super(ArticleStatus.class);
         }
+    }
+
+    /**
+     * The article's own key, and search results (its text may now match other queries); when it entered or left
+     * the public lists or moved in them (status, time, section, language, rights), every list and every article's
+     * navigation too (decision 086).
+     */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(key(id));
+        keys.accept(SEARCH);
+        if (write.changed("status", "publishedAt", "firstPublishedAt", "section", "language", "deletedAt", "embargoUntil",
+                "syndicationAllowed")) {
+            keys.accept(LISTS);
+            keys.accept(NAVIGATION);
+        }
+    }
+
+    /** The purge key of the responses that show an article. */
+    public static String key(java.util.UUID id) {
+        return "article-" + id;
     }
 }

@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -20,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "article_byline")
 @IdClass(ArticleByline.Key.class)
-public class ArticleByline {
+public class ArticleByline implements Purgeable {
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)
@@ -68,5 +71,14 @@ public class ArticleByline {
         public RoleConverter() {
             super(BylineRole.class);
         }
+    }
+
+    /** Which articles a list, a search or an article's related posts show depends on these. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(Article.key(article.id));
+        keys.accept(LISTS);
+        keys.accept(NAVIGATION);
+        keys.accept(SEARCH);
     }
 }

@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,7 +16,7 @@ import java.time.Instant;
 /** A correction appended to an article, with the time it was made. */
 @Entity
 @Table(name = "article_correction")
-public class ArticleCorrection extends BaseEntity {
+public class ArticleCorrection extends BaseEntity implements Purgeable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "article_id")
@@ -32,5 +35,11 @@ public class ArticleCorrection extends BaseEntity {
         this.article = article;
         this.correctedAt = correctedAt;
         this.note = note;
+    }
+
+    /** Shown with its article only. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(Article.key(article.id));
     }
 }

@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -19,7 +22,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "article_related")
 @IdClass(ArticleRelated.Key.class)
-public class ArticleRelated {
+public class ArticleRelated implements Purgeable {
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)
@@ -67,5 +70,11 @@ public class ArticleRelated {
         public RelationConverter() {
             super(Relation.class);
         }
+    }
+
+    /** Shown with its article only. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(Article.key(article.id));
     }
 }

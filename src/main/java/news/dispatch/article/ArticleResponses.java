@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.Purgeable;
 import news.dispatch.web.Page;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 public class ArticleResponses {
 
     /** Surrogate key of every article list: purge it when an article enters or leaves the public lists. */
-    public static final String LISTS_KEY = "articles";
+    public static final String LISTS_KEY = Purgeable.LISTS;
 
     private final Representations representations;
     private final ContentCache cache;
@@ -44,7 +45,12 @@ public class ArticleResponses {
      * database access (including resolving the path's section, tag or byline).
      */
     public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, Supplier<? extends Page<?>> load) {
-        Supplier<Representation> render = () -> renderPage(uri, shape, load.get());
+        return list(headers, uri, shape, null, load);
+    }
+
+    /** As {@link #list(HttpHeaders, UriInfo, ArticleShape, Supplier)}, with one more purge key of the list's family, or null. */
+    public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, String family, Supplier<? extends Page<?>> load) {
+        Supplier<Representation> render = () -> renderPage(uri, shape, load.get(), family);
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 
@@ -77,19 +83,23 @@ public class ArticleResponses {
     public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
         JsonNode tree = json.valueToTree(lookup.article());
         Set<String> keys = surrogateKeys(tree);
+        keys.add(Purgeable.NAVIGATION);
         shape.apply(tree);
         return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys);
     }
 
     /** A list of one page that is not a collection of its own (an article's related posts). */
     public Representation renderList(UriInfo uri, ArticleShape shape, Page<?> page) {
-        return renderPage(uri, shape, page);
+        return renderPage(uri, shape, page, null);
     }
 
-    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page) {
+    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page, String family) {
         JsonNode tree = json.valueToTree(page);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(LISTS_KEY);
+        if (family != null) {
+            keys.add(family);
+        }
         keys.addAll(surrogateKeys(tree));
         shape.applyToItems(tree);
         return representations.render(tree, null, null, Representations.nextLink(uri, page.page()), keys);

@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,7 +16,7 @@ import java.time.Instant;
 /** A slug an article used to have; requests for it answer 301 to the current slug. */
 @Entity
 @Table(name = "article_slug_history")
-public class ArticleSlugHistory {
+public class ArticleSlugHistory implements Purgeable {
 
     @Id
     public String slug;
@@ -32,5 +35,11 @@ public class ArticleSlugHistory {
         this.slug = slug;
         this.article = article;
         this.retiredAt = retiredAt;
+    }
+
+    /** Shown with its article only. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(Article.key(article.id));
     }
 }

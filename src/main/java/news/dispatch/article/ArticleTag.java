@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,7 +21,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "article_tag")
 @IdClass(ArticleTag.Key.class)
-public class ArticleTag {
+public class ArticleTag implements Purgeable {
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)
@@ -55,5 +58,14 @@ public class ArticleTag {
         public int hashCode() {
             return Objects.hash(article, tag);
         }
+    }
+
+    /** Which articles a list, a search or an article's related posts show depends on these. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(Article.key(article.id));
+        keys.accept(LISTS);
+        keys.accept(NAVIGATION);
+        keys.accept(SEARCH);
     }
 }

@@ -1,5 +1,8 @@
 package news.dispatch.byline;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -18,7 +21,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "byline")
-public class Byline extends BaseEntity {
+public class Byline extends BaseEntity implements Purgeable {
 
     @Column(nullable = false, unique = true)
     public String slug;
@@ -57,6 +60,15 @@ public class Byline extends BaseEntity {
     public static class KindConverter extends LowerCaseEnumConverter<BylineKind> {
         public KindConverter() {
             super(BylineKind.class);
+        }
+    }
+
+    /** Every response that shows it, under its slug before and after the write (a rename). */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept("byline-" + slug);
+        if (write.previous("slug") instanceof String before) {
+            keys.accept("byline-" + before);
         }
     }
 }

@@ -19,4 +19,11 @@ public interface CacheConfig {
     /** Most memory the cached responses may take, in megabytes (bodies, headers and keys, estimated). */
     @WithDefault("40")
     int maxMegabytes();
+
+    /**
+     * Whether writes are announced to the other instances on the same PostgreSQL database and theirs heard
+     * (LISTEN/NOTIFY, decision 087). Has no effect on H2.
+     */
+    @WithDefault("true")
+    boolean broadcast();
 }

@@ -15,6 +15,7 @@ import news.dispatch.access.ClientAddress;
 import news.dispatch.access.RateLimiter;
 import news.dispatch.ops.SchemaMigrations;
 import news.dispatch.ops.UnmatchedRoutes;
+import news.dispatch.web.ContentCoding;
 import news.dispatch.web.FrontDoor;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -52,6 +53,11 @@ import java.util.stream.Collectors;
 public class CachedAnswers implements FrontDoor.Step {
 
     private static final CharSequence CONTENT_TYPE = AsciiString.cached("Content-Type");
+    private static final CharSequence CONTENT_ENCODING = AsciiString.cached("Content-Encoding");
+    private static final CharSequence ACCEPT_ENCODING = AsciiString.cached("Accept-Encoding");
+    private static final CharSequence ETAG = AsciiString.cached("ETag");
+    private static final CharSequence GZIP = AsciiString.cached("gzip");
+    private static final CharSequence BR = AsciiString.cached("br");
 
     private final ContentCache cache;
     private final RateLimiter limiter;
@@ -111,8 +117,10 @@ public class CachedAnswers implements FrontDoor.Step {
         HttpServerRequest request = ctx.request();
         var response = ctx.response();
         UnmatchedRoutes.set(ctx, entry.route());
+        ContentCoding coding = r.coding(ContentCoding.negotiate(request.getHeader(ACCEPT_ENCODING)));
         boolean notModified = Representations.notModified(request.getHeader("If-None-Match"),
                 request.getHeader("If-Modified-Since"), r);
+        response.putHeader(ETAG, entry.etag(coding));
         for (ContentCache.Header header : notModified ? entry.notModifiedHeaders() : entry.headers()) {
             response.putHeader(header.name(), header.value());
         }
@@ -123,12 +131,15 @@ public class CachedAnswers implements FrontDoor.Step {
             return;
         }
         response.putHeader(CONTENT_TYPE, entry.contentType());
-        if (compressible.contains(baseType(r.mediaType()))) {
-            response.headers().remove("Content-Encoding"); // as the REST layer does: the server may compress it
+        if (coding.token() != null) {
+            // the stored bytes of that coding; the server's compressor passes a body with a Content-Encoding through
+            response.putHeader(CONTENT_ENCODING, coding == ContentCoding.BROTLI ? BR : GZIP);
+        } else if (compressible.contains(baseType(r.mediaType()))) {
+            response.headers().remove(CONTENT_ENCODING); // as the REST layer does: the server may compress it
         }
         // Wrapped, not copied (Buffer.buffer(byte[]) would copy the body into a new heap buffer on every hit);
         // the cached bytes are never written to, and Vert.x hands Netty an unreleasable view of them.
-        response.end(Buffer.buffer(Unpooled.wrappedBuffer(r.body())));
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(r.encoded(coding))));
     }
 
     /** Whether this Accept surely chooses the cached representation (anything else is the REST layer's to decide). */

@@ -11,12 +11,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.ops.UnmatchedRoutes;
+import news.dispatch.web.ContentCoding;
 import news.dispatch.web.HeaderValues;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,14 +35,21 @@ import java.util.function.Supplier;
  * pull-to-refresh asks for, single articles and their related posts, search results, feeds and
  * change-feed pages (decisions 042, 062, 050). A hit costs no SQL statement.
  * <p>
- * Correct by construction (docs/decisions/042-http-caching.md):
+ * Invalidated by what changed, and correct by construction (docs/decisions/086-invalidation-by-purge-keys.md):
  * <ul>
- *   <li>Every entry is keyed by a generation number read <em>before</em> the response was computed;
- *       {@link #invalidateAll()} moves the generation on, so a response computed from data older
- *       than the last write can never be served, even if it is stored after the invalidation.</li>
- *   <li>Writes through Hibernate entities invalidate by themselves after commit
- *       ({@link ContentWriteInterceptor}), except those of entities marked {@link NotContent};
- *       other writes fire {@link ContentChanged} or call {@link #invalidateAll()} after commit.</li>
+ *   <li>Every entry carries the purge keys of what it shows: its {@code Surrogate-Key}s, which the features
+ *       name ({@code article-<id>} of each article it shows, {@code section-}, {@code tag-}, {@code byline-<slug>},
+ *       and the families {@code articles} (every list of articles), {@code navigation} (every single article, whose
+ *       navigation and related posts depend on other articles), {@code search}, {@code feeds} and
+ *       {@code changes}). A committed write invalidates the entries of the keys it touched
+ *       ({@link #invalidate(Collection)}), or all of them ({@link #invalidateAll()}).</li>
+ *   <li>A response computed from data older than a write is never kept after that write: every invalidation
+ *       takes a number from one sequence and marks its keys with it; a response is computed under the
+ *       sequence number read <em>before</em> its data, and is not stored (or is removed again) when one of its
+ *       keys was marked later.</li>
+ *   <li>Writes through Hibernate entities invalidate by themselves after commit ({@link ContentWriteInterceptor}):
+ *       each entity names the keys its write touches ({@link Purgeable}); writes of entities marked
+ *       {@link NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
  *   <li>A short time-to-live ({@code dispatch.cache.ttl}) bounds staleness for anything else, such
  *       as a write made by another instance.</li>
  * </ul>
@@ -52,58 +62,63 @@ public class ContentCache {
 
     public static final String NAME = "article-lists";
 
-    /** The generation and the request; equality written out (a record's goes through method handles, on every lookup). */
-    private static final class Key {
-        private final long generation;
-        private final String request;
-        private final int hash;
-
-        Key(long generation, String request) {
-            this.generation = generation;
-            this.request = request;
-            this.hash = 31 * Long.hashCode(generation) + request.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key k && k.generation == generation && k.hash == hash && k.request.equals(request);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /**
      * A kept response, the route template of the operation that computed it (for metrics and the access
-     * log), and its public caching headers (those of a 200, and the fewer of a 304) and content type
-     * encoded once for the early answers ({@link CachedAnswers}), so a hit neither formats dates nor joins
-     * surrogate keys again.
+     * log), its public caching headers (those of a 200, and the fewer of a 304, without the ETag), its ETag in
+     * each content coding, and its content type, encoded once for the early answers ({@link CachedAnswers}), so a
+     * hit neither formats dates nor joins surrogate keys again; and the hashes of its purge keys, sorted, for
+     * invalidation.
      */
     public record Entry(Representation representation, String route, List<Header> headers,
-                        List<Header> notModifiedHeaders, CharSequence contentType) {
+                        List<Header> notModifiedHeaders, CharSequence contentType, CharSequence[] etags,
+                        long[] purgeKeys, long sequence) {
+
+        /** The ETag of a content coding of the representation. */
+        public CharSequence etag(ContentCoding coding) {
+            return etags[coding.ordinal()];
+        }
+
+        boolean shows(long key) {
+            return Arrays.binarySearch(purgeKeys, key) >= 0;
+        }
     }
 
     /** A response header ready to send: US-ASCII values as Netty's {@link AsciiString}, which is written without re-encoding. */
     public record Header(CharSequence name, CharSequence value) {
     }
 
-    private final Cache<Key, Entry> cache;
+    /** The purge key of everything: invalidating it drops every entry; a response that names no key carries it. */
+    public static final String ALL_KEY = "*";
+
+    private final Cache<String, Entry> cache;
     private final Representations representations;
-    private final AtomicLong generation = new AtomicLong();
-    /** The responses being computed now, by key: a second request for one waits for it (see {@link #get(String, Supplier)}). */
-    private final ConcurrentHashMap<Key, Computation> computing = new ConcurrentHashMap<>();
+    /** One number per invalidation; a response remembers the number current before it read its data. */
+    private final AtomicLong sequence = new AtomicLong();
+    /** The sequence number of the last invalidation of everything. */
+    private final AtomicLong allInvalidated = new AtomicLong();
+    /** The hash of each purge key invalidated lately, with the sequence number of its last invalidation. */
+    private final ConcurrentHashMap<Long, Mark> marks = new ConcurrentHashMap<>();
+    /** How long an invalidation is remembered at least. */
+    private final long markLifeNanos;
+    /** The newest sequence number of the marks forgotten so far. */
+    private final AtomicLong forgotten = new AtomicLong();
+    /** The responses being computed now, by request: a second request for one waits for it (see {@link #get(String, Supplier)}). */
+    private final ConcurrentHashMap<String, Computation> computing = new ConcurrentHashMap<>();
+
+    /** An invalidation of one key: its sequence number and when it happened. */
+    private record Mark(long sequence, long nanos) {
+    }
 
     public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry) {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
-                .weigher((Key key, Entry entry) -> weight(key, entry))
+                .weigher((String key, Entry entry) -> weight(key, entry))
                 .expireAfter(new SpreadExpiry(config.ttl()))
                 .executor(Runnable::run) // upkeep on the caller: no wake-up of a pool thread every few reads
                 .recordStats()
                 .build();
         this.representations = representations;
+        this.markLifeNanos = Math.max(config.ttl().toNanos(), Duration.ofSeconds(10).toNanos());
         CaffeineCacheMetrics.monitor(registry, cache, NAME);
     }
 
@@ -140,10 +155,14 @@ public class ContentCache {
         }
     }
 
-    /** An estimate of the heap an entry holds: body, header values (as strings and as bytes), key, objects. */
-    static int weight(Key key, Entry entry) {
+    /**
+     * An estimate of the heap an entry holds: body, its compressed codings (made when first asked for: counted as
+     * half the body, more than gzip and Brotli take of JSON together), header values (as strings and as bytes),
+     * key, purge keys, objects.
+     */
+    static int weight(String key, Entry entry) {
         Representation r = entry.representation();
-        long bytes = r.body().length + 2L * key.request.length() + 512;
+        long bytes = r.body().length + r.body().length / 2 + 2L * key.length() + 8L * entry.purgeKeys().length + 640;
         for (Header header : entry.headers()) {
             bytes += 3L * header.value().length() + 64; // the value as a string and as ASCII bytes
         }
@@ -167,22 +186,25 @@ public class ContentCache {
     /**
      * The cached response for this request key, or the computed one (then cached). Requests for a key that is being
      * computed wait for that computation and share its result or its failure, so a slow answer is computed once and not
-     * once per waiting request (docs/benchmarks.md finding 15). A failure is not cached: the next request computes again.
+     * once per waiting request (docs/benchmarks.md finding 15) — unless something was invalidated since that
+     * computation began: it may have read what changed, so a later request computes again. A failure is not cached:
+     * the next request computes again.
      */
     public Representation get(String request, Supplier<Representation> compute) {
-        long current = generation.get();
-        Representation hit = find(current, request);
+        Entry hit = cache.getIfPresent(request);
         if (hit != null) {
-            return hit;
+            return hit.representation();
         }
-        Key key = new Key(current, request);
-        Computation mine = new Computation(Thread.currentThread());
-        Computation running = computing.putIfAbsent(key, mine);
-        if (running != null && running.thread != Thread.currentThread()) {
+        long current = sequence.get();
+        Computation mine = new Computation(Thread.currentThread(), current);
+        Computation running = computing.putIfAbsent(request, mine);
+        if (running != null && running.thread != Thread.currentThread() && running.sequence == current) {
             return running.await();
         }
-        if (running != null) { // the same request computed again from within its own computation: no waiting on itself
-            return compute.get();
+        if (running != null) { // computed again from within its own computation, or begun before an invalidation
+            Representation computed = compute.get();
+            put(current, request, computed);
+            return computed;
         }
         try {
             Representation computed = compute.get();
@@ -193,17 +215,19 @@ public class ContentCache {
             mine.result.completeExceptionally(e);
             throw e;
         } finally {
-            computing.remove(key, mine);
+            computing.remove(request, mine);
         }
     }
 
     /** A computation of a response in progress, on the request thread that does it. */
     private static final class Computation {
         final Thread thread;
+        final long sequence;
         final CompletableFuture<Representation> result = new CompletableFuture<>();
 
-        Computation(Thread thread) {
+        Computation(Thread thread, long sequence) {
             this.thread = thread;
+            this.sequence = sequence;
         }
 
         /** The computed response, or the computation's own exception (so that it maps to the same answer). */
@@ -223,34 +247,83 @@ public class ContentCache {
     }
 
     /**
-     * The cached response for this request key in this generation, or null. With {@link #put}, for
-     * requests whose answer is not always cacheable (a redirect): read {@link #generation()} first,
-     * look up, compute, and put under the generation read before computing.
+     * The cached response for this request key, or null. With {@link #put}, for requests whose answer is not always
+     * cacheable (a redirect): read {@link #generation()} first, look up, compute, and put under the number read
+     * before computing.
      */
     public Representation find(long generation, String request) {
-        Entry entry = entry(generation, request);
+        Entry entry = cache.getIfPresent(request);
         return entry == null ? null : entry.representation();
     }
 
-    /** The cached response for this request key in the current generation, with its route, or null. */
+    /** The cached response for this request key, with its route, or null. */
     public Entry find(String request) {
-        return entry(generation.get(), request);
-    }
-
-    private Entry entry(long generation, String request) {
-        return cache.getIfPresent(new Key(generation, request));
+        return cache.getIfPresent(request);
     }
 
     /**
      * Keeps a response computed from data read after {@code generation} was current, with the route
-     * template of the operation computing it (called on its request's thread).
+     * template of the operation computing it (called on its request's thread) — unless one of its purge keys was
+     * invalidated since: then it may show what changed, and is not kept.
      */
     public void put(long generation, String request, Representation response) {
+        long[] keys = purgeKeys(response.surrogateKey());
+        if (stale(generation, keys)) {
+            return;
+        }
         Entry entry = new Entry(response, UnmatchedRoutes.current(),
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
-                HeaderValues.encoded(response.mediaType()));
-        cache.get(new Key(generation, request), key -> entry); // a load in the statistics: cache_puts_total counts it
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation);
+        // Checked again under the entry's lock as it goes in: an invalidation marks its keys before it looks for the
+        // entries to drop, so either it finds this one, or this sees its mark and never becomes visible.
+        cache.asMap().compute(request, (key, old) -> stale(generation, keys) ? old : entry);
+    }
+
+    private boolean stale(long generation, long[] keys) {
+        if (allInvalidated.get() > generation || forgotten.get() > generation) {
+            return true;
+        }
+        for (long key : keys) {
+            Mark mark = marks.get(key);
+            if (mark != null && mark.sequence > generation) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CharSequence[] etags(String etag) {
+        ContentCoding[] codings = ContentCoding.values();
+        CharSequence[] etags = new CharSequence[codings.length];
+        for (ContentCoding coding : codings) {
+            etags[coding.ordinal()] = HeaderValues.encoded(coding.etag(etag));
+        }
+        return etags;
+    }
+
+    /** The hashes of the purge keys in a Surrogate-Key value, sorted; a response that names none shows everything. */
+    static long[] purgeKeys(String surrogateKey) {
+        if (surrogateKey == null || surrogateKey.isBlank()) {
+            return new long[]{hash(ALL_KEY)};
+        }
+        String[] keys = surrogateKey.trim().split(" +");
+        long[] hashes = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            hashes[i] = hash(keys[i]);
+        }
+        Arrays.sort(hashes);
+        return hashes;
+    }
+
+    /** A 64-bit hash of a purge key: two keys that collide only cost an extra invalidation. */
+    static long hash(String key) {
+        long h = 0xcbf29ce484222325L; // FNV-1a
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** The headers a writer produces, encoded for sending. */
@@ -260,18 +333,84 @@ public class ContentCache {
         return List.copyOf(headers);
     }
 
-    /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
-    public void invalidateAll() {
-        generation.incrementAndGet();
-        cache.invalidateAll();
+    /**
+     * Drops the cached responses that show any of these purge keys, and keeps any response being computed now that
+     * shows one from being stored. Call it after the write that touched them commits.
+     */
+    public void invalidate(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (keys.contains(ALL_KEY)) {
+            invalidateAll();
+            return;
+        }
+        long at = sequence.incrementAndGet();
+        long now = System.nanoTime();
+        long[] hashes = new long[keys.size() + 1];
+        int i = 0;
+        for (String key : keys) {
+            hashes[i++] = hash(key);
+        }
+        hashes[i] = hash(ALL_KEY); // responses that name no key show anything
+        for (long hash : hashes) {
+            marks.merge(hash, new Mark(at, now), (old, mark) -> old.sequence > mark.sequence ? old : mark);
+        }
+        // Each removal looks at the entry again under its lock: a response being stored meanwhile in place of a removed one
+        // was either checked against the marks above (and not stored), or is the one found and removed here.
+        var entries = cache.asMap();
+        entries.forEach((request, entry) -> {
+            if (showsAny(entry, hashes)) {
+                entries.computeIfPresent(request, (key, current) -> showsAny(current, hashes) ? null : current);
+            }
+        });
+        forgetOldMarks(now);
     }
 
-    /** The current generation; it moves on with every invalidation (tests and diagnostics). */
+    private static boolean showsAny(Entry entry, long[] hashes) {
+        for (long hash : hashes) {
+            if (entry.shows(hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Marks older than their life are dropped, and a computation that began before the newest of them is not
+     * kept ({@link #stale}): it began longer ago than any response takes to compute.
+     */
+    private void forgetOldMarks(long now) {
+        if (marks.size() > 4096) {
+            marks.values().removeIf(mark -> {
+                if (now - mark.nanos > markLifeNanos) {
+                    forgotten.accumulateAndGet(mark.sequence, Math::max);
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
+    public void invalidateAll() {
+        long at = sequence.incrementAndGet();
+        allInvalidated.accumulateAndGet(at, Math::max);
+        var entries = cache.asMap();
+        entries.keySet().forEach(entries::remove); // by key, whatever is stored there by now
+        marks.values().removeIf(mark -> mark.sequence <= at); // stale() compares allInvalidated first
+    }
+
+    /** The number of the last invalidation; it moves on with every one (tests and diagnostics). */
     public long generation() {
-        return generation.get();
+        return sequence.get();
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged event) {
-        invalidateAll();
+        if (event.keys() == null) {
+            invalidateAll();
+        } else {
+            invalidate(event.keys());
+        }
     }
 }

@@ -7,14 +7,24 @@ import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.type.Type;
+import org.jboss.logging.Logger;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Notices every entity insert, update and delete of a session and, once its transaction has
- * completed, invalidates {@link ContentCache}. So no write that goes through Hibernate can leave a
- * stale list in the application cache, whoever wrote it and whether or not it remembered to call
- * {@link ContentCache#invalidateAll()}. Entities marked {@link NotContent} (API keys, webhooks and
- * their deliveries) do not count: no public response shows them (docs/decisions/064). One instance
- * per session (dependent scope), so the flag needs no synchronisation.
+ * completed, invalidates in {@link ContentCache} what they touched. So no write that goes through Hibernate can
+ * leave a stale answer in the application cache, whoever wrote it and whether or not it remembered to tell the
+ * cache. Each {@link Purgeable} entity names the purge keys its write touches (decision 086); entities marked
+ * {@link NotContent} (API keys, webhooks and their deliveries) touch none: no public response shows them
+ * (docs/decisions/064); a write of any other entity invalidates everything. One instance per session
+ * (dependent scope), so the keys need no synchronisation.
  */
 @Dependent
 @PersistenceUnitExtension
@@ -28,8 +38,11 @@ public class ContentWriteInterceptor implements Interceptor {
         }
     };
 
+    private static final Logger LOG = Logger.getLogger(ContentWriteInterceptor.class);
+
     private final ContentCache cache;
-    private boolean wrote;
+    /** The keys touched in this transaction; {@link ContentCache#ALL_KEY} among them for everything. */
+    private final Set<String> touched = new HashSet<>();
 
     public ContentWriteInterceptor(ContentCache cache) {
         this.cache = cache;
@@ -40,33 +53,43 @@ public class ContentWriteInterceptor implements Interceptor {
         return entity == null || CONTENT.get(Hibernate.getClassLazy(entity));
     }
 
-    private void wrote(Object entity) {
-        if (!wrote && isContent(entity)) {
-            wrote = true;
+    private void wrote(Object entity, Purgeable.Write write) {
+        if (!isContent(entity) || touched.contains(ContentCache.ALL_KEY)) {
+            return;
+        }
+        if (entity instanceof Purgeable purgeable) {
+            purgeable.touched(write, touched::add);
+        } else {
+            touched.add(ContentCache.ALL_KEY);
         }
     }
 
-    /** A collection counts as its owner does; one whose owner is unknown counts as content. */
+    /** A collection counts as a write of its owner as a whole; one whose owner is unknown touches everything. */
     private void wroteCollection(Object collection) {
-        wrote(collection instanceof PersistentCollection<?> c ? c.getOwner() : null);
+        Object owner = collection instanceof PersistentCollection<?> c ? c.getOwner() : null;
+        if (owner == null) {
+            touched.add(ContentCache.ALL_KEY);
+        } else {
+            wrote(owner, Purgeable.Write.whole());
+        }
     }
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
-        wrote(entity);
+        wrote(entity, new Purgeable.Write(true, false, propertyNames, state, null));
         return false;
     }
 
     @Override
     public boolean onFlushDirty(Object entity, Object id, Object[] currentState, Object[] previousState,
                                 String[] propertyNames, Type[] types) {
-        wrote(entity);
+        wrote(entity, new Purgeable.Write(false, false, propertyNames, currentState, previousState));
         return false;
     }
 
     @Override
     public void onRemove(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
-        wrote(entity);
+        wrote(entity, new Purgeable.Write(false, true, propertyNames, null, state));
     }
 
     @Override
@@ -84,11 +107,33 @@ public class ContentWriteInterceptor implements Interceptor {
         wroteCollection(collection);
     }
 
+    /**
+     * Announces the touched keys to the other instances inside the transaction (decision 087): on the transaction's
+     * own connection, so PostgreSQL delivers the notification when, and only if, it commits.
+     */
+    @Override
+    public void beforeTransactionCompletion(Transaction tx) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        PurgeBroadcast broadcast = Arc.container().instance(PurgeBroadcast.class).get();
+        if (!broadcast.enabled()) {
+            return;
+        }
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            broadcast.announce(connection, touched);
+        } catch (SQLException e) {
+            // Failing the write for it would trade a stale cache elsewhere for a lost edit: the time-to-live bounds it.
+            LOG.warnf("Could not announce a write's invalidation to the other instances (%s)", e.getMessage());
+        }
+    }
+
     @Override
     public void afterTransactionCompletion(Transaction tx) {
-        if (wrote) {
-            wrote = false;
-            cache.invalidateAll();
+        if (!touched.isEmpty()) {
+            Set<String> keys = Set.copyOf(touched);
+            touched.clear();
+            cache.invalidate(keys);
         }
     }
 }

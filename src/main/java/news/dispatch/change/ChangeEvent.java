@@ -1,5 +1,8 @@
 package news.dispatch.change;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -22,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "change_event")
-public class ChangeEvent {
+public class ChangeEvent implements Purgeable {
 
     @Id
     public long seq;
@@ -70,5 +73,11 @@ public class ChangeEvent {
         public TypeConverter() {
             super(ChangeType.class);
         }
+    }
+
+    /** The change feed's pages. */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(CHANGES);
     }
 }

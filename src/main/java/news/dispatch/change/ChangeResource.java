@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.Purgeable;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Params;
 import news.dispatch.web.Representation;
@@ -81,7 +82,8 @@ public class ChangeResource {
         Caller who = caller.get();
         // Whoever asks: a position moves on as soon as something commits, so caches must always revalidate
         // (by ETag, a cheap 304); the anonymous pages come from the application cache (decisions 050, 062).
-        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null, null)
+        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null,
+                        List.of(Purgeable.CHANGES))
                 .withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleResponses;
+import news.dispatch.cache.Purgeable;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.common.Ids;
 import news.dispatch.syndication.NinjsLists;
@@ -77,7 +78,7 @@ public class SearchResource {
     public Response search(@BeanParam SearchParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(params.fields, "fields", uri),
                 ArticleShape.given(params.include, "include", uri), ArticleShape.Context.LIST, HIT_FIELDS);
-        return responses.list(headers, uri, shape, hits(params, shape, Rights.Channel.READ));
+        return responses.list(headers, uri, shape, Purgeable.SEARCH, hits(params, shape, Rights.Channel.READ));
     }
 
     /**

@@ -1,5 +1,8 @@
 package news.dispatch.section;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "section")
-public class Section extends BaseEntity {
+public class Section extends BaseEntity implements Purgeable {
 
     @Column(nullable = false, unique = true)
     public String slug;
@@ -31,4 +34,13 @@ public class Section extends BaseEntity {
 
     @Version
     public long version;
+
+    /** Every response that shows it, under its slug before and after the write (a rename). */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept("section-" + slug);
+        if (write.previous("slug") instanceof String before) {
+            keys.accept("section-" + before);
+        }
+    }
 }

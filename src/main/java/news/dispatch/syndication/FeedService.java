@@ -2,9 +2,12 @@ package news.dispatch.syndication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.CurrentCaller;
+import news.dispatch.article.Article;
 import news.dispatch.article.ArticleService;
+import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
 import news.dispatch.byline.Byline;
+import news.dispatch.cache.Purgeable;
 import news.dispatch.byline.BylineService;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
@@ -13,14 +16,17 @@ import news.dispatch.tag.TagService;
 import news.dispatch.web.problem.ProblemException;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Builds the latest, section, tag and byline feeds as the current caller may take them. */
 @ApplicationScoped
 public class FeedService {
 
     /** The feed's bytes and media type. Like other lists, no Last-Modified: a removal moves no timestamp. */
-    public record Rendered(byte[] body, String mediaType) {
+    /** A rendered feed and the purge keys of what it shows (decision 086). */
+    public record Rendered(byte[] body, String mediaType, Set<String> keys) {
     }
 
     private final ArticleService articles;
@@ -67,12 +73,37 @@ public class FeedService {
                 "The latest stories by " + byline.name + ".", selfUrl);
     }
 
+    /** Every list's key, the feed's own section, tag or byline, and those of each entry. */
+    private static Set<String> keys(ArticleService.Scope scope, List<ArticleView> entries) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(Purgeable.LISTS);
+        if (scope.section() != null) {
+            keys.add("section-" + scope.section().slug);
+        }
+        if (scope.tag() != null) {
+            keys.add("tag-" + scope.tag().slug);
+        }
+        if (scope.byline() != null) {
+            keys.add("byline-" + scope.byline().slug);
+        }
+        for (ArticleView entry : entries) {
+            ArticleSummary summary = entry.summary();
+            keys.add(Article.key(summary.id()));
+            if (summary.section() != null) {
+                keys.add("section-" + summary.section().slug());
+            }
+            summary.tags().forEach(t -> keys.add("tag-" + t.slug()));
+            summary.bylines().forEach(b -> keys.add("byline-" + b.slug()));
+        }
+        return keys;
+    }
+
     private Rendered render(FeedFormat format, ArticleService.Scope scope, String title, String description, String selfUrl) {
         List<ArticleView> entries = articles.latest(scope, config.feedSize(), Rights.Channel.SYNDICATION);
         Instant updated = entries.stream().map(e -> e.summary().updatedAt()).max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
         Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()));
         byte[] body = format == FeedFormat.JSON ? json.write(feed) : rome.write(feed, format);
-        return new Rendered(body, format.mediaType());
+        return new Rendered(body, format.mediaType(), keys(scope, entries));
     }
 }

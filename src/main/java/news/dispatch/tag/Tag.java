@@ -1,5 +1,8 @@
 package news.dispatch.tag;
 
+import news.dispatch.cache.Purgeable;
+import java.util.function.Consumer;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,7 +15,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "tag")
-public class Tag extends BaseEntity {
+public class Tag extends BaseEntity implements Purgeable {
 
     @Column(nullable = false, unique = true)
     public String slug;
@@ -42,6 +45,15 @@ public class Tag extends BaseEntity {
     public static class TagTypeConverter extends LowerCaseEnumConverter<TagType> {
         public TagTypeConverter() {
             super(TagType.class);
+        }
+    }
+
+    /** Every response that shows it, under its slug before and after the write (a rename). */
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept("tag-" + slug);
+        if (write.previous("slug") instanceof String before) {
+            keys.accept("tag-" + before);
         }
     }
 }

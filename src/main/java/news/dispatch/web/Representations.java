@@ -119,13 +119,21 @@ public class Representations {
         return "<" + next + ">; rel=\"next\"";
     }
 
-    /** 200 with the body, or 304 when the request's validators match; caching headers either way. */
+    /**
+     * 200 with the body, or 304 when the request's validators match; caching headers either way. The body goes in
+     * the best content coding the client accepts (kept with the representation once made), with that coding's ETag.
+     */
     public Response respond(HttpHeaders request, Representation r) {
+        ContentCoding coding = r.coding(ContentCoding.negotiate(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
         boolean notModified = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), r);
-        Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(r.body(), r.mediaType());
+        Response.ResponseBuilder response = notModified ? Response.notModified()
+                : Response.ok(r.encoded(coding), r.mediaType());
+        if (!notModified && coding.token() != null) {
+            response.header(HttpHeaders.CONTENT_ENCODING, coding.token());
+        }
         // private when keyed: privateWhenKeyed
-        headers(r, publicCacheControl, notModified, response::header);
+        headers(r, coding, publicCacheControl, notModified, response::header);
         return response.build();
     }
 
@@ -135,7 +143,7 @@ public class Representations {
      * the application cache's early answers ({@code cache/CachedAnswers}).
      */
     public void publicHeaders(Representation r, BiConsumer<String, String> header) {
-        headers(r, publicCacheControl, false, header);
+        headers(r, null, publicCacheControl, false, header);
     }
 
     /**
@@ -147,11 +155,15 @@ public class Representations {
      * (docs/decisions/068-not-modified-answers.md).
      */
     public void notModifiedHeaders(Representation r, BiConsumer<String, String> header) {
-        headers(r, publicCacheControl, true, header);
+        headers(r, null, publicCacheControl, true, header);
     }
 
-    private static void headers(Representation r, String cacheControl, boolean notModified, BiConsumer<String, String> header) {
-        header.accept(HttpHeaders.ETAG, r.etag());
+    /** The headers; the ETag of {@code coding}, or none when {@code coding} is null (the caller sends the coding's own). */
+    private static void headers(Representation r, ContentCoding coding, String cacheControl, boolean notModified,
+                                BiConsumer<String, String> header) {
+        if (coding != null) {
+            header.accept(HttpHeaders.ETAG, coding.etag(r.etag()));
+        }
         header.accept(HttpHeaders.CACHE_CONTROL, r.cacheControl() != null ? r.cacheControl() : cacheControl);
         header.accept(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
@@ -207,8 +219,14 @@ public class Representations {
 
     /** Bytes of any media type as a representation (strong ETag, Last-Modified to the second). */
     public static Representation of(byte[] body, String mediaType, Instant lastModified, Long version, String link) {
+        return of(body, mediaType, lastModified, version, link, null);
+    }
+
+    /** As {@link #of(byte[], String, Instant, Long, String)}, with the purge keys of what the body shows. */
+    public static Representation of(byte[] body, String mediaType, Instant lastModified, Long version, String link,
+                                    Collection<String> surrogateKeys) {
         return new Representation(body, mediaType, etag(version, body),
-                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, null);
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS), link, surrogateKey(surrogateKeys));
     }
 
     /**
@@ -241,6 +259,10 @@ public class Representations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean codingSuffix(String header, int at) {
+        return header.startsWith("gz", at) || header.startsWith("br", at);
     }
 
     /** RFC 9110 13.1.2 and 13.1.3: If-None-Match (weak comparison) wins over If-Modified-Since. */
@@ -288,6 +310,11 @@ public class Representations {
                 from += 2;
             }
             if (length > 0 && to - from == length && header.regionMatches(from, etag, skip, length)) {
+                return true;
+            }
+            // the tag of a content coding of this representation: "<tag>+gz" or "<tag>+br"
+            if (length > 1 && to - from == length + 3 && header.charAt(to - 1) == '"' && header.charAt(to - 4) == '+'
+                    && header.regionMatches(from, etag, skip, length - 1) && codingSuffix(header, to - 3)) {
                 return true;
             }
             start = end + 1;

@@ -51,6 +51,39 @@ class RepresentationsTest {
     }
 
     @Test
+    void theTagOfAContentCodingMatchesTheRepresentation() {
+        String gzip = ContentCoding.GZIP.etag(TAG);
+        String brotli = ContentCoding.BROTLI.etag(TAG);
+        assertThat(gzip).isEqualTo(TAG.substring(0, TAG.length() - 1) + "+gz\"");
+        assertThat(brotli).isEqualTo(TAG.substring(0, TAG.length() - 1) + "+br\"");
+        assertThat(ContentCoding.IDENTITY.etag(TAG)).isEqualTo(TAG);
+        assertThat(Representations.matchesAny(gzip, TAG)).isTrue();
+        assertThat(Representations.matchesAny("\"x\", W/" + brotli, TAG)).isTrue();
+        assertThat(Representations.matchesAny(TAG.substring(0, TAG.length() - 1) + "+zz\"", TAG)).isFalse();
+        assertThat(Representations.matchesAny(TAG.substring(0, TAG.length() - 2) + "+gz\"", TAG)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "gzip|GZIP", "gzip, deflate, br|BROTLI", "br;q=1.0, gzip;q=0.8, *;q=0.1|BROTLI", "gzip;q=1, br;q=0.5|GZIP",
+            "br;q=0, gzip|GZIP", "gzip;q=0, br;q=0|IDENTITY", "*|BROTLI", "*;q=0|IDENTITY", "identity|IDENTITY",
+            "deflate|IDENTITY", "GZIP ; Q=0.3|GZIP", "x-gzip|GZIP", "br;q=abc, gzip|GZIP", "gzip;q=2|IDENTITY",
+            "' '|IDENTITY", "br,|BROTLI"})
+    void theCodingIsTheBestTheClientAccepts(String acceptEncoding, ContentCoding expected) {
+        assertThat(ContentCoding.negotiate(acceptEncoding)).isEqualTo(expected);
+    }
+
+    @Test
+    void codingsRoundTrip() throws Exception {
+        byte[] body = "{\"headline\":\"هەڵبژاردنی پەرلەمانی کوردستان\"}".repeat(40).getBytes(StandardCharsets.UTF_8);
+        byte[] gzip = ContentCoding.GZIP.encode(body);
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip)).readAllBytes()).isEqualTo(body);
+        byte[] brotli = ContentCoding.BROTLI.encode(body);
+        assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(brotli).getDecompressedData()).isEqualTo(body);
+        assertThat(brotli.length).isLessThan(body.length / 4);
+    }
+
+    @Test
     void unquotedSameValueDoesNotMatch() {
         assertThat(Representations.matchesAny(TAG.substring(1, TAG.length() - 1), TAG)).isFalse();
     }

@@ -1,5 +1,7 @@
 package news.dispatch.article.revision;
 
+import news.dispatch.cache.NotContent;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -14,6 +16,7 @@ import java.util.UUID;
 /** An earlier version of an article: its editable fields as JSON, kept when an update replaced them. */
 @Entity
 @Table(name = "article_revision")
+@NotContent
 public class ArticleRevision extends BaseEntity {
 
     @Column(name = "article_id", nullable = false)

@@ -1,0 +1,91 @@
+package news.dispatch.cache;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * An entity that names the purge keys its writes touch (docs/decisions/086-invalidation-by-purge-keys.md):
+ * the keys of the cached responses that may show what the write changed. {@link ContentWriteInterceptor}
+ * asks every written entity once its flush runs; an entity that is neither {@code Purgeable} nor
+ * {@link NotContent} invalidates everything.
+ * <p>
+ * The keys are those responses carry in {@code Surrogate-Key}: {@code article-<id>}, {@code section-<slug>},
+ * {@code tag-<slug>}, {@code byline-<slug>}, and the families {@code articles} (every list of articles, feeds
+ * and search results included), {@code navigation} (every single article: its previous, next and related articles
+ * depend on the others), {@code search} and {@code changes} (the change feed's pages).
+ */
+public interface Purgeable {
+
+    /** Every list of articles (sections', tags' and bylines' lists, search results, related posts, feeds). */
+    String LISTS = "articles";
+    /** Every single article: its navigation and related posts depend on the order and tags of the others. */
+    String NAVIGATION = "navigation";
+    /** Every search result: which articles match a query depends on their text. */
+    String SEARCH = "search";
+    /** Every page of the change feed. */
+    String CHANGES = "changes";
+
+    /** Names the keys this write of the entity touches. */
+    void touched(Write write, Consumer<String> keys);
+
+    /** A write as Hibernate flushes it: an insert, an update (with the state before) or a delete. */
+    final class Write {
+        private final boolean inserted;
+        private final boolean deleted;
+        private final String[] names;
+        private final Object[] current;
+        private final Object[] previous;
+
+        public Write(boolean inserted, boolean deleted, String[] names, Object[] current, Object[] previous) {
+            this.inserted = inserted;
+            this.deleted = deleted;
+            this.names = names;
+            this.current = current;
+            this.previous = previous;
+        }
+
+        /** A write of the entity as a whole (an insert, a delete, or a change of one of its collections). */
+        public static Write whole() {
+            return new Write(true, false, null, null, null);
+        }
+
+        public boolean inserted() {
+            return inserted;
+        }
+
+        public boolean deleted() {
+            return deleted;
+        }
+
+        /** Whether the row came or went, or one of these properties changed (true when that is unknown). */
+        public boolean changed(String... properties) {
+            if (inserted || deleted || names == null || previous == null || current == null) {
+                return true;
+            }
+            for (String property : properties) {
+                int at = index(property);
+                if (at < 0 || !Objects.equals(previous[at], current[at])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The property's value before an update; null on an insert or a delete, or when unknown. */
+        public Object previous(String property) {
+            int at = index(property);
+            return at < 0 || previous == null ? null : previous[at];
+        }
+
+        private int index(String property) {
+            if (names != null) {
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i].equals(property)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+    }
+}

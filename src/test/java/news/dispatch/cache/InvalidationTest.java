@@ -1,0 +1,204 @@
+package news.dispatch.cache;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import news.dispatch.article.Article;
+import news.dispatch.section.Section;
+import news.dispatch.testsupport.Fixtures;
+import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * A write invalidates the cached answers that show what it touched, not the whole cache, and a response computed
+ * from data older than a write is never served after that write (docs/decisions/086-invalidation-by-purge-keys.md).
+ */
+@QuarkusTest
+class InvalidationTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ContentCache cache;
+
+    private static boolean cached(ContentCache cache, String path) {
+        return cache.find(path + "?") != null;
+    }
+
+    private record Desk(Section section, Article older, Article main, Article elsewhere) {
+    }
+
+    private Desk desk(String name) {
+        Section section = fixtures.section("Invalidation " + name);
+        Section other = fixtures.section("Elsewhere " + name);
+        Instant t = Instant.parse("2019-05-01T08:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1_000_000));
+        Article older = fixtures.article("Older " + name).section(section).publishedAt(t.minusSeconds(60)).save();
+        Article main = fixtures.article("Main " + name).section(section).publishedAt(t).save();
+        Article elsewhere = fixtures.article("Elsewhere " + name).section(other)
+                .publishedAt(Instant.parse("2015-01-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1_000_000))).save();
+        return new Desk(section, older, main, elsewhere);
+    }
+
+    @Test
+    void anEditInvalidatesWhatShowsTheArticleAndNothingElse() {
+        Desk d = desk("edit");
+        String main = "/v1/articles/" + d.main().slug;
+        String older = "/v1/articles/" + d.older().slug;
+        String elsewhere = "/v1/articles/" + d.elsewhere().slug;
+        String list = "/v1/sections/" + d.section().slug + "/articles";
+        for (String path : List.of(main, older, elsewhere, list)) {
+            given().get(path).then().statusCode(200);
+            assertThat(cached(cache, path)).as(path).isTrue();
+        }
+        long before = cache.generation();
+
+        fixtures.update(d.main(), a -> {
+            a.headline = "Main edit, corrected";
+            a.updatedAt = Instant.now();
+        });
+
+        assertThat(cache.generation()).isGreaterThan(before);
+        assertThat(cached(cache, main)).isFalse();
+        assertThat(cached(cache, list)).as("the list shows it").isFalse();
+        assertThat(cached(cache, older)).as("its navigation shows it").isFalse();
+        assertThat(cached(cache, elsewhere)).as("an article that does not show it stays cached").isTrue();
+        given().get(main).then().body("headline", equalTo("Main edit, corrected"));
+        given().get(list).then().body("items.headline", hasItem("Main edit, corrected"));
+        given().get(older).then().body("navigation.next.headline", equalTo("Main edit, corrected"));
+    }
+
+    @Test
+    void publishingInvalidatesEveryListAndNavigation() {
+        Desk d = desk("publish");
+        String elsewhere = "/v1/articles/" + d.elsewhere().slug;
+        String list = "/v1/sections/" + d.section().slug + "/articles";
+        given().get(elsewhere).then().statusCode(200);
+        given().get(list).then().statusCode(200);
+        Article fresh = fixtures.article("Freshly published").section(d.section())
+                .publishedAt(d.main().publishedAt.plusSeconds(30)).save();
+        assertThat(cached(cache, list)).isFalse();
+        assertThat(cached(cache, elsewhere)).as("an article's navigation may show a new neighbour").isFalse();
+        given().get(list).then().body("items[0].slug", equalTo(fresh.slug));
+        given().get("/v1/articles/" + d.main().slug).then().body("navigation.next.slug", equalTo(fresh.slug));
+    }
+
+    @Test
+    void aSectionRenameInvalidatesWhatShowsTheSection() {
+        Desk d = desk("rename");
+        String main = "/v1/articles/" + d.main().slug;
+        String elsewhere = "/v1/articles/" + d.elsewhere().slug;
+        given().get(main).then().statusCode(200);
+        given().get(elsewhere).then().statusCode(200);
+        fixtures.update(d.main(), a -> a.section.name = "Renamed desk");
+        assertThat(cached(cache, main)).isFalse();
+        assertThat(cached(cache, elsewhere)).isTrue();
+        given().get(main).then().body("section.name", equalTo("Renamed desk"));
+    }
+
+    /**
+     * Readers keep asking for an answer while a writer changes what it shows and invalidates its key; a computation
+     * that read the old value and finishes after the invalidation must not be kept. After each invalidation returns,
+     * every answer shows the new value or a newer one.
+     */
+    @Test
+    void aResponseComputedBeforeAnInvalidationIsNeverServedAfterIt() throws Exception {
+        String request = "/test/invalidation/" + UUID.randomUUID();
+        String key = "test-" + UUID.randomUUID();
+        AtomicLong database = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            running.add(readers.submit(() -> {
+                while (!stop.get()) {
+                    cache.get(request, () -> compute(database, key));
+                }
+            }));
+        }
+        try {
+            for (int write = 1; write <= 2_000; write++) {
+                database.set(write);
+                cache.invalidate(Set.of(key));
+                long seen = value(cache.get(request, () -> compute(database, key)));
+                assertThat(seen).as("after write %d", write).isGreaterThanOrEqualTo(write);
+            }
+        } finally {
+            stop.set(true);
+            readers.shutdown();
+            assertThat(readers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        for (Future<?> reader : running) {
+            reader.get();
+        }
+    }
+
+    /** Reads the value, then takes a little while to render it, as a real computation does. */
+    private static Representation compute(AtomicLong database, String key) {
+        long value = database.get();
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000));
+        return Representations.of(Long.toString(value).getBytes(StandardCharsets.UTF_8), "application/json", null, null,
+                null, List.of(key));
+    }
+
+    private static long value(Representation r) {
+        return Long.parseLong(new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The same through HTTP and the database: after an edit commits, every public read shows it. */
+    @Test
+    void afterAnEditCommitsEveryPublicReadShowsIt() throws Exception {
+        Desk d = desk("race");
+        String path = "/v1/articles/" + d.main().slug;
+        String list = "/v1/sections/" + d.section().slug + "/articles";
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String target = i == 0 ? list : path;
+            running.add(readers.submit(() -> {
+                while (!stop.get()) {
+                    given().header("Accept-Encoding", "gzip").get(target).then().statusCode(200);
+                }
+            }));
+        }
+        try {
+            for (int edit = 1; edit <= 40; edit++) {
+                String headline = "Race edit " + edit;
+                fixtures.update(d.main(), a -> {
+                    a.headline = headline;
+                    a.updatedAt = Instant.now();
+                });
+                given().get(path).then().body("headline", equalTo(headline));
+                given().get(list).then().body("items.headline", hasItem(headline));
+            }
+        } finally {
+            stop.set(true);
+            readers.shutdown();
+            assertThat(readers.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        }
+        for (Future<?> reader : running) {
+            reader.get();
+        }
+    }
+}

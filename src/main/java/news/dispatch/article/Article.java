@@ -159,6 +159,14 @@ public class Article extends BaseEntity implements Purgeable {
         }
     }
 
+    /** The keys of a change to what an article is filed under (its tags, bylines): lists, navigation, search. */
+    static void regrouped(java.util.UUID id, Consumer<String> keys) {
+        keys.accept(key(id));
+        keys.accept(LISTS);
+        keys.accept(NAVIGATION);
+        keys.accept(SEARCH);
+    }
+
     /** The purge key of the responses that show an article. */
     public static String key(java.util.UUID id) {
         return "article-" + id;

@@ -63,9 +63,6 @@ public class ArticleTag implements Purgeable {
     /** Which articles a list, a search or an article's related posts show depends on these. */
     @Override
     public void touched(Write write, Consumer<String> keys) {
-        keys.accept(Article.key(article.id));
-        keys.accept(LISTS);
-        keys.accept(NAVIGATION);
-        keys.accept(SEARCH);
+        Article.regrouped(article.id, keys);
     }
 }

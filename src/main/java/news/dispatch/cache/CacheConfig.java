@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The application cache of public responses (docs/decisions/067-cache-bounded-by-bytes.md). */
 @ConfigMapping(prefix = "dispatch.cache")
@@ -26,4 +28,10 @@ public interface CacheConfig {
      */
     @WithDefault("true")
     boolean broadcast();
+
+    /**
+     * The edges (CDN or Varnish) whose caches a committed write purges by its keys, e.g.
+     * {@code http://varnish:6081/} (decision 088); none by default.
+     */
+    Optional<List<String>> purgeUrls();
 }

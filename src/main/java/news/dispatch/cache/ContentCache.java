@@ -92,6 +92,7 @@ public class ContentCache {
 
     private final Cache<String, Entry> cache;
     private final Representations representations;
+    private final EdgePurge edges;
     /** One number per invalidation; a response remembers the number current before it read its data. */
     private final AtomicLong sequence = new AtomicLong();
     /** The sequence number of the last invalidation of everything. */
@@ -109,7 +110,8 @@ public class ContentCache {
     private record Mark(long sequence, long nanos) {
     }
 
-    public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry) {
+    public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry, EdgePurge edges) {
+        this.edges = edges;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
                 .weigher((String key, Entry entry) -> weight(key, entry))
@@ -406,11 +408,19 @@ public class ContentCache {
         return sequence.get();
     }
 
-    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged event) {
-        if (event.keys() == null) {
-            invalidateAll();
-        } else {
-            invalidate(event.keys());
+    /**
+     * After a write of this instance committed: invalidates what it touched here, and purges it at the edges
+     * (decision 088). Other instances hear of it by the write's own notification (decision 087).
+     */
+    public void written(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
         }
+        invalidate(keys);
+        edges.purge(keys);
+    }
+
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged event) {
+        written(event.keys() == null ? List.of(ALL_KEY) : event.keys());
     }
 }

@@ -133,7 +133,7 @@ public class ContentWriteInterceptor implements Interceptor {
         if (!touched.isEmpty()) {
             Set<String> keys = Set.copyOf(touched);
             touched.clear();
-            cache.invalidate(keys);
+            cache.written(keys);
         }
     }
 }

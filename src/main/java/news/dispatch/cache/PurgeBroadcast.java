@@ -129,6 +129,22 @@ public class PurgeBroadcast {
     record Message(String i, List<String> k) {
     }
 
+    /**
+     * A write that bypassed Hibernate (bulk SQL) fired {@link ContentChanged} inside its transaction: announced on
+     * the transaction's connection as the entity writes are.
+     */
+    void onContentChanged(@Observes ContentChanged event) {
+        if (!enabled) {
+            return;
+        }
+        try (Connection transaction = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()
+                .getConnection()) {
+            announce(transaction, event.keys() == null ? List.of(ContentCache.ALL_KEY) : event.keys());
+        } catch (SQLException e) {
+            LOG.warnf("Could not announce a write's invalidation to the other instances (%s)", e.getMessage());
+        }
+    }
+
     void start(@Observes StartupEvent event) {
         if (!enabled || !running.compareAndSet(false, true)) {
             return;

@@ -69,11 +69,14 @@ public class BylineWriteService {
     public void delete(String key, String ifMatch) {
         Byline b = lock(key, ifMatch);
         var em = bylines.getEntityManager();
-        long credited = em.createQuery("select count(ab) from ArticleByline ab where ab.byline = :b", Long.class)
+        long credited = em.createQuery("select count(ab) from ArticleByline ab where ab.byline = :b"
+                        + " and ab.article.deletedAt is null", Long.class)
                 .setParameter("b", b).getSingleResult();
         if (credited > 0) {
             throw ProblemException.conflict("The byline is credited on " + credited + " article(s).");
         }
+        // Deleted articles (tombstones) do not hold a byline, as they do not hold a tag or a section.
+        em.createQuery("delete from ArticleByline ab where ab.byline = :b").setParameter("b", b).executeUpdate();
         bylines.delete(b);
         Log.infof("Byline %s deleted", b.slug);
     }

@@ -59,7 +59,8 @@ public record ArticleInput(
 
     @Schema(name = "LeadImageInput", description = "The lead image.")
     public record LeadImageInput(
-            @Schema(examples = "https://www.example.com/media/kadhimi.jpg")
+            @Schema(description = "Absolute http or https URL.", examples = "https://www.example.com/media/kadhimi.jpg",
+                    format = "uri", pattern = HttpUrl.PATTERN)
             @NotBlank @Size(max = 2000) @HttpUrl String url,
             @Schema(nullable = true) @SingleLine @Size(max = 1000) String caption,
             @Schema(nullable = true) @SingleLine @Size(max = 500) String credit,

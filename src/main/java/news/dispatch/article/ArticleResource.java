@@ -86,6 +86,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
@@ -110,6 +111,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response related(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,

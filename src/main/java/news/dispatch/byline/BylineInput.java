@@ -20,13 +20,13 @@ public record BylineInput(
         @Schema(description = "person or organisation.") @NotNull BylineKind kind,
         @Schema(nullable = true) @SingleLine @Size(max = 200) String title,
         @Schema(nullable = true) @Size(max = 4000) String bio,
-        @Schema(nullable = true) @Size(max = 2000) @HttpUrl String avatarUrl,
+        @Schema(nullable = true, format = "uri", pattern = HttpUrl.PATTERN) @Size(max = 2000) @HttpUrl String avatarUrl,
         @Schema(description = "Profile links, in order.") @Size(max = 20) List<@NotNull @Valid LinkInput> links) {
 
     @Schema(name = "BylineLinkInput", description = "A profile link.")
     public record LinkInput(
             @Schema(examples = "Website") @NotBlank @SingleLine @Size(max = 200) String title,
-            @Schema(examples = "https://www.example.com/esta") @NotBlank @Size(max = 2000)
+            @Schema(examples = "https://www.example.com/esta", format = "uri", pattern = HttpUrl.PATTERN) @NotBlank @Size(max = 2000)
             @HttpUrl String url) {
     }
 }

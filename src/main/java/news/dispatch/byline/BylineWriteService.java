@@ -105,7 +105,7 @@ public class BylineWriteService {
         Preconditions.requirePresent(ifMatch);
         Byline found = bylines.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("byline", key));
         bylines.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        Preconditions.checkMatch(ifMatch, found.version);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(BylineView.of(found))); // the whole ETag (decision 092)
         return found;
     }
 

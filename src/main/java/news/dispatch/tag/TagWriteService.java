@@ -137,7 +137,7 @@ public class TagWriteService {
         }
         Tag found = tags.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("tag", key));
         tags.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        Preconditions.checkMatch(ifMatch, found.version);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(view(found))); // the whole ETag (decision 092)
         return found;
     }
 

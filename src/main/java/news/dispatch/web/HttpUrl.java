@@ -24,6 +24,9 @@ import java.util.Locale;
 @Constraint(validatedBy = HttpUrl.Validator.class)
 public @interface HttpUrl {
 
+    /** The shape for the API document; the check itself is {@link Validator#valid}. */
+    String PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\"'<>\\\\]+$";
+
     String message() default "must be an absolute http or https URL";
 
     Class<?>[] groups() default {};

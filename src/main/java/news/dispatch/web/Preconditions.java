@@ -7,9 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * If-Match on writes (RFC 9110 13.1.1). The ETag of an editable resource reads
- * {@code "<version>.<hash>"}. Articles compare the whole tag with the ETag of the current
- * representation ({@link #checkCurrent}, docs/decisions/092-if-match-compares-the-whole-etag.md);
- * {@link #checkMatch} compares the version part only.
+ * {@code "<version>.<hash>"}; writes compare the whole tag with the ETag of the current
+ * representation ({@link #checkCurrent}, docs/decisions/092-if-match-compares-the-whole-etag.md).
  */
 public final class Preconditions {
 
@@ -30,7 +29,10 @@ public final class Preconditions {
         }
     }
 
-    /** Nothing without If-Match; 412 when it is given and stale. */
+    /**
+     * Nothing without If-Match; 412 when none of its tags names the current version. Compares the version
+     * part only: writes use {@link #checkCurrent}, which compares the whole tag.
+     */
     public static void checkMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;

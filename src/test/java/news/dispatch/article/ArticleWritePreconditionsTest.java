@@ -53,6 +53,25 @@ class ArticleWritePreconditionsTest {
     }
 
     @Test
+    void sectionsTagsAndBylinesCompareTheWholeETagToo() {
+        for (var family : List.of(
+                Map.of("path", "/v1/sections", "name", "Whole section " + Fixtures.unique("s")),
+                Map.of("path", "/v1/tags", "name", "Whole tag " + Fixtures.unique("t"), "type", "topic"),
+                Map.of("path", "/v1/bylines", "name", "Whole byline " + Fixtures.unique("b"), "kind", "person"))) {
+            Map<String, Object> body = new java.util.HashMap<>(family);
+            String path = (String) body.remove("path");
+            var created = keys.asEditor().contentType(ContentType.JSON).body(body).post(path).then().statusCode(201).extract();
+            String etag = created.header("ETag");
+            String forged = "\"" + etag.substring(1, etag.indexOf('.')) + ".stale\"";
+            String slug = created.path("slug");
+            keys.asEditor().contentType("application/merge-patch+json").header("If-Match", forged)
+                    .body("{\"name\": \"Renamed\"}").patch(path + "/" + slug).then().statusCode(412);
+            keys.asEditor().header("If-Match", forged).delete(path + "/" + slug).then().statusCode(412);
+            keys.asEditor().header("If-Match", etag).delete(path + "/" + slug).then().statusCode(204);
+        }
+    }
+
+    @Test
     void concurrentCreationsWithOneHeadlineGetConsecutiveSlugs() throws Exception {
         String headline = "Same headline at once " + Fixtures.unique("c");
         String editor = keys.editor();

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import news.dispatch.web.SingleLine;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 @Schema(description = "A new API key. Partner entitlements (fullText, sections, tags) only matter for partner keys.")
 public record ApiKeyInput(
         @Schema(description = "Who the key is for.", examples = "Kurdistan Daily syndication")
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @SingleLine @Size(max = 200) String name,
         @Schema(description = "The key's role: partner, editor or admin.", examples = "partner")
         @NotNull Role role,
         @Schema(description = "Whether a partner may receive full article text.", defaultValue = "false")

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import news.dispatch.common.Ids;
 import news.dispatch.web.Cursor;
+import news.dispatch.web.Timestamps;
 import news.dispatch.web.problem.ProblemException;
 
 import java.time.Instant;
@@ -26,8 +27,12 @@ final class ArticleCursors {
         try {
             long micros = Long.parseLong(cursor.key());
             UUID id = Ids.parse(cursor.id()).orElseThrow(IllegalArgumentException::new);
-            return new Key(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L), id);
-        } catch (IllegalArgumentException e) {
+            Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (!Timestamps.storable(time)) {
+                throw new IllegalArgumentException("outside the times the database stores");
+            }
+            return new Key(time, id);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this API issued");
         }
     }

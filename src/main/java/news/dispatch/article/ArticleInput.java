@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import news.dispatch.text.Slugifier;
+import news.dispatch.web.HttpUrl;
+import news.dispatch.web.SingleLine;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,7 +25,7 @@ public record ArticleInput(
                 + "(the old slug then answers 301).", examples = "iraqi-prime-minister-to-meet-biden", nullable = true)
         @Size(max = Slugifier.MAX_LENGTH) @Pattern(regexp = Slugifier.PATTERN, message = SLUG_MESSAGE) String slug,
         @Schema(examples = "Iraqi prime minister to meet Biden in Washington this month")
-        @NotBlank @Size(max = 500) String headline,
+        @NotBlank @SingleLine @Size(max = 500) String headline,
         @Schema(description = "Short summary (dek).", nullable = true) @Size(max = 2000) String standfirst,
         @Schema(nullable = true) @Valid DatelineInput dateline,
         @NotNull @Valid BodyInput body,
@@ -45,8 +47,8 @@ public record ArticleInput(
 
     @Schema(name = "DatelineInput", description = "Where and by whom the story was filed.")
     public record DatelineInput(
-            @Schema(examples = "SULAIMANI", nullable = true) @Size(max = 200) String place,
-            @Schema(examples = "ESTA", nullable = true) @Size(max = 200) String source) {
+            @Schema(examples = "SULAIMANI", nullable = true) @SingleLine @Size(max = 200) String place,
+            @Schema(examples = "ESTA", nullable = true) @SingleLine @Size(max = 200) String source) {
     }
 
     @Schema(name = "BodyInput", description = "The body as HTML; sanitised on write with an allow-list.")
@@ -57,12 +59,13 @@ public record ArticleInput(
 
     @Schema(name = "LeadImageInput", description = "The lead image.")
     public record LeadImageInput(
-            @Schema(examples = "https://www.example.com/media/kadhimi.jpg")
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String url,
-            @Schema(nullable = true) @Size(max = 1000) String caption,
-            @Schema(nullable = true) @Size(max = 500) String credit,
+            @Schema(description = "Absolute http or https URL.", examples = "https://www.example.com/media/kadhimi.jpg",
+                    format = "uri", pattern = HttpUrl.PATTERN)
+            @NotBlank @Size(max = 2000) @HttpUrl String url,
+            @Schema(nullable = true) @SingleLine @Size(max = 1000) String caption,
+            @Schema(nullable = true) @SingleLine @Size(max = 500) String credit,
             @Schema(description = "A file photo, not taken for this story.", nullable = true) Boolean filePhoto,
-            @Schema(description = "Alternative text for screen readers.") @NotBlank @Size(max = 1000) String alt,
+            @Schema(description = "Alternative text for screen readers.") @NotBlank @SingleLine @Size(max = 1000) String alt,
             @Schema(nullable = true) @Min(1) @Max(20_000) Integer width,
             @Schema(nullable = true) @Min(1) @Max(20_000) Integer height) {
     }

@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Params;
+import news.dispatch.web.Timestamps;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -137,18 +138,25 @@ public record ArticleQuery(
         if (value == null) {
             return null;
         }
+        Instant at;
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return endOfDay
+                at = endOfDay
                         ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000)
                         : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                at = OffsetDateTime.parse(value).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be a date (2021-07-10) or an RFC 3339 time (2021-07-10T09:30:00Z)"));
             return null;
         }
+        if (!Timestamps.storable(at)) {
+            errors.add(new FieldError(name, Timestamps.OUT_OF_RANGE));
+            return null;
+        }
+        return at;
     }
 
 }

@@ -203,10 +203,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .firstResultOptional();
     }
 
-    /** The current slug of a visible article that once had this slug. */
-    public Optional<String> findCurrentSlugOfFormer(String slug) {
-        return getEntityManager().createQuery("select a.slug from ArticleSlugHistory h join h.article a where h.slug = :slug and "
-                        + VISIBLE, String.class)
+    /** A deleted article (a tombstone) by id or by the slug it had. */
+    public Optional<Article> findDeleted(String slugOrId) {
+        Optional<UUID> id = news.dispatch.common.Ids.parse(slugOrId);
+        String where = id.isPresent() ? "a.id = ?1" : "a.slug = ?1";
+        return find("select a from Article a left join fetch a.section where " + where + " and a.deletedAt is not null",
+                id.isPresent() ? id.get() : slugOrId).firstResultOptional();
+    }
+
+    /** The visible article that once had this slug (its section fetched, for the rights rule). */
+    public Optional<Article> findVisibleByFormerSlug(String slug) {
+        return getEntityManager().createQuery("select a from ArticleSlugHistory h join h.article a left join fetch a.section"
+                        + " where h.slug = :slug and " + VISIBLE, Article.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 

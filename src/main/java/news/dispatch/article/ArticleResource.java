@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.Params;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +32,9 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles", description = "Published stories: lists, the full article, navigation and related posts.")
 public class ArticleResource {
+
+    /** The most related posts one request may ask for. */
+    static final int MAX_RELATED = 20;
 
     private final ArticleService service;
     private final ArticleConfig config;
@@ -79,6 +86,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
@@ -93,8 +101,8 @@ public class ArticleResource {
     @Path("/{slug}/related")
     @Operation(operationId = "listRelatedArticles", summary = "Related posts of an article",
             description = "The same list as the article's `related`: the editor's curated links in their order, then "
-                    + "published articles sharing the most tags, newest first, up to the configured number (5). "
-                    + "`fields` trims the items (`relation` always stays).")
+                    + "published articles sharing the most tags, newest first, up to `limit` (the configured number, 5, "
+                    + "when absent; at most 20). `fields` trims the items (`relation` always stays).")
     @APIResponse(responseCode = "200", description = "The related posts.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
@@ -103,17 +111,26 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response related(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                             @QueryParam("fields") @Parameter(description = "Comma-separated summary members to return, "
                                     + "e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,
+                            @QueryParam("limit") @Parameter(description = "How many related posts at most, 1 to 20.",
+                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20",
+                                            defaultValue = "5")) String limit,
                             @Context HttpHeaders headers, @Context UriInfo uri) {
+        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        int size = Params.limit(limit, config.relatedLimit(), MAX_RELATED, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(fields, "fields", uri), null, ArticleShape.Context.RELATED, java.util.List.of());
         return responses.article(headers, uri,
-                () -> service.get(slug, new ArticleShape(null, java.util.Set.of(ArticleShape.Part.RELATED))),
+                () -> service.related(slug, size),
                 lookup -> responses.renderList(uri, shape,
-                        new Page<>(lookup.article().related(), new PageInfo(config.relatedLimit(), null, null))),
+                        new Page<>(lookup.article().related(), new PageInfo(size, null, null))),
                 current -> moved(uri, "/v1/articles/" + current + "/related"));
     }
 

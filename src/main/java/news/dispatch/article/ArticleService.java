@@ -168,6 +168,16 @@ public class ArticleService {
      */
     @ReadOnlyTransaction
     public Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel) {
+        return get(slugOrId, shape, channel, config.relatedLimit());
+    }
+
+    /** The related posts of an article, up to {@code limit} (curated links first, then the fill-up). */
+    @ReadOnlyTransaction
+    public Lookup related(String slugOrId, int limit) {
+        return get(slugOrId, new ArticleShape(null, Set.of(ArticleShape.Part.RELATED)), Rights.Channel.READ, limit);
+    }
+
+    private Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel, int relatedLimit) {
         Optional<UUID> id = Ids.parse(slugOrId);
         Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
         if (found.isEmpty() && caller.get().isEditor()) {
@@ -175,24 +185,22 @@ public class ArticleService {
         }
         if (found.isEmpty()) {
             if (id.isEmpty()) {
-                Optional<String> current = articles.findCurrentSlugOfFormer(slugOrId);
-                if (current.isPresent()) {
-                    return new Lookup(null, current.get(), null, 0);
+                // A former slug answers 301 only to a caller who may see the article: the new slug is no
+                // less a secret than the story.
+                Optional<Article> renamed = articles.findVisibleByFormerSlug(slugOrId);
+                if (renamed.isPresent() && allows(renamed.get(), Rights.readsTags(caller.get(), channel)
+                        ? tagIds(articles.findTags(List.of(renamed.get().id)), renamed.get()) : List.of(), channel)) {
+                    return new Lookup(null, renamed.get().slug, null, 0);
                 }
             }
-            throw ProblemException.notFound("article", slugOrId);
+            throw goneOrNotFound(slugOrId, channel);
         }
         Article article = found.get();
-        Caller who = caller.get();
         // The article's own tags first: the rights rule and the related posts need them.
         Map<UUID, List<ArticleTag>> ownTags = articles.findTags(List.of(article.id));
-        List<UUID> tagIds = ownTags.getOrDefault(article.id, List.of()).stream().map(t -> t.tag.id).toList();
-        if (Rights.applies(who, channel)) {
-            Rights.Facts facts = new Rights.Facts(true, article.syndicationAllowed, article.embargoUntil,
-                    article.section == null ? null : article.section.id, tagIds);
-            if (!Rights.allows(who, channel, facts, Instant.now(clock))) {
-                throw ProblemException.notFound("article", slugOrId);
-            }
+        List<UUID> tagIds = tagIds(ownTags, article);
+        if (!allows(article, tagIds, channel)) {
+            throw ProblemException.notFound("article", slugOrId);
         }
         boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
         boolean withRelated = shape.has(ArticleShape.Part.RELATED);
@@ -203,7 +211,7 @@ public class ArticleService {
         Article next = withNavigation ? articles.findNextInSection(article, rights).orElse(null) : null;
         List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id, rights) : List.of();
         List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id, tagIds,
-                curated.stream().map(r -> r.related.id).toList(), config.relatedLimit() - curated.size(),
+                curated.stream().map(r -> r.related.id).toList(), relatedLimit - curated.size(),
                 config.relatedCandidates(), rights) : List.of();
 
         Set<UUID> ids = new LinkedHashSet<>();
@@ -216,7 +224,7 @@ public class ArticleService {
         tagLinks.putAll(articles.findTags(ids.stream().filter(i -> !i.equals(article.id)).toList()));
 
         List<RelatedArticle> related = new ArrayList<>();
-        curated.stream().limit(config.relatedLimit())
+        curated.stream().limit(relatedLimit)
                 .forEach(r -> related.add(new RelatedArticle(summary(r.related, credits, tagLinks), r.relation)));
         byTags.forEach(a -> related.add(new RelatedArticle(summary(a, credits, tagLinks), Relation.RELATED)));
 
@@ -228,6 +236,43 @@ public class ArticleService {
                         next == null ? null : summary(next, credits, tagLinks)) : null,
                 withRelated ? related : null);
         return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
+    }
+
+    /**
+     * 410 for an article deleted while it was published, to a caller who could see it then (the one the
+     * change feed shows its delete entry to); 404 for everything else, so a deletion tells nobody of a
+     * story they never had (docs/decisions/091-deleted-articles-answer-410.md).
+     */
+    private ProblemException goneOrNotFound(String slugOrId, Rights.Channel channel) {
+        Optional<Article> deleted = articles.findDeleted(slugOrId);
+        if (deleted.isPresent() && deleted.get().status == ArticleStatus.PUBLISHED) {
+            Article a = deleted.get();
+            List<UUID> tagIds = Rights.readsTags(caller.get(), channel) ? tagIds(articles.findTags(List.of(a.id)), a) : List.of();
+            if (allowsAt(a, tagIds, channel, a.deletedAt)) {
+                return new ProblemException(news.dispatch.web.problem.ProblemType.GONE, "The article '" + slugOrId
+                        + "' was deleted at " + a.deletedAt + "; the change feed (GET /v1/changes) has its delete entry.");
+            }
+        }
+        return ProblemException.notFound("article", slugOrId);
+    }
+
+    private static List<UUID> tagIds(Map<UUID, List<ArticleTag>> tagLinks, Article article) {
+        return tagLinks.getOrDefault(article.id, List.of()).stream().map(t -> t.tag.id).toList();
+    }
+
+    /** The rights rule for a live article and the current caller on this channel. */
+    private boolean allows(Article article, List<UUID> tagIds, Rights.Channel channel) {
+        return allowsAt(article, tagIds, channel, Instant.now(clock));
+    }
+
+    private boolean allowsAt(Article article, List<UUID> tagIds, Rights.Channel channel, Instant at) {
+        Caller who = caller.get();
+        if (!Rights.applies(who, channel)) {
+            return true;
+        }
+        Rights.Facts facts = new Rights.Facts(true, article.syndicationAllowed, article.embargoUntil,
+                article.section == null ? null : article.section.id, tagIds);
+        return Rights.allows(who, channel, facts, at);
     }
 
     private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,6 +55,7 @@ import java.util.UUID;
 public class ArticleWriteService {
 
     private final ArticleRepository articles;
+    private final ArticleService reads;
     private final SectionService sections;
     private final TagService tags;
     private final BylineService bylines;
@@ -64,10 +66,11 @@ public class ArticleWriteService {
     private final Validator validator;
     private final Clock clock;
 
-    public ArticleWriteService(ArticleRepository articles, SectionService sections, TagService tags, BylineService bylines,
-                               ChangeLog changes, ArticleRevisions revisions, CurrentCaller caller, ObjectMapper json,
-                               Validator validator, Clock clock) {
+    public ArticleWriteService(ArticleRepository articles, ArticleService reads, SectionService sections, TagService tags,
+                               BylineService bylines, ChangeLog changes, ArticleRevisions revisions, CurrentCaller caller,
+                               ObjectMapper json, Validator validator, Clock clock) {
         this.articles = articles;
+        this.reads = reads;
         this.sections = sections;
         this.tags = tags;
         this.bylines = bylines;
@@ -79,8 +82,42 @@ public class ArticleWriteService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Creates the article in a transaction of its own. A slug made from the headline is the first free
+     * one when the transaction looks, but another creation with the same headline may take it before this
+     * one commits: the unique constraint then refuses the insert, and the creation is tried again in a new
+     * transaction, which sees the other article and picks the next number. A slug the editor gave is
+     * never changed: taken is a 409.
+     */
     public Article create(ArticleInput input) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> createOnce(input));
+            } catch (RuntimeException e) {
+                if (input.slug() != null || attempt >= SLUG_ATTEMPTS || !slugTakenMeanwhile(e)) {
+                    throw e;
+                }
+                Log.infof("Slug made from the headline was taken meanwhile; creating again (attempt %d)", attempt + 1);
+            }
+        }
+    }
+
+    /** Creations of one headline that may collide before one of them gives up with 409. */
+    private static final int SLUG_ATTEMPTS = 8;
+
+    private static boolean slugTakenMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && c.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                    && c.getConstraintName() != null
+                    && c.getConstraintName().toLowerCase(Locale.ROOT).contains("article_slug_uk")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Article createOnce(ArticleInput input) {
         Instant now = now();
         Article a = new Article();
         a.createdAt = now;
@@ -278,8 +315,18 @@ public class ArticleWriteService {
         if (a == null || a.deletedAt != null) {
             throw ProblemException.notFound("article", key);
         }
-        Preconditions.checkMatch(ifMatch, a.version);
+        // The whole ETag: the article as GET (and the last write) showed it, hash included.
+        Preconditions.checkCurrent(ifMatch, a.version, () -> representation(a));
         return a;
+    }
+
+    /** The bytes of the article as GET shows it now (what its ETag's hash covers). */
+    private byte[] representation(Article a) {
+        try {
+            return json.writeValueAsBytes(reads.get(a.id.toString()).article());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise article " + a.id, e);
+        }
     }
 
     private void apply(Article a, ArticleInput in, Instant now, boolean creating) {

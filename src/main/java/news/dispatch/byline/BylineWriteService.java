@@ -69,11 +69,14 @@ public class BylineWriteService {
     public void delete(String key, String ifMatch) {
         Byline b = lock(key, ifMatch);
         var em = bylines.getEntityManager();
-        long credited = em.createQuery("select count(ab) from ArticleByline ab where ab.byline = :b", Long.class)
+        long credited = em.createQuery("select count(ab) from ArticleByline ab where ab.byline = :b"
+                        + " and ab.article.deletedAt is null", Long.class)
                 .setParameter("b", b).getSingleResult();
         if (credited > 0) {
             throw ProblemException.conflict("The byline is credited on " + credited + " article(s).");
         }
+        // Deleted articles (tombstones) do not hold a byline, as they do not hold a tag or a section.
+        em.createQuery("delete from ArticleByline ab where ab.byline = :b").setParameter("b", b).executeUpdate();
         bylines.delete(b);
         Log.infof("Byline %s deleted", b.slug);
     }
@@ -102,7 +105,7 @@ public class BylineWriteService {
         Preconditions.requirePresent(ifMatch);
         Byline found = bylines.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("byline", key));
         bylines.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        Preconditions.checkMatch(ifMatch, found.version);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(BylineView.of(found))); // the whole ETag (decision 092)
         return found;
     }
 

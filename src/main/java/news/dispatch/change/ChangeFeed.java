@@ -40,12 +40,14 @@ public class ChangeFeed {
      */
     private static final String READ = "select e.seq, e.type, e.articleId, e.slug, e.at,"
             + " e.live, e.syndicationAllowed, e.embargoUntil, e.sectionId, e.tagIds,"
-            + " p.at, p.live, p.syndicationAllowed, p.embargoUntil, p.sectionId, p.tagIds"
+            + " p.at, p.live, p.syndicationAllowed, p.embargoUntil, p.sectionId, p.tagIds, p.slug"
             + " from ChangeEvent e left join ChangeEvent p on p.seq = e.prevSeq"
             + " where e.seq > :after order by e.seq";
     /** Where the state after the change (the entry's) and before it (the previous entry's) start in a row. */
     private static final int AFTER = 4;
     private static final int BEFORE = 10;
+    /** The slug the article had before the change (the previous entry's). */
+    private static final int SLUG_BEFORE = 16;
 
     public static String cursor(long seq) {
         return new Cursor(ORDER, Long.toString(seq), Long.toString(seq)).encode();
@@ -81,7 +83,10 @@ public class ChangeFeed {
                 // p.at is null exactly when there is no previous entry (an entry's time never is)
                 boolean before = row[BEFORE] != null && allows(caller, row, BEFORE, tags);
                 if (after || before) {
-                    items.add(new ChangeItem(seq, (ChangeType) row[1], (UUID) row[2], (String) row[3], (Instant) row[4], after));
+                    // An entry that tells the caller to remove a story names it by the slug the caller knew:
+                    // the slug it has now may be one this caller must not learn (a story renamed as it was withheld).
+                    String slug = after ? (String) row[3] : (String) row[SLUG_BEFORE];
+                    items.add(new ChangeItem(seq, (ChangeType) row[1], (UUID) row[2], slug, (Instant) row[4], after));
                     if (items.size() == limit) {
                         break;
                     }

@@ -11,7 +11,8 @@ public record ChangeItem(
                 examples = "1042") long seq,
         @Schema(examples = "publish") ChangeType type,
         @Schema(description = "The article's id.") UUID id,
-        @Schema(description = "The article's slug at the time of the change.",
+        @Schema(description = "The article's slug after the change; for `visible: false`, the slug it had before the "
+                + "change (the one this caller knew).",
                 examples = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
         @Schema(examples = "2021-07-10T09:30:00Z") Instant at,
         @Schema(description = "Whether the article is visible to this caller after the change: `true` means fetch it "

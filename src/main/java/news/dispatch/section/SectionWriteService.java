@@ -94,7 +94,7 @@ public class SectionWriteService {
         Preconditions.requirePresent(ifMatch);
         Section found = sections.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("section", key));
         sections.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        Preconditions.checkMatch(ifMatch, found.version);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(SectionView.of(found))); // the whole ETag (decision 092)
         return found;
     }
 

@@ -117,7 +117,7 @@ public class ArticleFormatsResource {
         if (lookup.movedTo() != null) {
             return moved("/v1/articles/" + lookup.movedTo());
         }
-        return representations.bytes(headers, representations.serialize(schemaOrg.newsArticle(lookup.article())),
+        return representations.bytes(headers, schemaOrg.bytes(schemaOrg.newsArticle(lookup.article())),
                 SchemaOrgWriter.MEDIA_TYPE, lookup.lastModified(), lookup.version());
     }
 

@@ -44,8 +44,8 @@ class RomeFeedWriter {
         SyndFeed out = new SyndFeedImpl();
         out.setFeedType(format.romeType());
         out.setEncoding("UTF-8");
-        out.setTitle(feed.title());
-        out.setDescription(feed.description());
+        out.setTitle(text(feed.title(), format));
+        out.setDescription(text(feed.description(), format));
         out.setLink(feed.homePage());
         out.setUri(feed.selfUrl());
         out.setPublishedDate(Date.from(feed.updated()));
@@ -69,13 +69,13 @@ class RomeFeedWriter {
         ArticleSummary a = article.summary();
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:uuid:" + a.id());
-        entry.setTitle(a.headline());
+        entry.setTitle(text(a.headline(), format));
         entry.setLink(a.url());
         entry.setPublishedDate(Date.from(a.publishedAt()));
         entry.setUpdatedDate(Date.from(a.updatedAt()));
         SyndContent summary = new SyndContentImpl();
         summary.setType("text/plain");
-        summary.setValue(Summaries.of(article, config.summaryLength()));
+        summary.setValue(text(Summaries.of(article, config.summaryLength()), format));
         entry.setDescription(summary);
         if (fullText) {
             SyndContent body = new SyndContentImpl();
@@ -105,6 +105,31 @@ class RomeFeedWriter {
             entry.getModules().add(media(a.leadImage()));
         }
         return entry;
+    }
+
+    /**
+     * Plain text for a title or description. RSS readers render an item's (and the channel's) title and
+     * description as HTML, so in RSS the text is HTML-escaped before the XML escaping ROME adds: a headline
+     * reading {@code <img onerror=…>} stays text. Atom says {@code type="text"} and JSON Feed has its own
+     * text fields, so they keep the text as it is.
+     */
+    static String text(String value, FeedFormat format) {
+        if (value == null || format != FeedFormat.RSS) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static MediaEntryModuleImpl media(LeadImage image) {

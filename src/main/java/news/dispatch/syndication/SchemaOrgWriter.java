@@ -1,6 +1,10 @@
 package news.dispatch.syndication;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +23,50 @@ public class SchemaOrgWriter {
     public static final String MEDIA_TYPE = "application/ld+json";
 
     private final ObjectMapper json;
+    private final ObjectWriter scriptSafe;
     private final SyndicationConfig config;
 
     public SchemaOrgWriter(ObjectMapper json, SyndicationConfig config) {
         this.json = json;
+        this.scriptSafe = json.writer().with(new ScriptSafeEscapes());
         this.config = config;
+    }
+
+    /**
+     * The document's bytes, safe to paste into a page's {@code <script type="application/ld+json">} as
+     * schema.org intends: {@code <}, {@code >} and {@code &} are written as JSON Unicode escapes
+     * (backslash, u003c and so on), so a headline containing {@code </script>} cannot end the script element. JSON
+     * parsers read the same strings.
+     */
+    public byte[] bytes(ObjectNode document) {
+        try {
+            return scriptSafe.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a NewsArticle", e);
+        }
+    }
+
+    /** Jackson's standard escapes plus {@code < > &} as Unicode escapes. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+
+        private final int[] escapes;
+
+        ScriptSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     public ObjectNode newsArticle(ArticleView view) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import news.dispatch.common.Ids;
+import news.dispatch.syndication.Rights;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
 
-    /** Published, not deleted articles per tag. */
-    private static final String COUNTS = "(select at.tag_id, count(*) as n from article_tag at join article a on a.id = at.article_id"
-            + " where a.status = 'published' and a.deleted_at is null group by at.tag_id)";
+    /** Published, not deleted articles per tag that the rights clause lets the caller list. */
+    private static String counts(Rights.Clause rights) {
+        return "(select at.tag_id, count(*) as n from article_tag at join article a on a.id = at.article_id"
+                + " where a.status = 'published' and a.deleted_at is null and " + rights.sql() + " group by at.tag_id)";
+    }
 
     public record Row(Tag tag, long articleCount) {
     }
@@ -32,20 +35,24 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return list("slug in ?1", slugs);
     }
 
-    public long countPublished(UUID tagId) {
-        return ((Number) getEntityManager().createNativeQuery("select count(*) from article_tag at join article a on a.id = at.article_id"
-                        + " where at.tag_id = ?1 and a.status = 'published' and a.deleted_at is null")
-                .setParameter(1, tagId).getSingleResult()).longValue();
+    /** The tag's published articles that the rights clause lets the caller list (what its articles list would count). */
+    public long countPublished(UUID tagId, Rights.Clause rights) {
+        Query query = getEntityManager().createNativeQuery("select count(*) from article_tag at join article a on a.id = at.article_id"
+                + " where at.tag_id = :tag and a.status = 'published' and a.deleted_at is null and " + rights.sql());
+        query.setParameter("tag", tagId);
+        rights.params().forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /**
      * A page of tags with their article counts, in two statements whatever the page size.
      * byCount orders by count descending, then slug; otherwise by name, then slug.
      */
-    public List<Row> findPage(TagType type, String namePattern, boolean byCount, String afterKey, String afterSlug, int limit) {
+    public List<Row> findPage(TagType type, String namePattern, boolean byCount, String afterKey, String afterSlug, int limit,
+                              Rights.Clause rights) {
         StringBuilder sql = new StringBuilder("select cast(t.id as varchar(36)), coalesce(c.n, 0) as n from tag t left join ")
-                .append(COUNTS).append(" c on c.tag_id = t.id where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+                .append(counts(rights)).append(" c on c.tag_id = t.id where 1 = 1");
+        Map<String, Object> params = new HashMap<>(rights.params());
         if (type != null) {
             sql.append(" and t.type = :type");
             params.put("type", type.value());

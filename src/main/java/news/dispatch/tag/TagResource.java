@@ -19,6 +19,7 @@ import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
 import news.dispatch.syndication.NinjsLists;
 import news.dispatch.syndication.NinjsVersion;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
@@ -75,7 +76,7 @@ public class TagResource {
             @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count));
+        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count), articles.rights(Rights.Channel.READ));
         List<String> keys = new java.util.ArrayList<>(List.of("tags"));
         page.items().forEach(t -> keys.add("tag-" + t.slug()));
         return representations.page(headers, uri, page, keys);
@@ -95,7 +96,7 @@ public class TagResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
-        TagView tag = tags.get(slug);
+        TagView tag = tags.get(slug, articles.rights(Rights.Channel.READ));
         // The version part of the ETag lets editors send it back as If-Match.
         return representations.respond(headers, representations.render(tag, tag.updatedAt(), tags.version(tag.id()), null,
                 List.of("tag-" + tag.slug())));

@@ -2,6 +2,7 @@ package news.dispatch.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.common.ReadOnlyTransaction;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -19,10 +20,11 @@ public class TagService {
         this.tags = tags;
     }
 
+    /** The tag with the number of its articles that the rights clause lets the caller list. */
     @ReadOnlyTransaction
-    public TagView get(String slugOrId) {
+    public TagView get(String slugOrId, Rights.Clause rights) {
         Tag tag = require(slugOrId);
-        return TagView.of(tag, tags.countPublished(tag.id));
+        return TagView.of(tag, tags.countPublished(tag.id, rights));
     }
 
     /** The tag's version, the first part of its ETag (If-Match on writes compares it). */
@@ -47,8 +49,9 @@ public class TagService {
         return tags.findBySlugs(slugs);
     }
 
+    /** A page of tags; article counts as {@link #get} counts them. */
     @ReadOnlyTransaction
-    public Page<TagView> list(TagListQuery q) {
+    public Page<TagView> list(TagListQuery q, Rights.Clause rights) {
         String afterKey = null;
         String afterSlug = null;
         if (q.cursor() != null) {
@@ -62,7 +65,7 @@ public class TagService {
                 }
             }
         }
-        List<TagRepository.Row> rows = tags.findPage(q.type(), q.namePattern(), q.byCount(), afterKey, afterSlug, q.limit() + 1);
+        List<TagRepository.Row> rows = tags.findPage(q.type(), q.namePattern(), q.byCount(), afterKey, afterSlug, q.limit() + 1, rights);
         boolean more = rows.size() > q.limit();
         List<TagRepository.Row> page = more ? rows.subList(0, q.limit()) : rows;
         String next = null;

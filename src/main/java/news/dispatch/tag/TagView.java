@@ -12,7 +12,8 @@ public record TagView(
         @Schema(examples = "Mustafa al-Kadhimi") String name,
         @Schema(examples = "person") TagType type,
         @Schema(nullable = true, examples = "Prime Minister of Iraq from 2020 to 2022") String description,
-        @Schema(description = "How many published articles carry the tag.", examples = "12") long articleCount,
+        @Schema(description = "How many published articles carry the tag, among those the caller may list (a partner key "
+                + "counts only what its rights let it take).", examples = "12") long articleCount,
         @Schema(examples = "2021-07-10T09:30:00Z") Instant updatedAt) {
 
     static TagView of(Tag t, long articleCount) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import news.dispatch.change.ChangeLog;
+import news.dispatch.syndication.Rights;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -113,7 +114,7 @@ public class TagWriteService {
 
     @Transactional
     public TagView view(Tag t) {
-        return TagView.of(t, tags.countPublished(t.id));
+        return TagView.of(t, tags.countPublished(t.id, Rights.Clause.NONE)); // editors list every published article
     }
 
     /** What articles show of a tag: when it changes, the change feed updates them (docs/decisions/056). */
@@ -136,7 +137,7 @@ public class TagWriteService {
         }
         Tag found = tags.findBySlugOrId(key).orElseThrow(() -> ProblemException.notFound("tag", key));
         tags.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        Preconditions.checkMatch(ifMatch, found.version);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(view(found))); // the whole ETag (decision 092)
         return found;
     }
 

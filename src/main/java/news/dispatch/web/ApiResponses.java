@@ -9,6 +9,7 @@ public final class ApiResponses {
 
     public static final String BAD_REQUEST = "#/components/responses/BadRequest";
     public static final String NOT_FOUND = "#/components/responses/NotFound";
+    public static final String GONE = "#/components/responses/Gone";
     public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
     public static final String NOT_MODIFIED = "#/components/responses/NotModified";
     public static final String SERVER_ERROR = "#/components/responses/ServerError";

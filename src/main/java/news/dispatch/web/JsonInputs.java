@@ -24,6 +24,15 @@ public class JsonInputs {
         this.validator = validator;
     }
 
+    /** The JSON bytes of a representation as responses serialise it (what its ETag's hash covers). */
+    public byte[] bytes(Object view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + view.getClass().getSimpleName(), e);
+        }
+    }
+
     public <T> T patch(T current, JsonNode patch, Class<T> type) {
         JsonNode merged = MergePatch.apply(json.valueToTree(current), patch);
         T input;

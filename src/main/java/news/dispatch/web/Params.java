@@ -16,19 +16,24 @@ public final class Params {
 
     /** A page size: absent → 20; otherwise a whole number 1..100. */
     public static int limit(String value, List<FieldError> errors) {
+        return limit(value, DEFAULT_LIMIT, MAX_LIMIT, errors);
+    }
+
+    /** A number of items: absent → the default; otherwise a whole number 1..max. */
+    public static int limit(String value, int defaultLimit, int max, List<FieldError> errors) {
         if (value == null) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
+        errors.add(new FieldError("limit", "must be a whole number from 1 to " + max));
+        return defaultLimit;
     }
 
     /** true or false, absent → false. */

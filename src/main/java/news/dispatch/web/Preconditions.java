@@ -3,11 +3,12 @@ package news.dispatch.web;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.problem.ProblemType;
 
+import java.util.function.Supplier;
+
 /**
  * If-Match on writes (RFC 9110 13.1.1). The ETag of an editable resource reads
- * {@code "<version>.<hash>"}; a write is allowed when one of the listed tags names the current
- * version (or the list is {@code *}). The hash part is ignored, so a change elsewhere in the
- * response (a related article, the section's name) does not refuse an edit of the resource.
+ * {@code "<version>.<hash>"}; writes compare the whole tag with the ETag of the current
+ * representation ({@link #checkCurrent}, docs/decisions/092-if-match-compares-the-whole-etag.md).
  */
 public final class Preconditions {
 
@@ -28,7 +29,10 @@ public final class Preconditions {
         }
     }
 
-    /** Nothing without If-Match; 412 when it is given and stale. */
+    /**
+     * Nothing without If-Match; 412 when none of its tags names the current version. Compares the version
+     * part only: writes use {@link #checkCurrent}, which compares the whole tag.
+     */
     public static void checkMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
@@ -41,6 +45,36 @@ public final class Preconditions {
             Long version = version(tag);
             if (version != null && version == currentVersion) {
                 return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The resource has changed since the ETag in If-Match: fetch it again, reapply your edit and retry.");
+    }
+
+    /**
+     * Nothing without If-Match; 412 unless one of its tags is {@code *} or is, whole, the ETag of the
+     * resource's current representation (RFC 9110 strong comparison). The version part picks the
+     * candidates; the representation is computed only when a tag names the current version, so a
+     * stale write costs nothing more.
+     */
+    public static void checkCurrent(String ifMatch, long currentVersion, Supplier<byte[]> representation) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = null;
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return;
+            }
+            Long version = version(tag);
+            if (version != null && version == currentVersion) {
+                if (current == null) {
+                    current = Representations.etag(currentVersion, representation.get());
+                }
+                if (tag.equals(current)) {
+                    return;
+                }
             }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,

@@ -490,8 +490,8 @@ class ArticleWriteResourceTest {
             String id = created.path("id");
             keys.asEditor().delete("/v1/articles/" + id).then().statusCode(428);
             keys.asEditor().header("If-Match", created.header("ETag")).delete("/v1/articles/" + id).then().statusCode(204);
-            given().get("/v1/articles/" + id).then().statusCode(404);
-            keys.asEditor().get("/v1/articles/" + id).then().statusCode(404);
+            given().get("/v1/articles/" + id).then().statusCode(410);
+            keys.asEditor().get("/v1/articles/" + id).then().statusCode(410);
             keys.asEditor().header("If-Match", "*").delete("/v1/articles/" + id).then().statusCode(404);
             assertThat(events(id)).extracting(e -> e.type.value()).containsExactly("publish", "delete");
             // The slug stays reserved.

@@ -64,6 +64,8 @@ public class ProblemMapper {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
+        } else if (e instanceof InvalidValue v) {
+            message = v.reason();
         } else if (e instanceof InvalidFormatException f) {
             message = "must be a " + typeName(f.getTargetType());
         } else if (e instanceof MismatchedInputException m) {

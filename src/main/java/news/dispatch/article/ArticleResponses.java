@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.access.CurrentCaller;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.change.ChangeFeed;
 import news.dispatch.web.Page;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,11 +34,16 @@ public class ArticleResponses {
     private final Representations representations;
     private final ContentCache cache;
     private final ObjectMapper json;
+    private final ChangeFeed changes;
+    private final CurrentCaller caller;
 
-    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json) {
+    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json, ChangeFeed changes,
+                            CurrentCaller caller) {
         this.representations = representations;
         this.cache = cache;
         this.json = json;
+        this.changes = changes;
+        this.caller = caller;
     }
 
     /**
@@ -44,7 +52,11 @@ public class ArticleResponses {
      * database access (including resolving the path's section, tag or byline).
      */
     public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, Supplier<? extends Page<?>> load) {
-        Supplier<Representation> render = () -> renderPage(uri, shape, load.get());
+        Supplier<Representation> render = () -> {
+            // Read before the page, so Last-Modified is never newer than what the page shows.
+            Instant lastModified = lastModified();
+            return renderPage(uri, shape, load.get(), lastModified);
+        };
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 
@@ -83,16 +95,24 @@ public class ArticleResponses {
 
     /** A list of one page that is not a collection of its own (an article's related posts). */
     public Representation renderList(UriInfo uri, ArticleShape shape, Page<?> page) {
-        return renderPage(uri, shape, page);
+        return renderPage(uri, shape, page, null);
     }
 
-    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page) {
+    /**
+     * The time of the latest change-feed entry, the {@code Last-Modified} of lists of live articles (decision 103);
+     * none for editors, whose lists may hold drafts, which write no entries.
+     */
+    private Instant lastModified() {
+        return caller.get().isEditor() ? null : changes.lastChangeAt();
+    }
+
+    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page, Instant lastModified) {
         JsonNode tree = json.valueToTree(page);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(LISTS_KEY);
         keys.addAll(surrogateKeys(tree));
         shape.applyToItems(tree);
-        return representations.render(tree, null, null, Representations.nextLink(uri, page.page()), keys);
+        return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys);
     }
 
     /**

@@ -151,6 +151,32 @@ class WebhookResourceTest {
         }
 
         @Test
+        void aCorrectionIsAChangeOfItsOwn() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("update", "correction"));
+                try {
+                    Article a = changes.create(fixtures.article("Story to correct").section(fixtures.section("Corrections")));
+                    String etag = keys.asEditor().get("/v1/articles/" + a.id).then().statusCode(200).extract().header("ETag");
+                    keys.asEditor().header("If-Match", etag).contentType("application/json")
+                            .body(Map.of("text", "An earlier version misstated the date."))
+                            .post("/v1/articles/" + a.id + "/corrections").then().statusCode(201);
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).extracting(b -> b.path("change").path("type").asText())
+                            .containsExactly("correction");
+                    JsonNode change = bodiesFor(receiver, a.id).get(0).path("change");
+                    assertThat(change.path("visible").asBoolean()).isTrue();
+                    // The change feed says the same.
+                    given().queryParam("since", news.dispatch.change.ChangeFeed.cursor(change.path("seq").asLong() - 1))
+                            .queryParam("limit", 1).get("/v1/changes").then().statusCode(200)
+                            .body("items[0].id", equalTo(a.id.toString()))
+                            .body("items[0].type", equalTo("correction"));
+                } finally {
+                    remove(id);
+                }
+            }
+        }
+
+        @Test
         void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
             try (Receiver receiver = new Receiver(vertx)) {
                 String id = register(receiver.url(), List.of("publish"));

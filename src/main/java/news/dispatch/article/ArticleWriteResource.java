@@ -239,7 +239,7 @@ public class ArticleWriteResource {
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     public Response restore(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
                             @PathParam("version") @Parameter(description = "The version number to restore.") String version,
-                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch,
+                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
                             @Context HttpHeaders headers) {
         return view(writes.restore(id, ifMatch, version(version)), headers);
     }

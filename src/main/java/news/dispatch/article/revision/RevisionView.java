@@ -1,6 +1,5 @@
 package news.dispatch.article.revision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import news.dispatch.article.ArticleInput;
 import news.dispatch.article.ArticleStatus;
@@ -25,8 +24,10 @@ public record RevisionView(
     public record Difference(
             @Schema(description = "The field of the article input, with one level of nesting.", examples = "leadImage.caption")
             String field,
-            @Schema(description = "Its value in this version (null when absent).", nullable = true) JsonNode from,
-            @Schema(description = "Its value in the compared version (null when absent).", nullable = true) JsonNode to) {
+            @Schema(description = "Its value in this version, any JSON value (null when absent).", nullable = true)
+            Object from,
+            @Schema(description = "Its value in the compared version, any JSON value (null when absent).", nullable = true)
+            Object to) {
     }
 
     public RevisionView withDifferences(List<Difference> differences) {

@@ -160,7 +160,7 @@ public class Article extends BaseEntity implements Purgeable {
     }
 
     /** The keys of a change to what an article is filed under (its tags, bylines): lists, navigation, search. */
-    static void regrouped(java.util.UUID id, Consumer<String> keys) {
+    public static void regrouped(java.util.UUID id, Consumer<String> keys) {
         keys.accept(key(id));
         keys.accept(LISTS);
         keys.accept(NAVIGATION);

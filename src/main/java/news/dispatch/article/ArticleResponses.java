@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.access.CurrentCaller;
 import news.dispatch.cache.ContentCache;
 import news.dispatch.cache.Purgeable;
+import news.dispatch.change.ChangeFeed;
 import news.dispatch.web.Page;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,11 +35,16 @@ public class ArticleResponses {
     private final Representations representations;
     private final ContentCache cache;
     private final ObjectMapper json;
+    private final ChangeFeed changes;
+    private final CurrentCaller caller;
 
-    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json) {
+    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json, ChangeFeed changes,
+                            CurrentCaller caller) {
         this.representations = representations;
         this.cache = cache;
         this.json = json;
+        this.changes = changes;
+        this.caller = caller;
     }
 
     /**
@@ -50,7 +58,11 @@ public class ArticleResponses {
 
     /** As {@link #list(HttpHeaders, UriInfo, ArticleShape, Supplier)}, with one more purge key of the list's family, or null. */
     public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, String family, Supplier<? extends Page<?>> load) {
-        Supplier<Representation> render = () -> renderPage(uri, shape, load.get(), family);
+        Supplier<Representation> render = () -> {
+            // Read before the page, so Last-Modified is never newer than what the page shows.
+            Instant lastModified = lastModified();
+            return renderPage(uri, shape, load.get(), lastModified, family);
+        };
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 
@@ -90,10 +102,18 @@ public class ArticleResponses {
 
     /** A list of one page that is not a collection of its own (an article's related posts). */
     public Representation renderList(UriInfo uri, ArticleShape shape, Page<?> page) {
-        return renderPage(uri, shape, page, null);
+        return renderPage(uri, shape, page, null, null);
     }
 
-    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page, String family) {
+    /**
+     * The time of the latest change-feed entry, the {@code Last-Modified} of lists of live articles (decision 103);
+     * none for editors, whose lists may hold drafts, which write no entries.
+     */
+    private Instant lastModified() {
+        return caller.get().isEditor() ? null : changes.lastChangeAt();
+    }
+
+    private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page, Instant lastModified, String family) {
         JsonNode tree = json.valueToTree(page);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(LISTS_KEY);
@@ -102,7 +122,7 @@ public class ArticleResponses {
         }
         keys.addAll(surrogateKeys(tree));
         shape.applyToItems(tree);
-        return representations.render(tree, null, null, Representations.nextLink(uri, page.page()), keys);
+        return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys);
     }
 
     /**

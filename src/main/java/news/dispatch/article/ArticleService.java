@@ -159,7 +159,7 @@ public class ArticleService {
                 scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
                 null, null, null, false, rights(channel));
         List<Article> rows = articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit);
-        return views(rows, new ArticleShape(null, Set.of(ArticleShape.Part.BODY)));
+        return views(rows, new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)));
     }
 
     /**

@@ -213,6 +213,50 @@ public class ArticleWriteResource {
         return representations.page(headers, uri, revisions.list(writes.require(id).id, size, after, withCount));
     }
 
+    @GET
+    @Path("/{slug}/revisions/{version}")
+    @Operation(operationId = "getArticleRevision", summary = "One earlier version of an article",
+            description = "Role: editor. The version as editors wrote it. With `compare` (another kept version's number, "
+                    + "or `current`), `differences` lists the fields that differ, `from` this version `to` the other.")
+    @APIResponse(responseCode = "200", description = "The revision.", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = RevisionView.class)))
+    public Response revision(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
+                             @PathParam("version") @Parameter(description = "The version number (as in `revisions`).") String version,
+                             @QueryParam("compare") @Parameter(description = "Another version number, or `current`.",
+                                     example = "current") String compare,
+                             @Context HttpHeaders headers) {
+        return representations.json(headers, writes.revision(id, version(version), compare), null);
+    }
+
+    @POST
+    @Path("/{slug}/revisions/{version}/restore")
+    @Operation(operationId = "restoreArticleRevision", summary = "Restore an earlier version",
+            description = "Role: editor. Makes the version's content (headline, standfirst, body, dateline, lead image, "
+                    + "section, tags, bylines, language, syndication) current again as a new version; the one it replaces "
+                    + "is kept as a revision. The slug and the workflow state stay as they are. Requires `If-Match` (the "
+                    + "article's current ETag). Partners get an `update`.")
+    @APIResponse(responseCode = "200", description = "The article as stored.", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    public Response restore(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
+                            @PathParam("version") @Parameter(description = "The version number to restore.") String version,
+                            @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true) String ifMatch,
+                            @Context HttpHeaders headers) {
+        return view(writes.restore(id, ifMatch, version(version)), headers);
+    }
+
+    /** A version number in a path: anything else names no revision. */
+    private static long version(String value) {
+        try {
+            long version = Long.parseLong(value);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ProblemException.notFound("revision", value);
+    }
+
     /**
      * An optional JSON body: absent (whatever Content-Type a client sends with no body, as curl and
      * many libraries do) means null; present, it must be application/json.

@@ -181,7 +181,7 @@ public class ArticleWriteService {
     public Article correct(String key, String ifMatch, CorrectionInput input) {
         Article a = lock(key, ifMatch, false);
         Instant now = now();
-        return change(a, now, () -> a.corrections.add(new ArticleCorrection(a, now, input.text().trim())));
+        return change(a, now, () -> a.corrections.add(new ArticleCorrection(a, now, input.text().trim())), ChangeType.CORRECTION);
     }
 
     @Transactional
@@ -223,6 +223,56 @@ public class ArticleWriteService {
             articles.getEntityManager().flush();
             next.stream().filter(r -> !a.related.contains(r)).forEach(a.related::add);
         });
+    }
+
+    /**
+     * One kept version of the article; with {@code compare} (another kept version's number, or {@code current}
+     * for the article as it is now) also the fields in which they differ.
+     */
+    @Transactional
+    public news.dispatch.article.revision.RevisionView revision(String key, long version, String compare) {
+        Article a = require(key);
+        var revision = revisions.get(a.id, version);
+        if (compare == null) {
+            return revision;
+        }
+        ArticleInput other;
+        if (compare.equals("current")) {
+            other = currentInput(a);
+        } else {
+            long otherVersion;
+            try {
+                otherVersion = Long.parseLong(compare);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("compare", "must be a version number or 'current'");
+            }
+            other = otherVersion == a.version ? currentInput(a) : revisions.find(a.id, otherVersion)
+                    .orElseThrow(() -> ProblemException.invalid("compare", "no version " + compare + " of this article"))
+                    .content();
+        }
+        return revision.withDifferences(revisions.differences(revision.content(), other));
+    }
+
+    /**
+     * Makes a kept version current again as a new version (the one it replaces is kept in turn): its
+     * editorial content comes back as a PUT would bring it, while the slug, the workflow state and the
+     * scheduled time stay as they are now. Tags, sections or bylines deleted since are a 400.
+     */
+    @Transactional
+    public Article restore(String key, String ifMatch, long version) {
+        Article a = lock(key, ifMatch, true);
+        ArticleInput old = revisions.get(a.id, version).content();
+        JsonNode tree = json.valueToTree(old);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putNull("slug").putNull("status").putNull("publishAt");
+        ArticleInput input;
+        try {
+            input = json.treeToValue(tree, ArticleInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable revision " + version + " of " + a.id, e);
+        }
+        Article restored = update(a, input);
+        Log.infof("Article %s restored from version %d", a.id, version);
+        return restored;
     }
 
     /** Soft delete: the row stays as a tombstone, the slug stays reserved, partners get a DELETE. */
@@ -269,19 +319,30 @@ public class ArticleWriteService {
         return change(a, now, () -> apply(a, input, now, false));
     }
 
-    /** Keeps the prior version, applies the edit, and records what partners must learn of it. */
     private Article change(Article a, Instant now, Runnable edit) {
+        return change(a, now, edit, ChangeType.UPDATE);
+    }
+
+    /**
+     * Keeps the prior version, applies the edit, and records what partners must learn of it; an edit of a
+     * visible article that stays visible is recorded as {@code edited} (an update or a correction).
+     */
+    private Article change(Article a, Instant now, Runnable edit, ChangeType edited) {
         revisions.keep(a.id, a.version, a.status, currentInput(a), now, caller.get().keyId());
         Visible before = Visible.of(a);
         edit.run();
         a.updatedAt = now;
         articles.getEntityManager().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         articles.getEntityManager().flush();
-        record(before, a);
+        record(before, a, edited);
         return a;
     }
 
     private void record(Visible before, Article a) {
+        record(before, a, ChangeType.UPDATE);
+    }
+
+    private void record(Visible before, Article a, ChangeType edited) {
         Visible after = Visible.of(a);
         if (!before.visible() && after.visible()) {
             changes.record(ChangeType.PUBLISH, a);
@@ -290,7 +351,7 @@ public class ArticleWriteService {
             changes.record(ChangeType.UNPUBLISH, a);
             Log.infof("Article %s unpublished", a.id);
         } else if (before.visible()) {
-            changes.record(ChangeType.UPDATE, a);
+            changes.record(edited, a);
             if (before.allowed() != after.allowed() || !Objects.equals(before.embargoUntil(), after.embargoUntil())) {
                 changes.record(ChangeType.RIGHTS, a);
             }

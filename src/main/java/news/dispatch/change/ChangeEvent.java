@@ -1,5 +1,6 @@
 package news.dispatch.change;
 
+import news.dispatch.article.Article;
 import news.dispatch.cache.Purgeable;
 import java.util.function.Consumer;
 
@@ -75,9 +76,15 @@ public class ChangeEvent implements Purgeable {
         }
     }
 
-    /** The change feed's pages. */
+    /**
+     * The change feed's pages; an embargo lift, which writes nothing but this entry, also makes its article appear in
+     * readers' lists, navigation and search (decision 102).
+     */
     @Override
     public void touched(Write write, Consumer<String> keys) {
         keys.accept(CHANGES);
+        if (type == ChangeType.EMBARGO_LIFT) {
+            Article.regrouped(articleId, keys);
+        }
     }
 }

@@ -49,6 +49,48 @@ public class ChangeFeed {
     /** The slug the article had before the change (the previous entry's). */
     private static final int SLUG_BEFORE = 16;
 
+    /** How old the newest entry must be to serve as Last-Modified (see {@link #lastChangeAt}). */
+    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(2);
+
+    private final java.time.Clock clock;
+
+    public ChangeFeed(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * When the newest change-feed entry was written, or null: every change that can alter a list of live
+     * articles or a feed (a publication, edit, correction, removal, rights change, embargo lift, rename or
+     * merge) writes an entry, so it is a sound {@code Last-Modified} for them (decision 103). The newest 100
+     * entries are read (primary key range), so entries written by instances whose clocks differ slightly, or
+     * many at once with one time (renames), cannot make it go back. Null while the newest entry is younger
+     * than {@link #SETTLED}: HTTP dates have whole seconds, and a transaction still in flight may yet commit
+     * an entry of the same second, which a client holding that date would then never be sent.
+     */
+    @ReadOnlyTransaction
+    public Instant lastChangeAt() {
+        Instant at = newestEntryAt();
+        return at == null || at.isAfter(Instant.now(clock).minus(SETTLED)) ? null : at;
+    }
+
+    private Instant newestEntryAt() {
+        Object at = Panache.getEntityManager().createNativeQuery("select max(at) from change_event"
+                + " where seq > (select last_seq from change_counter where id = 1) - 100").getSingleResult();
+        if (at == null) {
+            return null;
+        }
+        if (at instanceof Instant instant) {
+            return instant;
+        }
+        if (at instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (at instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + at.getClass());
+    }
+
     public static String cursor(long seq) {
         return new Cursor(ORDER, Long.toString(seq), Long.toString(seq)).encode();
     }

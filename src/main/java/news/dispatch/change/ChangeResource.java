@@ -51,7 +51,7 @@ public class ChangeResource {
 
     @GET
     @Operation(operationId = "listChanges", summary = "Read the change feed",
-            description = "Every publish, update, unpublish, delete, syndication-rights change and embargo lift, in commit "
+            description = "Every publish, update, correction, unpublish, delete, syndication-rights change and embargo lift, in commit "
                     + "order, as far as the caller may see it: an entry appears when the article was visible to the caller "
                     + "before or after the change (partner entitlements, syndication allowed, embargo). A scheduled "
                     + "publication appears when it goes live. Renaming a section, tag or byline, or merging tags, is an "

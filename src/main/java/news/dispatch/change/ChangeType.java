@@ -9,6 +9,8 @@ public enum ChangeType implements ApiEnum {
     PUBLISH,
     /** A visible article was edited, or a section, tag or byline it shows was renamed or merged (decision 056). */
     UPDATE,
+    /** A correction was appended to a visible article (decision 101): refetch it and show the correction. */
+    CORRECTION,
     /** Taken down: partners remove it. */
     UNPUBLISH,
     /** Deleted: a tombstone. */

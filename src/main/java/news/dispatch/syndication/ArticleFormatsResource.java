@@ -91,7 +91,7 @@ public class ArticleFormatsResource {
         }
         var view = lookup.article();
         ObjectNode document = ninjs.article(view.summary(), Rights.fullText(caller.get()) ? view.body() : null,
-                lookup.version(), version);
+                view.corrections(), lookup.version(), version);
         return representations.bytes(headers, representations.serialize(document), version.mediaType(),
                 lookup.lastModified(), lookup.version());
     }

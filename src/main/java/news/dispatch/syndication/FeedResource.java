@@ -102,7 +102,7 @@ public class FeedResource {
     private Response respond(FeedParams feed, Supplier<FeedService.Rendered> load) {
         Supplier<Representation> render = () -> {
             FeedService.Rendered rendered = load.get();
-            return Representations.of(rendered.body(), rendered.mediaType(), null, null, null, rendered.keys());
+            return Representations.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), null, null, rendered.keys());
         };
         return representations.respond(feed.headers, cache.get(feed.uri, representations.keyed(feed.headers), render));
     }

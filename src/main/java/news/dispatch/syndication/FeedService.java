@@ -8,6 +8,7 @@ import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
 import news.dispatch.byline.Byline;
 import news.dispatch.cache.Purgeable;
+import news.dispatch.change.ChangeFeed;
 import news.dispatch.byline.BylineService;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
@@ -24,9 +25,12 @@ import java.util.Set;
 @ApplicationScoped
 public class FeedService {
 
-    /** The feed's bytes and media type. Like other lists, no Last-Modified: a removal moves no timestamp. */
-    /** A rendered feed and the purge keys of what it shows (decision 086). */
-    public record Rendered(byte[] body, String mediaType, Set<String> keys) {
+    /**
+     * The feed's bytes, media type and Last-Modified: the latest change-feed entry (every change that can add,
+     * alter or remove an entry writes one, decision 103) or the feed's section, tag or byline, whichever is later;
+     * and the purge keys of what it shows (decision 086).
+     */
+    public record Rendered(byte[] body, String mediaType, Instant lastModified, Set<String> keys) {
     }
 
     private final ArticleService articles;
@@ -37,9 +41,12 @@ public class FeedService {
     private final SyndicationConfig config;
     private final RomeFeedWriter rome;
     private final JsonFeedWriter json;
+    private final ChangeFeed changes;
 
     public FeedService(ArticleService articles, SectionService sections, TagService tags, BylineService bylines,
-                       CurrentCaller caller, SyndicationConfig config, RomeFeedWriter rome, JsonFeedWriter json) {
+                       CurrentCaller caller, SyndicationConfig config, RomeFeedWriter rome, JsonFeedWriter json,
+                       ChangeFeed changes) {
+        this.changes = changes;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -51,25 +58,29 @@ public class FeedService {
     }
 
     public Rendered latest(FeedFormat format, String selfUrl) {
-        return render(format, ArticleService.Scope.NONE, config.outletName() + ": latest",
+        Instant changed = changes.lastChangeAt();
+        return render(changed, null, format, ArticleService.Scope.NONE, config.outletName() + ": latest",
                 "The latest stories from " + config.outletName() + ".", selfUrl);
     }
 
     public Rendered section(String slug, FeedFormat format, String selfUrl) {
+        Instant changed = changes.lastChangeAt();
         Section section = sections.find(slug).orElseThrow(() -> ProblemException.notFound("section", slug));
-        return render(format, new ArticleService.Scope(section, null, null), config.outletName() + ": " + section.name,
+        return render(changed, section.updatedAt, format, new ArticleService.Scope(section, null, null), config.outletName() + ": " + section.name,
                 "The latest stories in " + section.name + ".", selfUrl);
     }
 
     public Rendered tag(String slug, FeedFormat format, String selfUrl) {
+        Instant changed = changes.lastChangeAt();
         Tag tag = tags.require(slug);
-        return render(format, new ArticleService.Scope(null, tag, null), config.outletName() + ": " + tag.name,
+        return render(changed, tag.updatedAt, format, new ArticleService.Scope(null, tag, null), config.outletName() + ": " + tag.name,
                 "The latest stories tagged " + tag.name + ".", selfUrl);
     }
 
     public Rendered byline(String slug, FeedFormat format, String selfUrl) {
+        Instant changed = changes.lastChangeAt();
         Byline byline = bylines.require(slug);
-        return render(format, new ArticleService.Scope(null, null, byline), config.outletName() + ": " + byline.name,
+        return render(changed, byline.updatedAt, format, new ArticleService.Scope(null, null, byline), config.outletName() + ": " + byline.name,
                 "The latest stories by " + byline.name + ".", selfUrl);
     }
 
@@ -97,13 +108,14 @@ public class FeedService {
         }
         return keys;
     }
-
-    private Rendered render(FeedFormat format, ArticleService.Scope scope, String title, String description, String selfUrl) {
+    private Rendered render(Instant changed, Instant scopeUpdated, FeedFormat format, ArticleService.Scope scope, String title,
+                            String description, String selfUrl) {
         List<ArticleView> entries = articles.latest(scope, config.feedSize(), Rights.Channel.SYNDICATION);
         Instant updated = entries.stream().map(e -> e.summary().updatedAt()).max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
         Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()));
         byte[] body = format == FeedFormat.JSON ? json.write(feed) : rome.write(feed, format);
-        return new Rendered(body, format.mediaType(), keys(scope, entries));
+        Instant lastModified = changed == null || (scopeUpdated != null && scopeUpdated.isAfter(changed)) ? scopeUpdated : changed;
+        return new Rendered(body, format.mediaType(), lastModified, keys(scope, entries));
     }
 }

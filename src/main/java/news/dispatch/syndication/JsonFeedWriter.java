@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
+import news.dispatch.article.Correction;
 import news.dispatch.article.LeadImage;
 import news.dispatch.web.Representations;
 
@@ -43,7 +44,8 @@ class JsonFeedWriter {
                     a.bylines().stream().map(b -> new Author(b.name())).toList(),
                     tags(a),
                     a.language(),
-                    new Extension(a.id(), a.slug(), a.section() == null ? null : a.section().slug(), a.leadImage())));
+                    new Extension(a.id(), a.slug(), a.section() == null ? null : a.section().slug(), a.leadImage(),
+                            article.corrections() == null || article.corrections().isEmpty() ? null : article.corrections())));
         }
         return representations.serialize(new JsonFeed(VERSION, feed.title(), feed.homePage(), feed.selfUrl(),
                 feed.description(), items));
@@ -74,8 +76,11 @@ class JsonFeedWriter {
     record Author(String name) {
     }
 
-    /** Our extension: the article's id and slug (for the API), its section, and the lead image with caption and credit. */
+    /**
+     * Our extension: the article's id and slug (for the API), its section, the lead image with caption and credit,
+     * and its corrections (oldest first, absent when there are none).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Extension(java.util.UUID id, String slug, String section, LeadImage leadImage) {
+    record Extension(java.util.UUID id, String slug, String section, LeadImage leadImage, List<Correction> corrections) {
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.Body;
+import news.dispatch.article.Correction;
 import news.dispatch.article.BylineCredit;
 import news.dispatch.article.LeadImage;
 import news.dispatch.article.TagRef;
@@ -14,6 +15,7 @@ import news.dispatch.byline.BylineKind;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +43,11 @@ public class NinjsWriter {
 
     /** One article; {@code body} null writes a partial representation. */
     public ObjectNode article(ArticleSummary a, Body body, long version, NinjsVersion ninjs) {
+        return article(a, body, List.of(), version, ninjs);
+    }
+
+    /** One article with its corrections, which travel as descriptions with the role {@code correction}. */
+    public ObjectNode article(ArticleSummary a, Body body, List<Correction> corrections, long version, NinjsVersion ninjs) {
         ObjectNode n = json.createObjectNode();
         n.put("uri", config.ninjsUriBase() + a.id());
         n.put("type", "text");
@@ -61,10 +68,15 @@ public class NinjsWriter {
         n.put("language", a.language());
         n.put("slugline", a.slug());
         n.putArray("headlines").addObject().put("role", "main").put("value", a.headline());
+        ArrayNode descriptions = json.createArrayNode();
         if (a.standfirst() != null) {
-            n.putArray("descriptions").addObject().put("role", "summary").put("contentType", "text/plain")
-                    .put("value", a.standfirst());
+            descriptions.addObject().put("role", "summary").put("contentType", "text/plain").put("value", a.standfirst());
         }
+        for (Correction correction : corrections == null ? List.<Correction>of() : corrections) {
+            descriptions.addObject().put("role", "correction").put("contentType", "text/plain")
+                    .put("value", correction.at().toString().substring(0, 10) + ": " + correction.text());
+        }
+        putIfAny(n, "descriptions", descriptions);
         if (body != null) {
             n.putArray("bodies").addObject().put("role", "main").put("contentType", "text/html")
                     .put("wordCount", a.wordCount()).put("value", body.html());

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one rule of what a caller may take (API.md "Rights"): a live article is shown to a
- * restricted caller only when syndication is allowed, its embargo has passed, and it lies within
- * the key's entitlements (its section among the key's sections, and one of its tags among the
- * key's tags; an empty set means all). The same rule exists twice, as a Java predicate over
- * {@link Facts} (change feed, webhooks, single articles) and as a query condition (JPQL for lists and
- * feeds, SQL for search), and nowhere else.
+ * The one rule of what a caller may see (API.md "Rights", decision 102). Editors and admins see every
+ * live article. Everyone else sees a live article only once its embargo has passed: an embargo holds a
+ * story back from publication, not only from partners. Partner keys everywhere, and every caller below
+ * editor in the syndication formats, are restricted further: syndication must be allowed and the article
+ * must lie within the key's entitlements (its section among the key's sections, and one of its tags among
+ * the key's tags; an empty set means all). The outlet's own anonymous readers of the article JSON read
+ * stories whose syndication is not allowed: that flag governs republication by partners, not reading.
+ * The same rule exists twice, as a Java predicate over {@link Facts} (change feed, webhooks, single
+ * articles) and as a query condition (JPQL for lists and feeds, SQL for search), and nowhere else.
  */
 public final class Rights {
 
@@ -24,10 +27,27 @@ public final class Rights {
 
     /** Where content leaves the API: syndication formats are restricted for everyone below editor. */
     public enum Channel {
-        /** The article JSON API and search: rights apply to partner keys only. */
+        /** The article JSON API, schema.org and search: the whole rule for partner keys, the embargo for readers. */
         READ,
-        /** Feeds, the change feed, ninjs, webhooks: rights apply to anonymous callers and partners. */
+        /** Feeds, the change feed, ninjs, webhooks: the whole rule for anonymous callers and partners. */
         SYNDICATION
+    }
+
+    /** How much of the rule a caller gets on a channel. */
+    public enum Extent {
+        /** Editors and admins: every live article. */
+        NONE,
+        /** The outlet's readers of the article JSON: no story before its embargo has passed. */
+        EMBARGO,
+        /** Partners, and everyone below editor in syndication formats: embargo, syndication allowed, entitlements. */
+        FULL
+    }
+
+    public static Extent extent(Caller caller, Channel channel) {
+        if (caller.isEditor()) {
+            return Extent.NONE;
+        }
+        return channel == Channel.SYNDICATION || caller.isPartner() ? Extent.FULL : Extent.EMBARGO;
     }
 
     /** What the rule reads of an article. */
@@ -45,10 +65,7 @@ public final class Rights {
 
     /** Whether the rights rule restricts this caller on this channel. Editors and admins see everything. */
     public static boolean applies(Caller caller, Channel channel) {
-        if (caller.isEditor()) {
-            return false;
-        }
-        return channel == Channel.SYNDICATION || caller.isPartner();
+        return extent(caller, channel) != Extent.NONE;
     }
 
     /** Whether the caller receives full text in syndication formats (else a summary). */
@@ -61,13 +78,17 @@ public final class Rights {
         if (!article.live()) {
             return false;
         }
-        if (!applies(caller, channel)) {
+        Extent extent = extent(caller, channel);
+        if (extent == Extent.NONE) {
+            return true;
+        }
+        if (article.embargoUntil() != null && article.embargoUntil().isAfter(at)) {
+            return false;
+        }
+        if (extent == Extent.EMBARGO) {
             return true;
         }
         if (!article.syndicationAllowed()) {
-            return false;
-        }
-        if (article.embargoUntil() != null && article.embargoUntil().isAfter(at)) {
             return false;
         }
         if (!caller.sectionIds().isEmpty()
@@ -82,7 +103,7 @@ public final class Rights {
      * names tags), so a caller of the rule that stores them in a compact form can skip decoding them.
      */
     public static boolean readsTags(Caller caller, Channel channel) {
-        return applies(caller, channel) && !caller.tagIds().isEmpty();
+        return extent(caller, channel) == Extent.FULL && !caller.tagIds().isEmpty();
     }
 
     /**
@@ -90,8 +111,13 @@ public final class Rights {
      * condition on the article alias {@code a}.
      */
     public static Clause jpql(Caller caller, Channel channel, Instant now) {
-        if (!applies(caller, channel)) {
+        Extent extent = extent(caller, channel);
+        if (extent == Extent.NONE) {
             return Clause.NONE;
+        }
+        if (extent == Extent.EMBARGO) {
+            return new Clause("(a.embargoUntil is null or a.embargoUntil <= :rightsNow)",
+                    "(a.embargo_until is null or a.embargo_until <= :rightsNow)", Map.of("rightsNow", now));
         }
         StringBuilder jpql = new StringBuilder("a.syndicationAllowed = true and (a.embargoUntil is null or a.embargoUntil <= :rightsNow)");
         StringBuilder sql = new StringBuilder("a.syndication_allowed = true and (a.embargo_until is null or a.embargo_until <= :rightsNow)");

@@ -9,6 +9,10 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -22,7 +26,13 @@ import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
+import news.dispatch.article.Correction;
 import news.dispatch.article.LeadImage;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +43,9 @@ import java.util.List;
 /** RSS 2.0 and Atom 1.0 with ROME; the lead image travels as Media RSS (caption and credit included). */
 @ApplicationScoped
 class RomeFeedWriter {
+
+    /** Our elements in RSS items and Atom entries: {@code <dispatch:correction at="…">text</dispatch:correction>}. */
+    static final Namespace DISPATCH = Namespace.getNamespace("dispatch", "urn:dispatch:feed");
 
     private final SyndicationConfig config;
 
@@ -53,15 +66,72 @@ class RomeFeedWriter {
         SyndLink alternate = link("alternate", feed.homePage(), "text/html");
         SyndLink self = link("self", feed.selfUrl(), format.mediaType().split(";")[0]);
         out.setLinks(List.of(alternate, self));
+        if (format == FeedFormat.RSS) {
+            // RSS has no self link of its own: atom:link rel="self", as the RSS Advisory Board recommends.
+            Link atomSelf = new Link();
+            atomSelf.setRel("self");
+            atomSelf.setHref(feed.selfUrl());
+            atomSelf.setType(format.mediaType().split(";")[0]);
+            AtomLinkModuleImpl module = new AtomLinkModuleImpl();
+            module.setLinks(List.of(atomSelf));
+            out.getModules().add(module);
+        } else {
+            // Atom wants an author for every entry: the outlet stands in for entries without a byline.
+            SyndPerson outlet = new SyndPersonImpl();
+            outlet.setName(config.outletName());
+            out.setAuthors(List.of(outlet));
+        }
         List<SyndEntry> entries = new ArrayList<>();
         for (ArticleView article : feed.entries()) {
             entries.add(entry(article, feed.fullText(), format));
         }
         out.setEntries(entries);
         try {
-            return new SyndFeedOutput().outputString(out, false).getBytes(StandardCharsets.UTF_8);
+            Document document = new SyndFeedOutput().outputJDom(out);
+            addCorrections(document, feed, format);
+            if (format == FeedFormat.ATOM) {
+                dropEmptyAuthors(document);
+            }
+            XMLOutputter xml = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"));
+            return xml.outputString(document).getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException("Cannot write the " + format + " feed", e);
+        }
+    }
+
+    /**
+     * ROME writes {@code <author><name></name></author>} for an entry without authors, which no Atom reader
+     * accepts; without it the entry takes the feed's author, as Atom provides.
+     */
+    private static void dropEmptyAuthors(Document document) {
+        Element root = document.getRootElement();
+        for (Element entry : root.getChildren("entry", root.getNamespace())) {
+            entry.getChildren("author", root.getNamespace())
+                    .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null
+                            || author.getChildTextTrim("name", root.getNamespace()).isEmpty());
+        }
+    }
+
+    /**
+     * Each entry's corrections as {@code <dispatch:correction at="…">text</dispatch:correction>} in its RSS item or
+     * Atom entry (ROME writes no foreign markup of its own), in the entries' order.
+     */
+    private static void addCorrections(Document document, Feed feed, FeedFormat format) {
+        Element root = document.getRootElement();
+        List<Element> items = format == FeedFormat.RSS
+                ? root.getChild("channel", root.getNamespace()).getChildren("item", root.getNamespace())
+                : root.getChildren("entry", root.getNamespace());
+        boolean any = false;
+        for (int i = 0; i < items.size() && i < feed.entries().size(); i++) {
+            List<Correction> corrections = feed.entries().get(i).corrections();
+            for (Correction c : corrections == null ? List.<Correction>of() : corrections) {
+                items.get(i).addContent(new Element("correction", DISPATCH).setAttribute("at", c.at().toString())
+                        .setText(c.text()));
+                any = true;
+            }
+        }
+        if (any) {
+            root.addNamespaceDeclaration(DISPATCH);
         }
     }
 
@@ -103,6 +173,14 @@ class RomeFeedWriter {
         entry.setCategories(categories);
         if (a.leadImage() != null) {
             entry.getModules().add(media(a.leadImage()));
+            if (format == FeedFormat.RSS) {
+                // The byte size is not known to us: 0, as the RSS Best Practices Profile says for that case.
+                SyndEnclosure enclosure = new SyndEnclosureImpl();
+                enclosure.setUrl(a.leadImage().url());
+                enclosure.setType(ImageTypes.of(a.leadImage().url()));
+                enclosure.setLength(0);
+                entry.setEnclosures(List.of(enclosure));
+            }
         }
         return entry;
     }
@@ -135,6 +213,7 @@ class RomeFeedWriter {
     private static MediaEntryModuleImpl media(LeadImage image) {
         MediaContent content = new MediaContent(new UrlReference(URI.create(image.url())));
         content.setMedium("image");
+        content.setType(ImageTypes.of(image.url()));
         content.setWidth(image.width());
         content.setHeight(image.height());
         Metadata metadata = new Metadata();

@@ -121,6 +121,11 @@ public class SchemaOrgWriter {
         if (view.body() != null) {
             n.put("articleBody", view.body().text());
         }
+        if (view.corrections() != null && !view.corrections().isEmpty()) {
+            ArrayNode corrections = n.putArray("correction");
+            view.corrections().forEach(c -> corrections.addObject().put("@type", "CorrectionComment")
+                    .put("text", c.text()).put("datePublished", c.at().toString()));
+        }
         n.put("isAccessibleForFree", true);
         ObjectNode publisher = n.putObject("publisher");
         publisher.put("@type", "NewsMediaOrganization");

@@ -328,6 +328,62 @@ class ArticleWriteResourceTest {
     }
 
     @Nested
+    class Revisions {
+
+        @Test
+        void aRevisionIsFetchedComparedAndRestoredAsANewVersion() {
+            Map<String, Object> body = article("Revision one");
+            body.put("status", "published");
+            body.put("standfirst", "The first standfirst.");
+            var created = create(body);
+            String id = created.path("id");
+            String slug = created.path("slug");
+            keys.asEditor().contentType(MergePatchType.TYPE).header("If-Match", created.header("ETag"))
+                    .body("{\"headline\": \"Revision two\", \"leadImage\": {\"url\": \"https://www.example.com/a.jpg\", \"alt\": \"A\"}}")
+                    .patch("/v1/articles/" + id).then().statusCode(200);
+            int first = keys.asEditor().get("/v1/articles/" + id + "/revisions").then().statusCode(200)
+                    .body("items", hasSize(1)).extract().path("items[0].version");
+            String path = "/v1/articles/" + id + "/revisions/" + first;
+
+            keys.asEditor().get(path).then().statusCode(200)
+                    .header("ETag", org.hamcrest.Matchers.notNullValue())
+                    .body("version", equalTo(first))
+                    .body("content.headline", equalTo("Revision one"))
+                    .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("differences")));
+            keys.asEditor().queryParam("compare", "current").get(path).then().statusCode(200)
+                    .body("differences.field", contains("headline", "leadImage"))
+                    .body("differences[0].from", equalTo("Revision one"))
+                    .body("differences[0].to", equalTo("Revision two"))
+                    .body("differences[1].from", org.hamcrest.Matchers.nullValue())
+                    .body("differences[1].to.url", equalTo("https://www.example.com/a.jpg"));
+
+            keys.asEditor().get("/v1/articles/" + id + "/revisions/999").then().statusCode(404).contentType(PROBLEM);
+            keys.asEditor().get("/v1/articles/" + id + "/revisions/first").then().statusCode(404).contentType(PROBLEM);
+            keys.asEditor().queryParam("compare", "latest").get(path).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("compare"));
+            given().get(path).then().statusCode(401).contentType(PROBLEM);
+
+            // Restoring needs the current ETag, and brings the content back as a new version.
+            String restore = path + "/restore";
+            keys.asEditor().post(restore).then().statusCode(428).contentType(PROBLEM);
+            keys.asEditor().header("If-Match", created.header("ETag")).post(restore).then().statusCode(412).contentType(PROBLEM);
+            String current = keys.asEditor().get("/v1/articles/" + id).then().extract().header("ETag");
+            keys.asEditor().header("If-Match", current).post(restore).then().statusCode(200)
+                    .header("ETag", org.hamcrest.Matchers.not(equalTo(current)))
+                    .body("headline", equalTo("Revision one"))
+                    .body("standfirst", equalTo("The first standfirst."))
+                    .body("leadImage", org.hamcrest.Matchers.nullValue())
+                    .body("slug", equalTo(slug))
+                    .body("status", equalTo("published"));
+            keys.asEditor().queryParam("count", "true").get("/v1/articles/" + id + "/revisions").then().statusCode(200)
+                    .body("page.total", equalTo(2))
+                    .body("items[0].content.headline", equalTo("Revision two"));
+            assertThat(events(id)).extracting(e -> e.type.value()).containsExactly("publish", "update", "update");
+            keys.asEditor().header("If-Match", "*").post("/v1/articles/" + id + "/revisions/999/restore").then().statusCode(404);
+        }
+    }
+
+    @Nested
     class Validation {
 
         @Test
@@ -480,6 +536,8 @@ class ArticleWriteResourceTest {
             assertThat(Instant.parse(after.path("corrections[0].at"))).isAfter(before);
             keys.asEditor().contentType(ContentType.JSON).body(Map.of("text", " "))
                     .post("/v1/articles/" + id + "/corrections").then().statusCode(400).body("errors[0].field", equalTo("text"));
+            // Partners learn of each as a correction, not as a plain update.
+            assertThat(events(id)).extracting(e -> e.type.value()).containsExactly("publish", "correction", "correction");
         }
 
         @Test

@@ -144,6 +144,20 @@ class ArticleFormatsResourceTest {
         }
 
         @Test
+        void correctionsAreDescriptionsWithTheirRoleInBothVersions() throws IOException {
+            Article a = sample(fixtures.section("World"));
+            for (String accept : List.of("application/ninjs+json", "application/ninjs+json;version=2.2")) {
+                JsonNode doc = ninjs(a.slug, accept, null);
+                assertThat(NinjsSchemas.errors(accept.endsWith("2.2") ? NinjsSchemas.V2_2 : NinjsSchemas.V3_1, doc)).isEmpty();
+                List<String> roles = new ArrayList<>();
+                doc.path("descriptions").forEach(d -> roles.add(d.path("role").asText()));
+                assertThat(roles).containsExactly("summary", "correction");
+                assertThat(doc.path("descriptions").get(1).path("value").asText())
+                        .matches("\\d{4}-\\d{2}-\\d{2}: An earlier version misspelt the prime minister's name\\.");
+            }
+        }
+
+        @Test
         void version22OnRequest() throws IOException {
             Article a = sample(fixtures.section("World"));
             JsonNode doc = ninjs(a.slug, "application/ninjs+json;version=2.2", keys.fullTextPartner());
@@ -180,8 +194,9 @@ class ArticleFormatsResourceTest {
                 given().accept("application/ninjs+json").get("/v1/articles/" + a.slug).then().statusCode(404);
                 keys.asEditor().accept("application/ninjs+json")
                         .get("/v1/articles/" + a.slug).then().statusCode(200);
-                // The site's own JSON shows it to readers; a partner key is held to the rights there too.
-                given().get("/v1/articles/" + a.slug).then().statusCode(200);
+                // The site's own JSON shows readers the story not for syndication, never the embargoed one
+                // (decision 102); a partner key is held to the rights there too.
+                given().get("/v1/articles/" + a.slug).then().statusCode(a == withheld ? 200 : 404);
                 keys.as(keys.fullTextPartner()).get("/v1/articles/" + a.slug).then().statusCode(404);
             }
             Section other = fixtures.section("Other ninjs");
@@ -255,9 +270,11 @@ class ArticleFormatsResourceTest {
                     assertSlugs(ninjsList(entitled, list.getKey(), accept), List.of(open.slug), search);
                     assertSlugs(ninjsList(keys.editor(), list.getKey(), accept), all, search);
                 }
-                // JSON stays the default, and the site's own readers see every published story there.
+                // JSON stays the default, and the site's own readers see every published story there whose
+                // embargo has passed (decision 102).
                 given().get(list.getKey()).then().statusCode(200).contentType(startsWith("application/json"))
-                        .body("items.slug", org.hamcrest.Matchers.containsInAnyOrder(all.toArray()));
+                        .body("items.slug", org.hamcrest.Matchers.containsInAnyOrder(
+                                all.stream().filter(slug -> !slug.equals(embargoed.slug)).toArray()));
                 given().accept("application/ninjs+json;version=9.9").get(list.getKey()).then().statusCode(406)
                         .contentType("application/problem+json")
                         .body("type", equalTo("urn:dispatch:problem:not-acceptable"));
@@ -373,6 +390,10 @@ class ArticleFormatsResourceTest {
                     .body("articleSection", equalTo("World"))
                     .body("inLanguage", equalTo("en"))
                     .body("keywords", org.hamcrest.Matchers.hasItem("Diplomacy"))
+                    .body("correction", org.hamcrest.Matchers.hasSize(1))
+                    .body("correction[0].'@type'", equalTo("CorrectionComment"))
+                    .body("correction[0].text", equalTo("An earlier version misspelt the prime minister's name."))
+                    .body("correction[0].datePublished", notNullValue())
                     .body("publisher.name", equalTo("Dispatch"));
         }
 

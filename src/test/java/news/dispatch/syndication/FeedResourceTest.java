@@ -41,6 +41,10 @@ class FeedResourceTest {
     Fixtures fixtures;
     @Inject
     TestKeys keys;
+    @Inject
+    news.dispatch.testsupport.ContentChanges changes;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     record Content(Section section, Tag tag, Byline byline, Article lead, Article older, Article embargoed, Article withheld) {
     }
@@ -80,7 +84,6 @@ class FeedResourceTest {
             response.then().statusCode(200)
                     .contentType(startsWith("application/rss+xml"))
                     .header("ETag", notNullValue())
-                    .header("Last-Modified", nullValue())
                     .header("Cache-Control", startsWith("public"));
             String xml = response.asString();
             assertThat(xml).contains("xmlns:media=\"http://search.yahoo.com/mrss/\"");
@@ -130,6 +133,91 @@ class FeedResourceTest {
                     .get("/v1/feeds/sections/" + c.section().slug + ".rss").then().statusCode(200).extract().asString();
             assertThat(parse(xml).getEntries()).extracting(SyndEntry::getTitle)
                     .containsExactly(c.withheld().headline, c.embargoed().headline, c.lead().headline, c.older().headline);
+        }
+    }
+
+    @Nested
+    class FeedReaders {
+        @Test
+        void rssNamesItselfAndCarriesTheLeadImageAsATypedEnclosure() {
+            Content c = content();
+            String xml = given().get("/v1/feeds/sections/" + c.section().slug + ".rss").then().statusCode(200)
+                    .extract().asString();
+            assertThat(xml).containsPattern("<atom:link [^>]*rel=\"self\"[^>]*/>")
+                    .containsPattern("<atom:link [^>]*href=\"http[^\"]*/v1/feeds/sections/" + c.section().slug + "\\.rss\"")
+                    .containsPattern("<atom:link [^>]*type=\"application/rss\\+xml\"");
+            assertThat(xml).containsPattern("<enclosure url=\"https://www.example.com/media/kadhimi.jpg\" length=\"0\" type=\"image/jpeg\"\\s*/>");
+            assertThat(xml).containsPattern("<media:content [^>]*type=\"image/jpeg\"");
+        }
+
+        @Test
+        void atomHasAFeedAuthorSoEntriesWithoutBylineStayValid() throws Exception {
+            Section section = fixtures.section("Unsigned feeds");
+            fixtures.article("Unsigned feed story").section(section).save();
+            String xml = given().get("/v1/feeds/sections/" + section.slug + ".atom").then().statusCode(200)
+                    .extract().asString();
+            String head = xml.substring(0, xml.indexOf("<entry"));
+            assertThat(head).contains("<author><name>Dispatch</name></author>");
+            assertThat(xml.substring(xml.indexOf("<entry"))).doesNotContain("<author>");
+            SyndFeed feed = parse(xml);
+            assertThat(feed.getAuthors()).extracting(p -> p.getName()).containsExactly("Dispatch");
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void resetClock() {
+            news.dispatch.testsupport.TestClock.reset();
+        }
+
+        @Test
+        void feedsAndListsSendLastModifiedAndAnswerIfModifiedSince() throws Exception {
+            // Tests that moved the clock forward may have left entries in the future: Last-Modified waits for them.
+            Instant newest = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select max(e.at) from ChangeEvent e", Instant.class).getSingleResult());
+            if (newest != null && newest.isAfter(news.dispatch.testsupport.TestClock.now())) {
+                news.dispatch.testsupport.TestClock.advance(
+                        java.time.Duration.between(news.dispatch.testsupport.TestClock.now(), newest).plusSeconds(1));
+            }
+            Section section = fixtures.section("Revalidated feeds");
+            changes.create(fixtures.article("First revalidated story").section(section));
+            Thread.sleep(2100); // the newest change must be settled (decision 103)
+            for (String path : List.of("/v1/feeds/sections/" + section.slug + ".rss", "/v1/feeds/sections/" + section.slug + ".json",
+                    "/v1/sections/" + section.slug + "/articles", "/v1/articles")) {
+                String lastModified = given().get(path).then().statusCode(200)
+                        .header("Last-Modified", notNullValue()).extract().header("Last-Modified");
+                given().header("If-Modified-Since", lastModified).get(path).then().statusCode(304)
+                        .header("Last-Modified", equalTo(lastModified));
+            }
+            String feed = "/v1/feeds/sections/" + section.slug + ".atom";
+            String before = given().get(feed).then().statusCode(200).extract().header("Last-Modified");
+            Thread.sleep(1000);
+            changes.create(fixtures.article("Second revalidated story").section(section));
+            Thread.sleep(2100);
+            given().header("If-Modified-Since", before).get(feed).then().statusCode(200)
+                    .body(containsString("Second revalidated story"));
+            given().header("If-Modified-Since", before).get("/v1/sections/" + section.slug + "/articles").then().statusCode(200)
+                    .body("items.headline", org.hamcrest.Matchers.hasItem("Second revalidated story"));
+        }
+    }
+
+    @Nested
+    class Corrections {
+        @Test
+        void correctionsTravelInEveryFormat() throws Exception {
+            Section section = fixtures.section("Corrected feeds");
+            Article a = fixtures.article("Corrected feed story").section(section)
+                    .correction("An earlier version misstated the date & place.").save();
+            for (String ext : List.of("rss", "atom")) {
+                String xml = given().get("/v1/feeds/sections/" + section.slug + "." + ext).then().statusCode(200)
+                        .extract().asString();
+                assertThat(xml).contains("xmlns:dispatch=\"urn:dispatch:feed\"")
+                        .containsPattern("<dispatch:correction at=\"[0-9T:.\\-]+Z\">An earlier version misstated the date &amp; place.</dispatch:correction>");
+                assertThat(parse(xml).getEntries()).hasSize(1);
+            }
+            given().get("/v1/feeds/sections/" + section.slug + ".json").then().statusCode(200)
+                    .body("items[0].id", equalTo("urn:uuid:" + a.id))
+                    .body("items[0]._dispatch.corrections", hasSize(1))
+                    .body("items[0]._dispatch.corrections[0].text", equalTo("An earlier version misstated the date & place."))
+                    .body("items[0]._dispatch.corrections[0].at", notNullValue());
         }
     }
 

@@ -16,7 +16,10 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 
-/** The rights rule in the article JSON API and search: partner keys get what they may take, readers everything. */
+/**
+ * The rights rule in the article JSON API and search: partner keys get what they may take; readers every
+ * published story whose embargo has passed, syndicable or not (decision 102).
+ */
 @QuarkusTest
 class RightsTest {
 
@@ -39,13 +42,13 @@ class RightsTest {
         String partner = keys.partner(false, List.of(mine.slug), List.of());
 
         given().queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
-                .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
+                .body("items.slug", containsInAnyOrder(open.slug, withheld.slug, elsewhere.slug));
         keys.as(partner).queryParam("tag", tag.slug).get("/v1/articles").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug));
         keys.as(partner).get("/v1/articles/" + elsewhere.slug).then().statusCode(404);
 
         given().queryParam("q", word).get("/v1/search").then().statusCode(200)
-                .body("items.slug", containsInAnyOrder(open.slug, embargoed.slug, withheld.slug, elsewhere.slug));
+                .body("items.slug", containsInAnyOrder(open.slug, withheld.slug, elsewhere.slug));
         keys.as(partner).queryParam("q", word).get("/v1/search").then().statusCode(200)
                 .body("items.slug", containsInAnyOrder(open.slug));
         keys.asPartner().queryParam("q", word).get("/v1/search").then().statusCode(200)
@@ -99,15 +102,44 @@ class RightsTest {
                 .syndication(true, java.time.Instant.now().plusSeconds(86_400)).save();
         fixtures.relate(main, withheld, 0, news.dispatch.article.Relation.BACKGROUND);
 
-        // A reader sees every neighbour and related post.
+        // A reader sees every published neighbour and related post, but nothing under embargo.
         given().get("/v1/articles/" + main.slug).then().statusCode(200)
                 .body("navigation.previous.slug", org.hamcrest.Matchers.equalTo(withheld.slug))
-                .body("navigation.next.slug", org.hamcrest.Matchers.equalTo(embargoed.slug))
-                .body("related.slug", org.hamcrest.Matchers.hasItems(withheld.slug, embargoed.slug, older.slug));
+                .body("navigation.next", org.hamcrest.Matchers.nullValue())
+                .body("related.slug", containsInAnyOrder(withheld.slug, older.slug));
         // A partner sees neither the withheld nor the embargoed story, anywhere in the response.
         keys.asPartner().get("/v1/articles/" + main.slug).then().statusCode(200)
                 .body("navigation.previous.slug", org.hamcrest.Matchers.equalTo(older.slug))
                 .body("navigation.next", org.hamcrest.Matchers.nullValue())
                 .body("related.slug", containsInAnyOrder(older.slug));
+    }
+
+    @Test
+    void anEmbargoedStoryIsNotPublicAtAllUntilTheLiftButANonSyndicableOneIsReadable() {
+        Section section = fixtures.section("Rights anonymous");
+        Article embargoed = fixtures.article("Embargoed from everyone").section(section)
+                .syndication(true, Instant.now().plusSeconds(3600)).save();
+        Article lifted = fixtures.article("Embargo already over").section(section)
+                .syndication(true, Instant.now().minusSeconds(60)).save();
+        Article withheld = fixtures.article("Ours alone").section(section).syndication(false, null).save();
+        String sectionOnly = keys.partner(false, List.of(fixtures.section("Rights elsewhere").slug), List.of());
+
+        // No reader, and no partner that drops its key, reads an embargoed story in any form.
+        for (String accept : List.of("application/json", "application/ld+json", "application/ninjs+json")) {
+            given().accept(accept).get("/v1/articles/" + embargoed.slug).then().statusCode(404)
+                    .contentType("application/problem+json");
+            keys.as(sectionOnly).accept(accept).get("/v1/articles/" + embargoed.slug).then().statusCode(404);
+        }
+        given().get("/v1/sections/" + section.slug + "/articles").then().statusCode(200)
+                .body("items.slug", containsInAnyOrder(lifted.slug, withheld.slug));
+        given().get("/v1/articles/" + lifted.slug).then().statusCode(200);
+        // Editors see it.
+        keys.asEditor().get("/v1/articles/" + embargoed.slug).then().statusCode(200);
+
+        // A story not for syndication is the outlet's own: its readers read it, partners may not take it.
+        given().get("/v1/articles/" + withheld.slug).then().statusCode(200)
+                .body("body.html", org.hamcrest.Matchers.notNullValue());
+        given().accept("application/ninjs+json").get("/v1/articles/" + withheld.slug).then().statusCode(404);
+        keys.asPartner().get("/v1/articles/" + withheld.slug).then().statusCode(404);
     }
 }

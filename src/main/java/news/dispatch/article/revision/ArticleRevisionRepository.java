@@ -17,6 +17,10 @@ public class ArticleRevisionRepository implements PanacheRepositoryBase<ArticleR
         return find("articleId = ?1 and version < ?2 order by version desc", articleId, beforeVersion).page(0, limit).list();
     }
 
+    public java.util.Optional<ArticleRevision> findVersion(UUID articleId, long version) {
+        return find("articleId = ?1 and version = ?2", articleId, version).firstResultOptional();
+    }
+
     public long countFor(UUID articleId) {
         return count("articleId", articleId);
     }

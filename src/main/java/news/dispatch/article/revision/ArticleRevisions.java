@@ -1,5 +1,6 @@
 package news.dispatch.article.revision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,9 +67,59 @@ public class ArticleRevisions {
                 new PageInfo(limit, next, count ? revisions.countFor(articleId) : null));
     }
 
+    /** One kept version of an article, if there is one. */
+    @ReadOnlyTransaction
+    public java.util.Optional<RevisionView> find(UUID articleId, long version) {
+        return revisions.findVersion(articleId, version).map(this::view);
+    }
+
+    /** One kept version of an article, or a 404. */
+    @ReadOnlyTransaction
+    public RevisionView get(UUID articleId, long version) {
+        return revisions.findVersion(articleId, version).map(this::view)
+                .orElseThrow(() -> ProblemException.notFound("revision", Long.toString(version)));
+    }
+
+    /**
+     * The fields in which two versions' editable content differs, as {@code from} (this version) and {@code to}
+     * (the other): top-level fields of the article input, and the fields of its objects (body, dateline, lead
+     * image, syndication) one by one, so a changed caption does not repeat the whole image.
+     */
+    public List<RevisionView.Difference> differences(ArticleInput from, ArticleInput to) {
+        JsonNode a = json.valueToTree(from);
+        JsonNode b = json.valueToTree(to);
+        List<RevisionView.Difference> out = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        a.fieldNames().forEachRemaining(names::add);
+        b.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode x = a.path(name);
+            JsonNode y = b.path(name);
+            if (x.isObject() && y.isObject()) {
+                java.util.Set<String> inner = new java.util.LinkedHashSet<>();
+                x.fieldNames().forEachRemaining(inner::add);
+                y.fieldNames().forEachRemaining(inner::add);
+                for (String field : inner) {
+                    add(out, name + "." + field, x.path(field), y.path(field));
+                }
+            } else {
+                add(out, name, x, y);
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<RevisionView.Difference> out, String field, JsonNode from, JsonNode to) {
+        JsonNode x = from.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : from;
+        JsonNode y = to.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : to;
+        if (!x.equals(y)) {
+            out.add(new RevisionView.Difference(field, x, y));
+        }
+    }
+
     private RevisionView view(ArticleRevision r) {
         try {
-            return new RevisionView(r.version, r.status, r.savedAt, r.savedBy, json.readValue(r.content, ArticleInput.class));
+            return new RevisionView(r.version, r.status, r.savedAt, r.savedBy, json.readValue(r.content, ArticleInput.class), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable revision " + r.id, e);
         }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Webhook deliveries: how often, how patiently, how long to wait. */
 @ConfigMapping(prefix = "dispatch.webhooks")
@@ -25,11 +27,21 @@ public interface WebhookConfig {
     @WithDefault("PT1H")
     Duration maxBackoff();
 
-    /** Connect and response timeout of one attempt. */
+    /** The deadline of one attempt: connecting, sending, and the whole response, body included. */
     @WithDefault("PT5S")
     Duration timeout();
 
-    /** Most deliveries sent per run. */
+    /** Most attempts per receiver and run. */
     @WithDefault("50")
     int batch();
+
+    /** Receivers served at the same time (each receiver gets its deliveries one at a time). */
+    @WithDefault("16")
+    int concurrency();
+
+    /**
+     * Hosts and address ranges (CIDR) that deliveries may reach although they are not public: loopback,
+     * private, link-local ... (decision 100). Empty: only public addresses.
+     */
+    Optional<List<String>> allowedTargets();
 }

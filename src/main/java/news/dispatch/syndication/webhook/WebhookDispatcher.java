@@ -13,18 +13,40 @@ import news.dispatch.change.ChangeItem;
 import news.dispatch.change.ChangePage;
 import news.dispatch.web.Representations;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends the change feed to webhook receivers. Each run first queues, per receiver, the changes
@@ -32,6 +54,12 @@ import java.util.UUID;
  * and a rolled-back change is never sent), then makes the attempts that are due. A failed attempt
  * (no answer, or a status outside 2xx) is retried after a wait that doubles each time, up to the
  * configured number of attempts; every attempt's outcome is kept for the delivery log.
+ * <p>
+ * Receivers are served concurrently, each by one worker that sends its due deliveries one at a time in
+ * change-feed order and stops at the first failure (the rest wait for the next run), so a slow or broken
+ * receiver holds up nobody else. An attempt has one deadline for all of it: connecting, sending and the whole
+ * response. The target is checked by {@link WebhookTargets} before every attempt and the connection goes to
+ * the address that was checked (decision 100).
  * <p>
  * Receivers see what a partner without entitlement limits sees: no embargoed or withheld story.
  * Delivery is at least once; the {@code Dispatch-Delivery} header lets receivers drop repeats.
@@ -49,28 +77,64 @@ public class WebhookDispatcher {
     private final ChangeFeed feed;
     private final Representations representations;
     private final WebhookConfig config;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final HttpClient http;
+    private final ExecutorService workers;
+    /** Receivers a worker is sending to now: a run starts no second worker for them. */
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
     public WebhookDispatcher(EntityManager em, ChangeFeed feed, Representations representations, WebhookConfig config,
-                             Clock clock) {
+                             WebhookTargets targets, Clock clock, Vertx vertx) {
         this.em = em;
         this.feed = feed;
         this.representations = representations;
         this.config = config;
+        this.targets = targets;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
+        // Connections are kept for the next delivery a few seconds (bursts: a tag rename updates many articles);
+        // the pool drops them when idle, never under a request, and the deadline bounds each attempt.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
+                .setKeepAlive(true).setKeepAliveTimeout(10).setMaxPoolSize(2).setVerifyHost(true));
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
+            Thread t = new Thread(r, "webhook-delivery-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+        http.close();
     }
 
     @Scheduled(identity = "webhook-dispatcher", every = "${dispatch.webhooks.every:2s}", delayed = "${dispatch.jobs.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        run();
+        start(); // the workers go on after this returns; a receiver still busy is skipped by the next run
     }
 
-    /** One round: queue new changes, then send what is due. Returns the number of attempts made. */
-    public synchronized int run() {
+    /** One round: queue new changes, send what is due, and wait for it. Returns the number of attempts made. */
+    public int run() {
+        int attempts = 0;
+        for (Future<Integer> worker : start()) {
+            try {
+                attempts += worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("webhook worker failed", e.getCause());
+            }
+        }
+        return attempts;
+    }
+
+    /** Queues new changes and starts a worker for each receiver with a due delivery and no worker yet. */
+    private synchronized List<Future<Integer>> start() {
         List<UUID> webhooks = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select w.id from Webhook w where w.active = true order by w.id", UUID.class).getResultList());
         for (UUID id : webhooks) {
@@ -78,13 +142,52 @@ public class WebhookDispatcher {
         }
         Instant now = Instant.now(clock);
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select d.id from WebhookDelivery d where d.status = :pending and d.nextAttemptAt <= :now"
-                                + " order by d.nextAttemptAt, d.id", UUID.class)
-                .setParameter("pending", DeliveryStatus.PENDING).setParameter("now", now)
-                .setMaxResults(config.batch()).getResultList());
+                        "select distinct d.webhookId from WebhookDelivery d where d.status = :pending and d.nextAttemptAt <= :now",
+                        UUID.class)
+                .setParameter("pending", DeliveryStatus.PENDING).setParameter("now", now).getResultList());
+        List<Future<Integer>> started = new ArrayList<>();
+        for (UUID webhookId : due) {
+            if (busy.add(webhookId)) {
+                try {
+                    started.add(workers.submit(() -> {
+                        try {
+                            return deliver(webhookId);
+                        } catch (RuntimeException e) {
+                            Log.warnf("Webhook worker for %s stopped early: %s", webhookId, e.getClass().getSimpleName());
+                            return 0;
+                        } finally {
+                            busy.remove(webhookId);
+                        }
+                    }));
+                } catch (RejectedExecutionException e) {
+                    busy.remove(webhookId); // shutting down
+                }
+            }
+        }
+        return started;
+    }
+
+    /** Sends one receiver's due deliveries in change-feed order, until one fails or the batch is used up. */
+    private int deliver(UUID webhookId) {
         int attempts = 0;
-        for (UUID id : due) {
-            attempts += attempt(id);
+        while (attempts < config.batch()) {
+            Instant now = Instant.now(clock);
+            List<UUID> next = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "select d.id from WebhookDelivery d where d.webhookId = :webhook and d.status = :pending"
+                                    + " and d.nextAttemptAt <= :now order by d.seq, d.id", UUID.class)
+                    .setParameter("webhook", webhookId).setParameter("pending", DeliveryStatus.PENDING)
+                    .setParameter("now", now).setMaxResults(1).getResultList());
+            if (next.isEmpty()) {
+                break;
+            }
+            Boolean delivered = attempt(next.get(0));
+            if (delivered == null) {
+                break;
+            }
+            attempts++;
+            if (!delivered) {
+                break;
+            }
         }
         return attempts;
     }
@@ -124,7 +227,8 @@ public class WebhookDispatcher {
         } while (!page.items().isEmpty() && ++pages < MAX_QUEUE_PAGES);
     }
 
-    private int attempt(UUID deliveryId) {
+    /** One attempt: true when delivered, false when it failed, null when there was nothing to send. */
+    private Boolean attempt(UUID deliveryId) {
         record Target(String url, String secret, String payload, int attempts) {
         }
         Target target = QuarkusTransaction.requiringNew().call(() -> {
@@ -136,36 +240,70 @@ public class WebhookDispatcher {
             return w == null ? null : new Target(w.url, w.secret, d.payload, d.attempts);
         });
         if (target == null) {
-            return 0;
+            return null;
         }
         byte[] body = target.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now(clock).getEpochSecond();
-        Integer status = null;
-        String error = null;
+        Outcome outcome = send(URI.create(target.url()), deliveryId, WebhookSigner.header(target.secret(), timestamp, body), body);
+        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, outcome.status(), outcome.error()));
+        return outcome.error() == null;
+    }
+
+    /** The answer's status, or why there was none (in words fit for the delivery log: no addresses, no library text). */
+    private record Outcome(Integer status, String error) {
+    }
+
+    private Outcome send(URI uri, UUID deliveryId, String signature, byte[] body) {
+        InetAddress address;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Dispatch-Webhooks/1")
-                    .header("Dispatch-Delivery", deliveryId.toString())
-                    .header(WebhookSigner.HEADER, WebhookSigner.header(target.secret(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status > 299) {
-                error = "HTTP " + status;
+            address = targets.address(uri);
+        } catch (WebhookTargets.Refused e) {
+            return new Outcome(null, e.getMessage());
+        }
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() == -1 ? (tls ? 443 : 80) : uri.getPort();
+        String host = WebhookTargets.host(uri);
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        long deadline = config.timeout().toMillis();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                // Connect to the address just checked, never to whatever the name resolves to a moment later.
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                .setHost(host.contains(":") ? "[" + host + "]" : host).setPort(port).setSsl(tls).setURI(path)
+                .setFollowRedirects(false).setConnectTimeout(deadline)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Dispatch-Webhooks/1")
+                .putHeader("Dispatch-Delivery", deliveryId.toString())
+                .putHeader(WebhookSigner.HEADER, signature);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<Integer> answer = http.request(options).compose(request -> {
+            sent.set(request);
+            if (abandoned.get()) {
+                request.reset();
             }
+            return request.send(Buffer.buffer(body));
+        }).compose(response -> {
+            response.handler(chunk -> {
+            }); // the body is read to its end and dropped
+            return response.end().map(done -> response.statusCode());
+        }).toCompletionStage().toCompletableFuture();
+        try {
+            int status = answer.get(deadline, TimeUnit.MILLISECONDS);
+            return new Outcome(status, status < 200 || status > 299 ? "HTTP " + status : null);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            HttpClientRequest request = sent.get();
+            if (request != null) {
+                request.reset();
+            }
+            return new Outcome(null, "timed out");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = "interrupted";
-        } catch (Exception e) {
-            error = describe(e);
+            return new Outcome(null, "interrupted");
+        } catch (ExecutionException e) {
+            return new Outcome(null, describe(e.getCause()));
         }
-        Integer answered = status;
-        String failure = error;
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, answered, failure));
-        return 1;
     }
 
     private void record(UUID deliveryId, Integer status, String error) {
@@ -200,14 +338,20 @@ public class WebhookDispatcher {
         return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof java.net.http.HttpTimeoutException) {
+    private static String describe(Throwable e) {
+        if (e instanceof io.netty.channel.ConnectTimeoutException || e instanceof java.util.concurrent.TimeoutException
+                || e instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
             return "timed out";
         }
         if (e instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        return "request failed (" + e.getClass().getSimpleName() + ")";
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed";
+        }
+        if (e instanceof io.vertx.core.http.HttpClosedException) {
+            return "connection closed";
+        }
+        return "request failed";
     }
-
 }

@@ -37,11 +37,13 @@ public class WebhookService {
     private final EntityManager em;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookService(EntityManager em, ChangeFeed feed, Clock clock) {
+    public WebhookService(EntityManager em, ChangeFeed feed, Clock clock, WebhookTargets targets) {
         this.em = em;
         this.feed = feed;
         this.clock = clock;
+        this.targets = targets;
     }
 
     /** Registers a receiver; it gets the changes committed from now on. */
@@ -146,13 +148,18 @@ public class WebhookService {
                 d.createdAt, d.deliveredAt);
     }
 
-    private static String url(String value, List<FieldError> errors) {
+    private String url(String value, List<FieldError> errors) {
         try {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                     || uri.getUserInfo() != null || uri.getFragment() != null) {
                 errors.add(new FieldError("url", "must be an absolute http or https URL without credentials or fragment"));
+                return null;
+            }
+            var refusal = targets.refusal(uri);
+            if (refusal.isPresent()) {
+                errors.add(new FieldError("url", refusal.get()));
                 return null;
             }
             return uri.toString();

@@ -151,6 +151,32 @@ class WebhookResourceTest {
         }
 
         @Test
+        void aCorrectionIsAChangeOfItsOwn() throws Exception {
+            try (Receiver receiver = new Receiver(vertx)) {
+                String id = register(receiver.url(), List.of("update", "correction"));
+                try {
+                    Article a = changes.create(fixtures.article("Story to correct").section(fixtures.section("Corrections")));
+                    String etag = keys.asEditor().get("/v1/articles/" + a.id).then().statusCode(200).extract().header("ETag");
+                    keys.asEditor().header("If-Match", etag).contentType("application/json")
+                            .body(Map.of("text", "An earlier version misstated the date."))
+                            .post("/v1/articles/" + a.id + "/corrections").then().statusCode(201);
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, a.id)).extracting(b -> b.path("change").path("type").asText())
+                            .containsExactly("correction");
+                    JsonNode change = bodiesFor(receiver, a.id).get(0).path("change");
+                    assertThat(change.path("visible").asBoolean()).isTrue();
+                    // The change feed says the same.
+                    given().queryParam("since", news.dispatch.change.ChangeFeed.cursor(change.path("seq").asLong() - 1))
+                            .queryParam("limit", 1).get("/v1/changes").then().statusCode(200)
+                            .body("items[0].id", equalTo(a.id.toString()))
+                            .body("items[0].type", equalTo("correction"));
+                } finally {
+                    remove(id);
+                }
+            }
+        }
+
+        @Test
         void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
             try (Receiver receiver = new Receiver(vertx)) {
                 String id = register(receiver.url(), List.of("publish"));
@@ -302,6 +328,101 @@ class WebhookResourceTest {
                     }
                 } finally {
                     remove(id);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Targets {
+        @Test
+        void registrationRefusesInternalTargetsAndOddSpellings() {
+            TestHostResolver.NAMES.put("inside.partner.example.org", "10.0.0.5");
+            try {
+                for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/computeMetadata/v1/",
+                        "http://localhost:5432/", "http://[::1]/hooks", "http://0.0.0.0/hooks", "http://2130706433/hooks",
+                        "http://0x7f.1/hooks", "http://127.0.0.2/hooks", "http://10.1.2.3/hooks", "http://192.168.1.1/hooks",
+                        "http://[fd00::1]/hooks", "http://[fe80::1]/hooks", "http://[::ffff:169.254.169.254]/hooks",
+                        "http://partner.example.org:99999/hooks", "http://inside.partner.example.org/hooks")) {
+                    keys.asAdmin().contentType("application/json")
+                            .body(Map.of("url", url, "eventTypes", List.of("publish"), "secret", SECRET))
+                            .post("/v1/admin/webhooks").then().statusCode(400)
+                            .contentType("application/problem+json")
+                            .body("errors[0].field", equalTo("url"))
+                            .body("errors[0].message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("10.0.0.5")));
+                }
+            } finally {
+                TestHostResolver.NAMES.remove("inside.partner.example.org");
+            }
+        }
+
+        @Test
+        void eachAttemptChecksWhereTheNameResolvesNowAndConnectsThere() throws Exception {
+            String name = "rebinding-" + UUID.randomUUID() + ".example.org";
+            TestHostResolver.NAMES.put(name, "127.0.0.1");
+            try (Receiver receiver = new Receiver(vertx)) {
+                String url = "http://" + name + ":" + receiver.port() + "/hooks";
+                String id = register(url, List.of("publish"));
+                try {
+                    Article first = changes.create(fixtures.article("Delivered before the rebinding").section(fixtures.section("Rebind")));
+                    dispatcher.run();
+                    // The name resolves only here, so reaching the receiver proves the checked address was used.
+                    assertThat(bodiesFor(receiver, first.id)).hasSize(1);
+                    assertThat(receiver.requests.get(receiver.requests.size() - 1).headers().get("host"))
+                            .isEqualTo(name + ":" + receiver.port());
+
+                    TestHostResolver.NAMES.put(name, "169.254.169.254");
+                    Article second = changes.create(fixtures.article("Held after the rebinding").section(fixtures.section("Rebind")));
+                    dispatcher.run();
+                    assertThat(bodiesFor(receiver, second.id)).isEmpty();
+                    String path = "items.find { it.articleId == '" + second.id + "' }";
+                    keys.asAdmin().get("/v1/admin/webhooks/" + id + "/deliveries").then().statusCode(200)
+                            .body(path + ".status", equalTo("pending"))
+                            .body(path + ".attempts", equalTo(1))
+                            .body(path + ".responseStatus", nullValue())
+                            .body(path + ".error", equalTo("target address not allowed"));
+                } finally {
+                    remove(id);
+                }
+            } finally {
+                TestHostResolver.NAMES.remove(name);
+            }
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        void aSlowReceiverDelaysNoOtherAndItsTricklingAnswerTimesOut() throws Exception {
+            try (Receiver slow = new Receiver(vertx); Receiver fast = new Receiver(vertx)) {
+                slow.trickle = 20; // a 200 whose body takes 20 s, far beyond the 2 s deadline of the tests
+                String slowId = register(slow.url(), List.of("publish"));
+                String fastId = register(fast.url(), List.of("publish"));
+                try {
+                    Article a = changes.create(fixtures.article("Sent to a slow and a fast receiver").section(fixtures.section("Slow")));
+                    long start = System.nanoTime();
+                    dispatcher.run();
+                    long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+                    assertThat(bodiesFor(fast, a.id)).hasSize(1);
+                    Receiver.Request received = fast.requests.stream().filter(r -> r.body().contains(a.id.toString()))
+                            .findFirst().orElseThrow();
+                    assertThat(Duration.ofNanos(received.at() - start).toMillis()).as("the fast receiver waited for nobody")
+                            .isLessThan(1500);
+                    assertThat(bodiesFor(slow, a.id)).hasSize(1);
+                    assertThat(took).as("the run ends with the slow receiver's deadline").isLessThan(6000);
+
+                    String path = "items.find { it.articleId == '" + a.id + "' }";
+                    keys.asAdmin().get("/v1/admin/webhooks/" + slowId + "/deliveries").then().statusCode(200)
+                            .body(path + ".status", equalTo("pending"))
+                            .body(path + ".error", equalTo("timed out"))
+                            .body(path + ".responseStatus", nullValue());
+                    String fastLog = keys.asAdmin().get("/v1/admin/webhooks/" + fastId + "/deliveries").then().statusCode(200)
+                            .extract().asString();
+                    assertThat(JSON.readTree(fastLog).path("items").get(0).path("status").asText()).as(fastLog).isEqualTo("delivered");
+                } finally {
+                    remove(slowId);
+                    remove(fastId);
                 }
             }
         }

@@ -129,6 +129,14 @@ class ArticleQueryCountTest {
     }
 
     @Test
+    void aSearchPageCostsTheSameForHundredAsForFive() {
+        // the filter's look-up, the search (on PostgreSQL after its savepoint and settings), the summaries
+        sameCost("/v1/search?q=big&limit=100&section=" + big.slug, "/v1/search?q=small&limit=5&section=" + small.slug);
+        sameCost("/v1/search?q=big&limit=100&sort=-publishedAt&section=" + big.slug,
+                "/v1/search?q=small&limit=5&sort=-publishedAt&section=" + small.slug);
+    }
+
+    @Test
     void theTagAndBylineListsCostTheSameForHundredAsForFive() {
         String bigPrefix = Fixtures.unique("qc");
         String smallPrefix = Fixtures.unique("qc");

@@ -282,9 +282,10 @@ public class SearchRepository {
             // no column is a one-time filter, evaluated before any row is read, and the statement's own timer keeps the
             // walk timeout it started with. Cancelled, the rollback to the savepoint undoes the setting with the rest
             // (one statement fewer than setting it afterwards; docs/decisions/140).
+            String search = sql.apply(NEWEST_FIRST); // binds the statement's values in params
             Map<String, Object> gated = new HashMap<>(params);
             gated.put("afterTimeout", Long.toString(timeoutMillis));
-            return rows("select s.* from (" + sql.apply(NEWEST_FIRST) + ") s where (select set_config('statement_timeout',"
+            return rows("select s.* from (" + search + ") s where (select set_config('statement_timeout',"
                     + " :afterTimeout, true)) is not null order by " + outerOrder, gated);
         } catch (PersistenceException e) {
             if (!cancelled(e)) {

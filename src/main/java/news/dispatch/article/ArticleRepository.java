@@ -222,79 +222,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    /** The newest visible article of the section published before this one that the rights clause allows. */
-    public Optional<Article> findPrevInSection(Article article, Rights.Clause rights) {
-        return neighbour(article, "<", "desc", rights);
-    }
-
-    /** The oldest visible article of the section published after this one that the rights clause allows. */
-    public Optional<Article> findNextInSection(Article article, Rights.Clause rights) {
-        return neighbour(article, ">", "asc", rights);
-    }
-
-    private Optional<Article> neighbour(Article article, String cmp, String direction, Rights.Clause rights) {
-        if (article.section == null || article.publishedAt == null) {
-            return Optional.empty();
-        }
-        TypedQuery<Article> query = getEntityManager().createQuery("select a from Article a left join fetch a.section where "
-                        + VISIBLE + " and " + rights.jpql()
-                        + " and a.section = :section and a.publishedAt " + cmp + "= :t"
-                        + " and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
-                        + cmp + " :id)) order by a.publishedAt " + direction + ", a.id " + direction, Article.class)
-                .setParameter("section", article.section).setParameter("t", article.publishedAt)
-                .setParameter("id", article.id);
-        rights.params().forEach(query::setParameter);
-        return query.setMaxResults(1).getResultStream().findFirst();
-    }
-
-    /** The editor's curated links of an article that are visible (and allowed by the rights clause), in order. */
-    public List<ArticleRelated> findCuratedRelated(UUID articleId, Rights.Clause rights) {
-        TypedQuery<ArticleRelated> query = getEntityManager().createQuery("select r from ArticleRelated r join fetch r.related a"
-                        + " left join fetch a.section where r.article.id = :id and " + VISIBLE + " and " + rights.jpql()
-                        + " order by r.position", ArticleRelated.class)
-                .setParameter("id", articleId);
-        rights.params().forEach(query::setParameter);
-        return query.getResultList();
-    }
-
-    /**
-     * Visible articles (allowed by the rights clause) sharing the most of these tags with this one, then
-     * newest first, among the newest {@code candidatesPerTag} articles of each tag (docs/decisions/006):
-     * one statement that reads at most tags × candidates index entries, whatever the size of the
-     * collection. Ids are time-ordered (UUID version 7), so "newest by id" is "newest created".
-     */
-    public List<Article> findSharingMostTags(UUID articleId, List<UUID> tagIds, Collection<UUID> exclude, int limit,
-                                             int candidatesPerTag, Rights.Clause rights) {
-        if (limit <= 0 || tagIds.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder candidates = new StringBuilder();
-        for (int i = 0; i < tagIds.size(); i++) {
-            candidates.append(i == 0 ? "" : " union all ")
-                    .append("(select o.article_id from article_tag o where o.tag_id = :tag").append(i)
-                    .append(" and o.article_id <> :id order by o.article_id desc limit :candidates)");
-            params.put("tag" + i, tagIds.get(i));
-        }
-        List<UUID> excluded = new ArrayList<>(exclude);
-        excluded.add(articleId);
-        params.put("id", articleId);
-        params.put("candidates", candidatesPerTag);
-        String excludedList = IdList.bind("excluded", excluded, params);
-        params.putAll(rights.params());
-        // The id as a named scalar, not a result class: Hibernate keys its plan cache by the statement and its result
-        // mapping, and a result class's mapping never equals the last one, so every call would add a plan (finding 19).
-        NativeQuery<?> query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
-                + candidates + ") c group by c.article_id) s join article a on a.id = s.article_id where "
-                + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in " + excludedList
-                + " order by s.shared desc, a.published_at desc, a.id desc").unwrap(NativeQuery.class)
-                .addScalar("id", UUID.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = (List<UUID>) query.setMaxResults(limit).getResultList();
-        return findWithSection(ids);
-    }
-
     /**
      * A visible article by id or slug with its section, and the ids of its tags in the editor's order (what the
      * rights rule and the related posts need before anything else): one statement, a row per tag.
@@ -344,9 +271,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /**
      * Everything the article response shows beyond the article's row, its section and the summaries' data, in one
      * statement (a {@code union all} of one branch per part asked for): the previous and next visible articles of its
-     * section, its visible curated links, the articles sharing the most of its tags (as
-     * {@link #findSharingMostTags}, the curated ones left out), its body and its corrections. Each branch is what the
-     * separate statement was, so each keeps its index; parts left out have no branch.
+     * section, its visible curated links, the articles sharing the most of its tags (the
+     * curated ones left out), its body and its corrections. Each branch is what the
+     * separate statement was, so each keeps its index; parts left out have no branch (docs/decisions/140).
+     *
+     * <p>Related posts: visible articles (allowed by the rights clause) sharing the most of these tags with this one,
+     * then newest first, among the newest {@code candidatesPerTag} articles of each tag (docs/decisions/006): at most
+     * tags × candidates index entries, whatever the size of the collection. Ids are time-ordered (UUID version 7), so
+     * "newest by id" is "newest created". The ids and the kind are named scalars, not a result class, so that
+     * Hibernate finds the statement's plan again (docs/benchmarks.md, finding 19).
      */
     public Surroundings findSurroundings(Article article, List<UUID> tagIds, boolean navigation, boolean related, boolean body,
                                          boolean corrections, int relatedLimit, int candidatesPerTag, Rights.Clause rights) {

@@ -20,8 +20,6 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -221,8 +219,11 @@ public class ArticleService {
         Article next = around.next() == null ? null : parts.rows().get(around.next());
 
         List<RelatedArticle> related = new ArrayList<>();
-        curated.forEach(c -> related.add(new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks), c.relation())));
-        byTags.forEach(id -> related.add(new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks), Relation.RELATED)));
+        // (a row removed between the statements is left out, as a statement later would not have found it)
+        curated.stream().filter(c -> parts.rows().containsKey(c.id())).forEach(c ->
+                related.add(new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks), c.relation())));
+        byTags.stream().filter(parts.rows()::containsKey).forEach(id ->
+                related.add(new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks), Relation.RELATED)));
 
         ArticleView view = new ArticleView(
                 summary(article, credits, tagLinks),

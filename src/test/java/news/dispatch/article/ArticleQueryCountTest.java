@@ -101,7 +101,6 @@ class ArticleQueryCountTest {
         long forHundred = statements(bigPath, 100);
         long forFive = statements(smallPath, 5);
         assertThat(forHundred).as("statements for 100 items of %s", bigPath).isEqualTo(forFive).isLessThanOrEqualTo(SMALL);
-        System.out.println("statements " + bigPath + ": " + forHundred);
         assertThat(forFive).isPositive();
     }
 
@@ -208,7 +207,6 @@ class ArticleQueryCountTest {
             given().get("/v1/articles/" + sparse.slug + "/related").then().statusCode(200).body("items", hasSize(2));
             cost[3] = Math.min(cost[3], statistics.getPrepareStatementCount() - before);
         }
-        System.out.println("article statements: " + java.util.Arrays.toString(cost));
         // the article with its tag ids; its neighbours, curated and related ids, body and corrections; the rows,
         // bylines and tags of every article shown (docs/decisions/140)
         assertThat(cost[0]).as("rich article").isEqualTo(cost[1]).isLessThanOrEqualTo(3);

@@ -83,8 +83,9 @@ public class ArticleService {
 
     /**
      * A page of articles with the optional parts the shape asks for ({@code body}, {@code corrections});
-     * the others are null. Costs the same statements whatever the page size: the page, its bylines,
-     * its tags, and its corrections when included (plus the filter's slug look-ups and the count).
+     * the others are null. Costs the same statements whatever the page size: the page (with its bodies when
+     * included), then its bylines and tags (and corrections when included) in one statement, plus the filter's
+     * slug look-ups and the count (docs/decisions/140).
      * Partner keys, and everyone below editor on the syndication channel, get what the rights allow.
      */
     @ReadOnlyTransaction

@@ -25,7 +25,7 @@ COPY --from=build --chown=dispatch:dispatch /build/target/quarkus-app/quarkus/ .
 #   DISPATCH_CORS_ORIGINS, DISPATCH_HSTS      browsers and HTTPS
 #   DISPATCH_SHUTDOWN_DELAY, DISPATCH_SHUTDOWN_TIMEOUT   graceful shutdown: done within delay + timeout,
 #                                             exit status 143 (so docker stop -t 40)
-#   JAVA_OPTS                                 heap, young generation, C2 thresholds: docs/decisions/069-jvm-settings.md
+#   JAVA_OPTS                                 heap, young generation, C2 thresholds: docs/decisions/141-jvm-settings-for-load.md
 ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_DB_USER=dispatch \
     DISPATCH_DB_PASSWORD= \
@@ -34,7 +34,7 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_SHUTDOWN_DELAY=5S \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms112m -Xmx112m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-Xms192m -Xmx192m -Xmn64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000 -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # Application class-data archive, written by this image's own JVM (an archive only fits the JDK build and the
 # jars that wrote it): a training start with no database reachable (the application starts anyway and answers

@@ -54,9 +54,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
     }
 
-    public List<Article> findPublishedPage(Filter filter, ArticleSort sort, ArticleCursors.Key after, int limit) {
+    /** A row of a page: the article with its section, and its body when asked for. */
+    public record Row(Article article, Body body) {
+    }
+
+    /** A page of articles with their sections, and their bodies when asked for (the body is lazy on the entity): one statement. */
+    public List<Row> findPublishedPage(Filter filter, ArticleSort sort, ArticleCursors.Key after, int limit, boolean withBody) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select a from Article a left join fetch a.section where ")
+        StringBuilder jpql = new StringBuilder(withBody ? "select a, a.bodyHtml, a.bodyText" : "select a")
+                .append(" from Article a left join fetch a.section where ")
                 .append(visibility(filter, params));
         where(filter, jpql, params);
         String property = "a." + sort.property();
@@ -72,9 +78,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         String direction = sort.descending() ? " desc" : " asc";
         jpql.append(" order by ").append(property).append(direction).append(", a.id").append(direction);
-        TypedQuery<Article> query = getEntityManager().createQuery(jpql.toString(), Article.class);
+        if (!withBody) {
+            TypedQuery<Article> query = getEntityManager().createQuery(jpql.toString(), Article.class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit).getResultList().stream().map(a -> new Row(a, null)).toList();
+        }
+        TypedQuery<Object[]> query = getEntityManager().createQuery(jpql.toString(), Object[].class);
         params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(r -> new Row((Article) r[0], new Body((String) r[1], (String) r[2]))).toList();
     }
 
     public long countPublished(Filter filter) {
@@ -218,77 +230,193 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    /** The newest visible article of the section published before this one that the rights clause allows. */
-    public Optional<Article> findPrevInSection(Article article, Rights.Clause rights) {
-        return neighbour(article, "<", "desc", rights);
+    /**
+     * A visible article by id or slug with its section, and the ids of its tags in the editor's order (what the
+     * rights rule and the related posts need before anything else): one statement, a row per tag.
+     */
+    public Optional<Own> findVisibleWithTagIds(String slugOrId) {
+        Optional<UUID> id = news.dispatch.common.Ids.parse(slugOrId);
+        return own("select a, at.tag.id from Article a left join fetch a.section left join a.tags at where "
+                + (id.isPresent() ? "a.id" : "a.slug") + " = :key and " + VISIBLE + " order by at.position",
+                id.isPresent() ? id.get() : slugOrId);
     }
 
-    /** The oldest visible article of the section published after this one that the rights clause allows. */
-    public Optional<Article> findNextInSection(Article article, Rights.Clause rights) {
-        return neighbour(article, ">", "asc", rights);
+    /** An article that is not deleted, in any workflow state (editors), with its tag ids: one statement. */
+    public Optional<Own> findLiveWithTagIds(String slugOrId) {
+        Optional<UUID> id = news.dispatch.common.Ids.parse(slugOrId);
+        return own("select a, at.tag.id from Article a left join fetch a.section left join a.tags at where "
+                + (id.isPresent() ? "a.id" : "a.slug") + " = :key and a.deletedAt is null order by at.position",
+                id.isPresent() ? id.get() : slugOrId);
     }
 
-    private Optional<Article> neighbour(Article article, String cmp, String direction, Rights.Clause rights) {
-        if (article.section == null || article.publishedAt == null) {
+    private Optional<Own> own(String jpql, Object key) {
+        List<Object[]> rows = getEntityManager().createQuery(jpql, Object[].class).setParameter("key", key).getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        TypedQuery<Article> query = getEntityManager().createQuery("select a from Article a left join fetch a.section where "
-                        + VISIBLE + " and " + rights.jpql()
-                        + " and a.section = :section and a.publishedAt " + cmp + "= :t"
-                        + " and (a.publishedAt " + cmp + " :t or (a.publishedAt = :t and a.id "
-                        + cmp + " :id)) order by a.publishedAt " + direction + ", a.id " + direction, Article.class)
-                .setParameter("section", article.section).setParameter("t", article.publishedAt)
-                .setParameter("id", article.id);
-        rights.params().forEach(query::setParameter);
-        return query.setMaxResults(1).getResultStream().findFirst();
+        List<UUID> tagIds = new ArrayList<>();
+        rows.forEach(r -> {
+            if (r[1] != null) {
+                tagIds.add((UUID) r[1]);
+            }
+        });
+        return Optional.of(new Own((Article) rows.get(0)[0], List.copyOf(tagIds)));
     }
 
-    /** The editor's curated links of an article that are visible (and allowed by the rights clause), in order. */
-    public List<ArticleRelated> findCuratedRelated(UUID articleId, Rights.Clause rights) {
-        TypedQuery<ArticleRelated> query = getEntityManager().createQuery("select r from ArticleRelated r join fetch r.related a"
-                        + " left join fetch a.section where r.article.id = :id and " + VISIBLE + " and " + rights.jpql()
-                        + " order by r.position", ArticleRelated.class)
-                .setParameter("id", articleId);
-        rights.params().forEach(query::setParameter);
-        return query.getResultList();
+    /** An article and the ids of its tags, in order. */
+    public record Own(Article article, List<UUID> tagIds) {
+    }
+
+    /** What an article shows around its own row, as ids (navigation, curated and related posts), and its body and corrections. */
+    public record Surroundings(UUID previous, UUID next, List<Curated> curated, List<UUID> sharingTags, Body body,
+                               List<Correction> corrections) {
+    }
+
+    /** A visible curated link: the linked article and the relation, in the editor's order. */
+    public record Curated(UUID id, Relation relation) {
     }
 
     /**
-     * Visible articles (allowed by the rights clause) sharing the most of these tags with this one, then
-     * newest first, among the newest {@code candidatesPerTag} articles of each tag (docs/decisions/006):
-     * one statement that reads at most tags × candidates index entries, whatever the size of the
-     * collection. Ids are time-ordered (UUID version 7), so "newest by id" is "newest created".
+     * Everything the article response shows beyond the article's row, its section and the summaries' data, in one
+     * statement (a {@code union all} of one branch per part asked for): the previous and next visible articles of its
+     * section, its visible curated links, the articles sharing the most of its tags (the
+     * curated ones left out), its body and its corrections. Each branch is what the
+     * separate statement was, so each keeps its index; parts left out have no branch (docs/decisions/140).
+     *
+     * <p>Related posts: visible articles (allowed by the rights clause) sharing the most of these tags with this one,
+     * then newest first, among the newest {@code candidatesPerTag} articles of each tag (docs/decisions/006): at most
+     * tags × candidates index entries, whatever the size of the collection. Ids are time-ordered (UUID version 7), so
+     * "newest by id" is "newest created". The ids and the kind are named scalars, not a result class, so that
+     * Hibernate finds the statement's plan again (docs/benchmarks.md, finding 19).
      */
-    public List<Article> findSharingMostTags(UUID articleId, List<UUID> tagIds, Collection<UUID> exclude, int limit,
-                                             int candidatesPerTag, Rights.Clause rights) {
-        if (limit <= 0 || tagIds.isEmpty()) {
-            return List.of();
-        }
+    public Surroundings findSurroundings(Article article, List<UUID> tagIds, boolean navigation, boolean related, boolean body,
+                                         boolean corrections, int relatedLimit, int candidatesPerTag, Rights.Clause rights) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder candidates = new StringBuilder();
-        for (int i = 0; i < tagIds.size(); i++) {
-            candidates.append(i == 0 ? "" : " union all ")
-                    .append("(select o.article_id from article_tag o where o.tag_id = :tag").append(i)
-                    .append(" and o.article_id <> :id order by o.article_id desc limit :candidates)");
-            params.put("tag" + i, tagIds.get(i));
+        List<String> branches = new ArrayList<>();
+        String visible = VISIBLE_SQL + " and " + rights.sql();
+        String noText = "cast(null as varchar(1000000))";
+        String noTime = "cast(null as timestamp with time zone)";
+        if (navigation && article.section != null && article.publishedAt != null) {
+            for (String[] side : new String[][] {{"1", "<", "desc"}, {"2", ">", "asc"}}) {
+                String cmp = side[1];
+                branches.add("(select " + side[0] + " as kind, a.id as id, 0 as pos, " + noText + " as txt1, " + noText
+                        + " as txt2, " + noTime + " as t from article a where " + visible
+                        + " and a.section_id = :section and a.published_at " + cmp + "= :published"
+                        + " and (a.published_at " + cmp + " :published or (a.published_at = :published and a.id " + cmp
+                        + " :id)) order by a.published_at " + side[2] + ", a.id " + side[2] + " limit 1)");
+            }
+            params.put("section", article.section.id);
+            params.put("published", article.publishedAt);
         }
-        List<UUID> excluded = new ArrayList<>(exclude);
-        excluded.add(articleId);
-        params.put("id", articleId);
-        params.put("candidates", candidatesPerTag);
-        String excludedList = IdList.bind("excluded", excluded, params);
+        if (related) {
+            branches.add("(select 3 as kind, r.related_id as id, r.position as pos, r.relation as txt1, " + noText
+                    + " as txt2, " + noTime + " as t from article_related r join article a on a.id = r.related_id where r.article_id = :id and " + visible + ")");
+            if (!tagIds.isEmpty() && relatedLimit > 0) {
+                StringBuilder candidates = new StringBuilder();
+                for (int i = 0; i < tagIds.size(); i++) {
+                    candidates.append(i == 0 ? "" : " union all ")
+                            .append("(select o.article_id from article_tag o where o.tag_id = :tag").append(i)
+                            .append(" and o.article_id <> :id order by o.article_id desc limit :candidates)");
+                    params.put("tag" + i, tagIds.get(i));
+                }
+                params.put("candidates", candidatesPerTag);
+                params.put("relatedLimit", relatedLimit);
+                branches.add("(select 4 as kind, a.id as id, cast(row_number() over (order by s.shared desc,"
+                        + " a.published_at desc, a.id desc) as integer) as pos, " + noText + " as txt1, " + noText + " as txt2, "
+                        + noTime + " as t"
+                        + " from (select c.article_id, count(*) shared from (" + candidates + ") c group by c.article_id) s"
+                        + " join article a on a.id = s.article_id where " + visible
+                        + " and not exists (select 1 from article_related x where x.article_id = :id and x.related_id = a.id)"
+                        + " order by s.shared desc, a.published_at desc, a.id desc limit :relatedLimit)");
+            }
+        }
+        if (body) {
+            branches.add("(select 5 as kind, a.id as id, 0 as pos, a.body_html as txt1, a.body_text as txt2, " + noTime
+                    + " as t from article a where a.id = :id)");
+        }
+        if (corrections) {
+            branches.add("(select 6 as kind, c.article_id as id, cast(row_number() over (order by c.corrected_at, c.id)"
+                    + " as integer) as pos, c.note as txt1, " + noText + " as txt2, c.corrected_at as t from article_correction c where c.article_id = :id)");
+        }
+        if (branches.isEmpty()) {
+            return new Surroundings(null, null, List.of(), List.of(), null, corrections ? List.of() : null);
+        }
+        params.put("id", article.id);
         params.putAll(rights.params());
-        // The id as a named scalar, not a result class: Hibernate keys its plan cache by the statement and its result
-        // mapping, and a result class's mapping never equals the last one, so every call would add a plan (finding 19).
-        NativeQuery<?> query = getEntityManager().createNativeQuery("select a.id from (select c.article_id, count(*) shared from ("
-                + candidates + ") c group by c.article_id) s join article a on a.id = s.article_id where "
-                + VISIBLE_SQL + " and " + rights.sql() + " and a.id not in " + excludedList
-                + " order by s.shared desc, a.published_at desc, a.id desc").unwrap(NativeQuery.class)
-                .addScalar("id", UUID.class);
+        NativeQuery<?> query = getEntityManager().createNativeQuery("select kind, id, pos, txt1, txt2, t from ("
+                        + String.join(" union all ", branches) + ") x").unwrap(NativeQuery.class)
+                .addScalar("kind", Integer.class).addScalar("id", UUID.class).addScalar("pos", Integer.class)
+                .addScalar("txt1", String.class).addScalar("txt2", String.class).addScalar("t", Instant.class);
         params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = (List<UUID>) query.setMaxResults(limit).getResultList();
-        return findWithSection(ids);
+        UUID previous = null;
+        UUID next = null;
+        Map<Integer, Curated> curated = new java.util.TreeMap<>();
+        Map<Integer, UUID> sharing = new java.util.TreeMap<>();
+        Map<Integer, Correction> fixes = new java.util.TreeMap<>();
+        Body text = null;
+        ArticleRelated.RelationConverter relation = new ArticleRelated.RelationConverter();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            int pos = (Integer) r[2];
+            switch ((Integer) r[0]) {
+                case 1 -> previous = (UUID) r[1];
+                case 2 -> next = (UUID) r[1];
+                case 3 -> curated.put(pos, new Curated((UUID) r[1], relation.convertToEntityAttribute((String) r[3])));
+                case 4 -> sharing.put(pos, (UUID) r[1]);
+                case 5 -> text = new Body((String) r[3], (String) r[4]);
+                default -> fixes.put(pos, new Correction((Instant) r[5], (String) r[3]));
+            }
+        }
+        return new Surroundings(previous, next, List.copyOf(curated.values()), List.copyOf(sharing.values()), text,
+                corrections ? List.copyOf(fixes.values()) : null);
+    }
+
+    /** The rows (with their sections), byline credits and tags of some articles, and their corrections when asked for. */
+    public record Parts(Map<UUID, Article> rows, Map<UUID, List<ArticleByline>> bylines, Map<UUID, List<ArticleTag>> tags,
+                        Map<UUID, List<ArticleCorrection>> corrections) {
+    }
+
+    /**
+     * What the summaries of these articles show, in one statement whatever their number: each article with its section,
+     * its byline credits and its tags (and its corrections when asked for), joined side by side. An article has a row
+     * for each pair of its credits and tags (one when it has neither); articles of a page are already loaded, so
+     * {@code withRows} false leaves their columns out. Credits and tags come back in the editor's order, corrections
+     * oldest first.
+     */
+    public Parts findParts(Collection<UUID> articleIds, boolean withRows, boolean withCorrections) {
+        Map<UUID, Article> rows = new HashMap<>();
+        Map<UUID, List<ArticleByline>> credits = new HashMap<>();
+        Map<UUID, List<ArticleTag>> tags = new HashMap<>();
+        Map<UUID, List<ArticleCorrection>> corrections = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return new Parts(rows, credits, tags, corrections);
+        }
+        String hql = "select a" + (withRows ? "" : ".id") + ", ab, at" + (withCorrections ? ", c" : "") + " from Article a"
+                + (withRows ? " left join fetch a.section" : "")
+                + " left join a.bylines ab left join fetch ab.byline left join a.tags at left join fetch at.tag"
+                + (withCorrections ? " left join a.corrections c" : "") + " where a.id in :ids";
+        Map<UUID, java.util.Set<Object>> seen = new HashMap<>();
+        for (Object[] r : IdList.query(getEntityManager(), hql, Object[].class, articleIds).getResultList()) {
+            UUID id = withRows ? ((Article) r[0]).id : (UUID) r[0];
+            if (withRows) {
+                rows.putIfAbsent(id, (Article) r[0]);
+            }
+            java.util.Set<Object> done = seen.computeIfAbsent(id, k -> new java.util.HashSet<>());
+            if (r[1] instanceof ArticleByline ab && done.add(ab)) {
+                credits.computeIfAbsent(id, k -> new ArrayList<>()).add(ab);
+            }
+            if (r[2] instanceof ArticleTag at && done.add(at)) {
+                tags.computeIfAbsent(id, k -> new ArrayList<>()).add(at);
+            }
+            if (withCorrections && r[3] instanceof ArticleCorrection c && done.add(c)) {
+                corrections.computeIfAbsent(id, k -> new ArrayList<>()).add(c);
+            }
+        }
+        credits.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(ab -> ab.position)));
+        tags.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(at -> at.position)));
+        corrections.values().forEach(l -> l.sort(java.util.Comparator.comparing((ArticleCorrection c) -> c.correctedAt)
+                .thenComparing(c -> c.id.toString())));
+        return new Parts(rows, credits, tags, corrections);
     }
 
     /** Articles by id, in the order of the ids given, in one statement. */

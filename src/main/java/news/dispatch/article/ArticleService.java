@@ -20,8 +20,6 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,45 +83,50 @@ public class ArticleService {
 
     /**
      * A page of articles with the optional parts the shape asks for ({@code body}, {@code corrections});
-     * the others are null. Costs the same statements whatever the page size: the page, its bylines,
-     * its tags, and its corrections when included (plus the filter's slug look-ups and the count).
+     * the others are null. Costs the same statements whatever the page size: the page (with its bodies when
+     * included), then its bylines and tags (and corrections when included) in one statement, plus the filter's
+     * slug look-ups and the count (docs/decisions/140).
      * Partner keys, and everyone below editor on the syndication channel, get what the rights allow.
      */
     @ReadOnlyTransaction
     public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape, Rights.Channel channel) {
         ArticleRepository.Filter filter = filter(q, scope).with(rights(channel));
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
-        List<Article> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1);
+        boolean withBody = shape.has(ArticleShape.Part.BODY);
+        List<ArticleRepository.Row> rows = articles.findPublishedPage(filter, q.sort(), after, q.limit() + 1, withBody);
         boolean more = rows.size() > q.limit();
-        List<Article> page = more ? rows.subList(0, q.limit()) : rows;
-        String next = more ? ArticleCursors.after(q.sort(), page.get(page.size() - 1)).encode() : null;
+        List<ArticleRepository.Row> page = more ? rows.subList(0, q.limit()) : rows;
+        String next = more ? ArticleCursors.after(q.sort(), page.get(page.size() - 1).article()).encode() : null;
         return new Page<>(views(page, shape), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
     }
 
     /**
-     * Articles as list items, in the given order, with the parts the shape asks for among body and
-     * corrections: a fixed number of statements whatever the number of articles.
+     * A page's articles as list items, in its order, with the parts the shape asks for among body (read with the page)
+     * and corrections: one statement for the summaries' bylines and tags (and corrections) whatever the number of articles.
      */
-    @ReadOnlyTransaction
-    public List<ArticleView> views(Collection<Article> page, ArticleShape shape) {
-        List<UUID> ids = page.stream().map(a -> a.id).toList();
-        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
-        Map<UUID, List<ArticleTag>> tagLinks = articles.findTags(ids);
-        Map<UUID, List<ArticleCorrection>> corrections = shape.has(ArticleShape.Part.CORRECTIONS)
-                ? articles.findCorrections(ids) : Map.of();
-        // The body is a lazy attribute: read every body of the page in one statement, not one per article.
-        Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
-        return page.stream().map(a -> new ArticleView(summary(a, credits, tagLinks),
-                bodies.get(a.id),
-                shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(corrections.getOrDefault(a.id, List.of())) : null,
-                null, null)).toList();
+    private List<ArticleView> views(List<ArticleRepository.Row> page, ArticleShape shape) {
+        boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
+        ArticleRepository.Parts parts = articles.findParts(page.stream().map(r -> r.article().id).toList(), false, withCorrections);
+        return page.stream().map(r -> view(r.article(), r.body(), parts, withCorrections)).toList();
     }
 
-    /** Visible articles by id as list items, in the order of the ids (ids of invisible articles are skipped). */
+    private ArticleView view(Article a, Body body, ArticleRepository.Parts parts, boolean withCorrections) {
+        return new ArticleView(summary(a, parts.bylines(), parts.tags()), body,
+                withCorrections ? mapper.corrections(parts.corrections().getOrDefault(a.id, List.of())) : null, null, null);
+    }
+
+    /**
+     * Visible articles by id as list items, in the order of the ids (ids of invisible articles are skipped): one
+     * statement, and one more for their bodies when the shape asks for them.
+     */
     @ReadOnlyTransaction
     public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape) {
-        return views(articles.findWithSection(ids).stream()
-                .filter(a -> a.status == ArticleStatus.PUBLISHED && a.deletedAt == null).toList(), shape);
+        boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
+        ArticleRepository.Parts parts = articles.findParts(ids, true, withCorrections);
+        Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
+        return ids.stream().map(id -> parts.rows().get(id))
+                .filter(a -> a != null && a.status == ArticleStatus.PUBLISHED && a.deletedAt == null)
+                .map(a -> view(a, bodies.get(a.id), parts, withCorrections)).toList();
     }
 
     @ReadOnlyTransaction
@@ -158,8 +161,8 @@ public class ArticleService {
                 scope.section() == null ? null : scope.section().id, List.of(), false,
                 scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
                 null, null, null, false, rights(channel));
-        List<Article> rows = articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit);
-        return views(rows, new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)));
+        return views(articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit, true),
+                new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)));
     }
 
     /**
@@ -178,13 +181,13 @@ public class ArticleService {
     }
 
     private Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel, int relatedLimit) {
-        Optional<UUID> id = Ids.parse(slugOrId);
-        Optional<Article> found = id.isPresent() ? articles.findVisibleById(id.get()) : articles.findVisibleBySlug(slugOrId);
+        // 1. the article, its section and its tag ids (the rights rule and the related posts need them)
+        Optional<ArticleRepository.Own> found = articles.findVisibleWithTagIds(slugOrId);
         if (found.isEmpty() && caller.get().isEditor()) {
-            found = articles.findLive(slugOrId); // editors also read drafts, scheduled and unpublished articles
+            found = articles.findLiveWithTagIds(slugOrId); // editors also read drafts, scheduled and unpublished articles
         }
         if (found.isEmpty()) {
-            if (id.isEmpty()) {
+            if (Ids.parse(slugOrId).isEmpty()) {
                 // A former slug answers 301 only to a caller who may see the article: the new slug is no
                 // less a secret than the story.
                 Optional<Article> renamed = articles.findVisibleByFormerSlug(slugOrId);
@@ -195,43 +198,46 @@ public class ArticleService {
             }
             throw goneOrNotFound(slugOrId, channel);
         }
-        Article article = found.get();
-        // The article's own tags first: the rights rule and the related posts need them.
-        Map<UUID, List<ArticleTag>> ownTags = articles.findTags(List.of(article.id));
-        List<UUID> tagIds = tagIds(ownTags, article);
+        Article article = found.get().article();
+        List<UUID> tagIds = found.get().tagIds();
         if (!allows(article, tagIds, channel)) {
             throw ProblemException.notFound("article", slugOrId);
         }
         boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
         boolean withRelated = shape.has(ArticleShape.Part.RELATED);
-        // Navigation and related posts obey the same rights as the article: a partner never sees an
-        // embargoed or withheld story, not even as a neighbour's summary.
-        Rights.Clause rights = rights(channel);
-        Article previous = withNavigation ? articles.findPrevInSection(article, rights).orElse(null) : null;
-        Article next = withNavigation ? articles.findNextInSection(article, rights).orElse(null) : null;
-        List<ArticleRelated> curated = withRelated ? articles.findCuratedRelated(article.id, rights) : List.of();
-        List<Article> byTags = withRelated ? articles.findSharingMostTags(article.id, tagIds,
-                curated.stream().map(r -> r.related.id).toList(), relatedLimit - curated.size(),
-                config.relatedCandidates(), rights) : List.of();
+        boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
+        // 2. navigation, curated and related ids, body and corrections. Navigation and related posts obey the same
+        // rights as the article: a partner never sees an embargoed or withheld story, not even as a neighbour's summary.
+        ArticleRepository.Surroundings around = articles.findSurroundings(article, tagIds, withNavigation, withRelated,
+                shape.has(ArticleShape.Part.BODY), withCorrections, relatedLimit, config.relatedCandidates(),
+                rights(channel));
+        List<ArticleRepository.Curated> curated = around.curated().stream().limit(relatedLimit).toList();
+        List<UUID> byTags = around.sharingTags().stream()
+                .limit(Math.max(0, relatedLimit - around.curated().size())).toList();
 
+        // 3. the rows, sections, bylines and tags of every article shown
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(article.id);
-        Stream.of(previous, next).filter(java.util.Objects::nonNull).forEach(a -> ids.add(a.id));
-        curated.forEach(r -> ids.add(r.related.id));
-        byTags.forEach(a -> ids.add(a.id));
-        Map<UUID, List<ArticleByline>> credits = articles.findBylines(ids);
-        Map<UUID, List<ArticleTag>> tagLinks = new HashMap<>(ownTags);
-        tagLinks.putAll(articles.findTags(ids.stream().filter(i -> !i.equals(article.id)).toList()));
+        Stream.of(around.previous(), around.next()).filter(java.util.Objects::nonNull).forEach(ids::add);
+        curated.forEach(c -> ids.add(c.id()));
+        ids.addAll(byTags);
+        ArticleRepository.Parts parts = articles.findParts(ids, true, false);
+        Map<UUID, List<ArticleByline>> credits = parts.bylines();
+        Map<UUID, List<ArticleTag>> tagLinks = parts.tags();
+        Article previous = around.previous() == null ? null : parts.rows().get(around.previous());
+        Article next = around.next() == null ? null : parts.rows().get(around.next());
 
         List<RelatedArticle> related = new ArrayList<>();
-        curated.stream().limit(relatedLimit)
-                .forEach(r -> related.add(new RelatedArticle(summary(r.related, credits, tagLinks), r.relation)));
-        byTags.forEach(a -> related.add(new RelatedArticle(summary(a, credits, tagLinks), Relation.RELATED)));
+        // (a row removed between the statements is left out, as a statement later would not have found it)
+        curated.stream().filter(c -> parts.rows().containsKey(c.id())).forEach(c ->
+                related.add(new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks), c.relation())));
+        byTags.stream().filter(parts.rows()::containsKey).forEach(id ->
+                related.add(new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks), Relation.RELATED)));
 
         ArticleView view = new ArticleView(
                 summary(article, credits, tagLinks),
-                shape.has(ArticleShape.Part.BODY) ? mapper.body(article) : null,
-                shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(articles.findCorrections(article.id)) : null,
+                around.body(),
+                withCorrections ? around.corrections() : null,
                 withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
                         next == null ? null : summary(next, credits, tagLinks)) : null,
                 withRelated ? related : null);

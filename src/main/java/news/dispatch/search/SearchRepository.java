@@ -207,7 +207,7 @@ public class SearchRepository {
         params.put("options", HEADLINE_OPTIONS);
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
-        for (Object[] r : planned(sql, params)) {
+        for (Object[] r : planned(sql, params, "2 desc, 1 desc")) {
             float score = ((Number) r[1]).floatValue();
             String key = Float.toString(score);
             rows.add(new Row(uuid(r[0]), Double.parseDouble(key), key, (String) r[2], true));
@@ -247,7 +247,7 @@ public class SearchRepository {
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
         After next = null;
-        for (Object[] r : planned(sql, params)) {
+        for (Object[] r : planned(sql, params, "5, 3 desc, 1 desc")) {
             if (Boolean.TRUE.equals(r[4])) {
                 next = new After(timeKey(r[2]), uuid(r[0]));
                 continue;
@@ -265,19 +265,28 @@ public class SearchRepository {
      * do not match. So that walk gets {@code dispatch.search.walk-timeout}: past it the statement is cancelled (back to
      * a savepoint) and run again in {@link #NEWEST_SORTED} order, which no index gives, so the matches come from the
      * GIN index and a top-N sort (and never from reading the whole table). Every statement of the search, and what
-     * the request reads after it, then has {@code dispatch.search.timeout}.
+     * the request reads after it, then has {@code dispatch.search.timeout}. {@code outerOrder} is the statement's own
+     * order by column numbers.
      */
-    private List<Object[]> planned(Function<String, String> sql, Map<String, Object> params) {
+    private List<Object[]> planned(Function<String, String> sql, Map<String, Object> params, String outerOrder) {
         if (walkTimeoutMillis <= 0 || timeoutMillis > 0 && walkTimeoutMillis >= timeoutMillis) {
             statementTimeout(timeoutMillis, false);
             return rows(sql.apply(NEWEST_FIRST), params);
         }
-        em.createNativeQuery("savepoint search_walk").executeUpdate();
-        statementTimeout(walkTimeoutMillis, false);
+        // The savepoint and the walk's settings in one statement text: the driver sends its three commands in one
+        // round trip. The walk timeout is a setting of the process, so it may stay written in (decision 084).
+        em.createNativeQuery("savepoint search_walk; set local statement_timeout = " + walkTimeoutMillis
+                + "; set local plan_cache_mode = force_custom_plan").executeUpdate();
         try {
-            List<Object[]> rows = rows(sql.apply(NEWEST_FIRST), params);
-            statementTimeout(timeoutMillis, false);
-            return rows;
+            // The statement itself gives what the request reads after it the full timeout, as it starts: a condition on
+            // no column is a one-time filter, evaluated before any row is read, and the statement's own timer keeps the
+            // walk timeout it started with. Cancelled, the rollback to the savepoint undoes the setting with the rest
+            // (one statement fewer than setting it afterwards; docs/decisions/140).
+            String search = sql.apply(NEWEST_FIRST); // binds the statement's values in params
+            Map<String, Object> gated = new HashMap<>(params);
+            gated.put("afterTimeout", Long.toString(timeoutMillis));
+            return rows("select s.* from (" + search + ") s where (select set_config('statement_timeout',"
+                    + " :afterTimeout, true)) is not null order by " + outerOrder, gated);
         } catch (PersistenceException e) {
             if (!cancelled(e)) {
                 throw e;

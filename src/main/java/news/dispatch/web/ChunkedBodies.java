@@ -2,6 +2,7 @@ package news.dispatch.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.inject.Singleton;
@@ -14,7 +15,7 @@ import org.jboss.logging.MDC;
  * fails the request with 413, which {@link RequestChecks} answers as problem+json. Left to the REST layer,
  * the body was read while the operation ran, which answered an empty 413 itself and failed the operation with
  * an ERROR stack trace (docs/decisions/121-low-level-errors.md). A body announced too large is refused earlier,
- * by {@link BodyLimit}; reads and bodies with a length go on untouched.
+ * by {@link BodyLimit}; reads, bodies with a length and HTTP/2 streams go on untouched.
  */
 @Singleton
 public class ChunkedBodies implements FrontDoor.Step {
@@ -35,8 +36,9 @@ public class ChunkedBodies implements FrontDoor.Step {
     public boolean handle(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || ctx.request().version() == HttpVersion.HTTP_2 || ctx.request().getHeader("Transfer-Encoding") == null
                 || ctx.request().getHeader("Content-Length") != null || ctx.request().isEnded()) {
-            return false;
+            return false; // HTTP/2: the REST layer cannot take a body read before it (it pauses the ended stream)
         }
         MDC.put("requestId", RequestIds.of(ctx.request())); // as the front door does for a request it hands on
         bodies.handle(ctx);

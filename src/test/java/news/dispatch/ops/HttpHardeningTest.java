@@ -215,6 +215,14 @@ class HttpHardeningTest {
         request.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertProblem(RawHttp.sendRaw(port(), request.toByteArray(), false), 413);
         assertThat(logged).noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("ERROR"));
+
+        String slug = Fixtures.unique("chunked");
+        String body = "{\"name\":\"Chunked\",\"slug\":\"" + slug + "\"}";
+        RawHttp.Reply created = RawHttp.sendRaw(port(), ("POST /v1/sections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + keys.editor() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII), false);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/v1/sections/" + slug);
     }
 
     @Test

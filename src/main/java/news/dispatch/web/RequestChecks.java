@@ -48,10 +48,14 @@ public class RequestChecks implements FrontDoor.Step {
         this.securityHeaders = securityHeaders;
     }
 
-    /** First of all: a target Vert.x cannot normalise (a broken escape) would fail the steps that read the path. */
+    /**
+     * Right after the route template and the request metrics (which read the path safely, and count these answers
+     * under {@code /UNMATCHED}), before every step that reads the path as Vert.x normalises it (a broken escape
+     * would fail them) or trusts the request's form.
+     */
     @Override
     public int order() {
-        return -10;
+        return 6;
     }
 
     void install(@Observes Router router) {

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * missing and unexpected path segments, query parameters, headers, bodies and methods, as every
  * caller in {@link #callers()}. No answer may be a 5xx, and every error must be problem+json whose
  * {@code instance} is the request id echoed in X-Request-Id. The only exceptions are the replies the
- * HTTP codec itself gives before any route runs (request line or headers too long, unparseable
- * request): those carry no request id and must be 400, 414 or 431.
+ * HTTP codec itself gives before any route runs (request line or headers over 64 KB, an unparseable
+ * request line): those carry no request id and must be 400, 414 or 431. Requests below the operations
+ * (no Host, HTTP/1.0, raw query characters, chunked bodies over the limit) have their own test.
  */
 @QuarkusTest
 class ApiFuzzTest {

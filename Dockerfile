@@ -50,11 +50,13 @@ RUN DISPATCH_DB_URL=jdbc:postgresql://127.0.0.1:9/none DISPATCH_SHUTDOWN_DELAY=0
     kill -TERM $pid; wait $pid; test -s app-cds.jsa || { cat /tmp/training.log; exit 1; }; rm -f /tmp/training.log
 
 USER dispatch
-EXPOSE 8080
+# 8080: the API. 9000: the management interface (health, metrics; DISPATCH_MANAGEMENT_PORT), for probes and
+# Prometheus only: never publish it (docs/decisions/122-management-interface.md).
+EXPOSE 8080 9000
 
-# Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp.
+# Liveness without curl (the runtime image has none): a plain HTTP request over bash's /dev/tcp, to the management port.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /q/health/live HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
+    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${DISPATCH_MANAGEMENT_PORT:-9000} && printf "GET /q/health/live HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
 STOPSIGNAL SIGTERM
 
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"]

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +57,7 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
     public Response create(@Valid @NotNull ApiKeyInput input) {
         ApiKeyCreated created = keys.create(input);
-        return Response.created(URI.create("/v1/admin/api-keys/" + created.key().id()))
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/admin/api-keys/" + created.key().id())
                 .entity(created).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.web.ApiResponses;
+import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 @Path("/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -134,10 +134,14 @@ public class ArticleResource {
                 current -> moved(uri, "/v1/articles/" + current + "/related"));
     }
 
-    /** 301 to the current slug, keeping the query (fields, include). */
+    /**
+     * 301 to the current slug, keeping the (canonical) query: fields, include. The Location is relative, never
+     * built from the request's Host ({@code ResponseBuilder.location} would).
+     */
     private static Response moved(UriInfo uri, String path) {
-        String query = uri.getRequestUri().getRawQuery();
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(query == null ? path : path + "?" + query))
+        String canonical = CanonicalRequest.current();
+        String query = canonical.substring(canonical.indexOf('?') + 1);
+        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, query.isEmpty() ? path : path + "?" + query)
                 .header("Cache-Control", "public, max-age=3600").build();
     }
 

@@ -16,6 +16,7 @@ import news.dispatch.access.RateLimiter;
 import news.dispatch.ops.SchemaMigrations;
 import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.ContentCoding;
+import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.FrontDoor;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -100,7 +101,7 @@ public class CachedAnswers implements FrontDoor.Step {
         if (query != null && hasApiKey(query)) {
             return false;
         }
-        ContentCache.Entry entry = cache.find(request.path() + "?" + (query == null ? "" : query));
+        ContentCache.Entry entry = cache.find(CanonicalRequest.of(request.path(), query));
         if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
             return false;
         }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.ContentCoding;
+import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.HeaderValues;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -171,10 +172,12 @@ public class ContentCache {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
-    /** The cache key of a request: its raw path and query, as the client sent them. */
+    /**
+     * The cache key of the request being served: its canonical path and query ({@link CanonicalRequest}), never
+     * anything of {@code Host} or another header (the {@code uri} of the operation is not read for it).
+     */
     public static String requestKey(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query);
+        return CanonicalRequest.current();
     }
 
     /**

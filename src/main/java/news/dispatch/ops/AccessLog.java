@@ -90,7 +90,7 @@ public class AccessLog implements FrontDoor.Ending {
         if (!enabled || !LOG.isInfoEnabled()) {
             return;
         }
-        String path = ctx.normalizedPath();
+        String path = UnmatchedRoutes.path(ctx);
         if (path.startsWith("/q/health") || path.startsWith("/q/metrics")) {
             return;
         }

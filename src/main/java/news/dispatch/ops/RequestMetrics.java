@@ -54,7 +54,7 @@ public class RequestMetrics implements FrontDoor.Step, FrontDoor.Ending {
 
     @Override
     public boolean handle(RoutingContext ctx) {
-        if (!ctx.normalizedPath().startsWith("/q/")) {
+        if (!UnmatchedRoutes.path(ctx).startsWith("/q/")) {
             active.increment();
         }
         return false;
@@ -62,7 +62,7 @@ public class RequestMetrics implements FrontDoor.Step, FrontDoor.Ending {
 
     @Override
     public void ended(RoutingContext ctx, long elapsedNanos, boolean answered) {
-        if (ctx.normalizedPath().startsWith("/q/")) {
+        if (UnmatchedRoutes.path(ctx).startsWith("/q/")) {
             return;
         }
         active.decrement();

@@ -24,10 +24,22 @@ public class UnmatchedRoutes implements FrontDoor.Step {
 
     @Override
     public boolean handle(io.vertx.ext.web.RoutingContext ctx) {
-        if (ctx.request() instanceof HttpServerRequestInternal internal && !ctx.normalizedPath().startsWith("/q/")) {
+        if (ctx.request() instanceof HttpServerRequestInternal internal && !path(ctx).startsWith("/q/")) {
             internal.context().putLocal(TEMPLATE_KEY, UNMATCHED);
         }
         return false;
+    }
+
+    /**
+     * The request's normalised path, or its raw path when it cannot be normalised (a broken escape, which
+     * web/RequestChecks answers with 400): Vert.x throws on every call then.
+     */
+    public static String path(io.vertx.ext.web.RoutingContext ctx) {
+        try {
+            return ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            return ctx.request().path();
+        }
     }
 
     /** The route template of the request being served on this thread's Vert.x context, or null. */

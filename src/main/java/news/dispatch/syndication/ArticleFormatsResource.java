@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 /**
  * The other representations of articles, chosen by Accept: IPTC ninjs for an article and for the
@@ -122,7 +121,7 @@ public class ArticleFormatsResource {
     }
 
     private static Response moved(String location) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(location))
+        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, location) // relative, not from Host
                 .header("Cache-Control", "public, max-age=3600").build();
     }
 }

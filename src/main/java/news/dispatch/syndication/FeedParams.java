@@ -34,9 +34,4 @@ public class FeedParams {
     FeedFormat feedFormat() {
         return FeedFormat.of(format);
     }
-
-    /** The feed's own URL, without the query: a key never ends up inside a feed. */
-    String self() {
-        return uri.getAbsolutePath().toString();
-    }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.web.CanonicalRequest;
+import news.dispatch.web.PublicUrl;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,11 +52,19 @@ public class FeedResource {
     private final FeedService feeds;
     private final Representations representations;
     private final ContentCache cache;
+    private final PublicUrl publicUrl;
 
-    public FeedResource(FeedService feeds, Representations representations, ContentCache cache) {
+    public FeedResource(FeedService feeds, Representations representations, ContentCache cache, PublicUrl publicUrl) {
         this.feeds = feeds;
         this.representations = representations;
         this.cache = cache;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The feed's own URL: the public origin and the path, never the query (a key never ends up inside a feed). */
+    private String self(FeedParams feed) {
+        String canonical = CanonicalRequest.current();
+        return publicUrl.of(canonical.substring(0, canonical.indexOf('?')));
     }
 
     @GET
@@ -65,7 +75,7 @@ public class FeedResource {
                     + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
     public Response latest(@BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.latest(feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.latest(feed.feedFormat(), self(feed)));
     }
 
     @GET
@@ -74,7 +84,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles of one section.")
     public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
                             @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.section(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.section(slug, feed.feedFormat(), self(feed)));
     }
 
     @GET
@@ -83,7 +93,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles carrying one tag.")
     public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.tag(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.tag(slug, feed.feedFormat(), self(feed)));
     }
 
     @GET
@@ -92,7 +102,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles credited to one byline.")
     public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                            @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.byline(slug, feed.feedFormat(), feed.self()));
+        return respond(feed, () -> feeds.byline(slug, feed.feedFormat(), self(feed)));
     }
 
     /**

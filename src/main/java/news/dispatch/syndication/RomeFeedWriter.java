@@ -60,7 +60,7 @@ class RomeFeedWriter {
         out.setTitle(text(feed.title(), format));
         out.setDescription(text(feed.description(), format));
         out.setLink(feed.homePage());
-        out.setUri(feed.selfUrl());
+        out.setUri(id(feed.selfUrl()));
         out.setPublishedDate(Date.from(feed.updated()));
         out.setCopyright(config.outletName());
         SyndLink alternate = link("alternate", feed.homePage(), "text/html");
@@ -133,6 +133,18 @@ class RomeFeedWriter {
         if (any) {
             root.addNamespaceDeclaration(DISPATCH);
         }
+    }
+
+    /**
+     * The Atom id of a feed: a fixed URN from its path ({@code /v1/feeds/sections/politics.atom} →
+     * {@code urn:dispatch:feed:sections:politics}), the same whatever the public URL, so readers never see
+     * a feed change its identity when the service moves.
+     */
+    static String id(String selfUrl) {
+        int at = selfUrl.indexOf("/v1/feeds/");
+        String path = at < 0 ? selfUrl : selfUrl.substring(at + "/v1/feeds/".length());
+        int dot = path.lastIndexOf('.');
+        return "urn:dispatch:feed:" + (dot < 0 ? path : path.substring(0, dot)).replace('/', ':');
     }
 
     private SyndEntry entry(ArticleView article, boolean fullText, FeedFormat format) {

@@ -41,7 +41,13 @@ public record Cursor(String order, String key, String id) {
         if (!order.equals(expectedOrder)) {
             throw invalid("belongs to another sort order; start again without a cursor");
         }
-        return new Cursor(order, key, id);
+        Cursor cursor = new Cursor(order, key, id);
+        if (!cursor.encode().equals(value)) {
+            // Base64 has several spellings of the same bytes; only the issued one is accepted, so that a cursor
+            // names one cache entry (docs/decisions/120).
+            throw invalid("is not a cursor this API issued");
+        }
+        return cursor;
     }
 
     private static String part(String s) {

@@ -14,7 +14,10 @@ public final class Params {
     private Params() {
     }
 
-    /** A page size: absent → 20; otherwise a whole number 1..100. */
+    /**
+     * A page size: absent → 20; otherwise a whole number 1..100 in its one spelling (no sign, no leading zero):
+     * {@code limit=0020} would be another cache entry for the same page (docs/decisions/120).
+     */
     public static int limit(String value, List<FieldError> errors) {
         return limit(value, DEFAULT_LIMIT, MAX_LIMIT, errors);
     }
@@ -24,13 +27,11 @@ public final class Params {
         if (value == null) {
             return defaultLimit;
         }
-        try {
+        if (value.length() <= 3 && !value.isEmpty() && value.charAt(0) != '0' && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= max) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         errors.add(new FieldError("limit", "must be a whole number from 1 to " + max));
         return defaultLimit;

@@ -14,7 +14,6 @@ import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Role;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -110,13 +109,14 @@ public class Representations {
         return String.join(" ", keys instanceof Set<?> ? keys : new LinkedHashSet<>(keys));
     }
 
-    /** The Link header value of a page's next page, or null on the last page. */
+    /** The Link header value of a page's next page, or null on the last page ({@code uri} is not read). */
     public static String nextLink(UriInfo uri, PageInfo page) {
         if (page.next() == null) {
             return null;
         }
-        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build().toString();
-        return "<" + next + ">; rel=\"next\"";
+        // Relative (RFC 8288 3.1) and canonical: the same for every spelling of the request and every Host
+        // that reached it, so a cached page never carries a URL a client made up.
+        return "<" + CanonicalRequest.with(CanonicalRequest.current(), "cursor", page.next()) + ">; rel=\"next\"";
     }
 
     /**
@@ -237,10 +237,13 @@ public class Representations {
         return bytes(request, serialize(view), MediaType.APPLICATION_JSON, lastModified, version);
     }
 
-    /** {@code stored} as 201 Created, with the new resource's {@code Location} when it has its own URL. */
+    /**
+     * {@code stored} as 201 Created, with the new resource's {@code Location} when it has its own URL: relative
+     * (RFC 9110 10.2.2), as given; {@code ResponseBuilder.location} would make it absolute from the request's Host.
+     */
     public static Response created(Response stored, String location) {
         Response.ResponseBuilder created = Response.fromResponse(stored).status(Response.Status.CREATED);
-        return (location == null ? created : created.location(URI.create(location))).build();
+        return (location == null ? created : created.header(HttpHeaders.LOCATION, location)).build();
     }
 
     public byte[] serialize(Object body) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With public-read off, every read needs a key; and anonymous callers get the per-address limit. */
+/** With public-read off, every read needs a key; and anonymous callers get the per-address limit, /q/openapi included. */
 @QuarkusTest
 @TestProfile(PublicReadOffTest.PublicReadOff.class)
 class PublicReadOffTest {
@@ -47,5 +47,8 @@ class PublicReadOffTest {
         assertThat(refused).isGreaterThanOrEqualTo(1);
         assertThat(unauthorized).isGreaterThanOrEqualTo(1);
         given().get("/v1/tags").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // the API document shares the address's bucket (decision 122)
+        given().get("/q/openapi").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).header("RateLimit-Remaining", "0");
     }
 }

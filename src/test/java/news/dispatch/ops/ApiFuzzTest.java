@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * missing and unexpected path segments, query parameters, headers, bodies and methods, as every
  * caller in {@link #callers()}. No answer may be a 5xx, and every error must be problem+json whose
  * {@code instance} is the request id echoed in X-Request-Id. The only exceptions are the replies the
- * HTTP codec itself gives before any route runs (request line or headers too long, unparseable
- * request): those carry no request id and must be 400, 414 or 431.
+ * HTTP codec itself gives before any route runs (request line or headers over 64 KB, an unparseable
+ * request line): those carry no request id and must be 400, 414 or 431. Requests below the operations
+ * (no Host, HTTP/1.0, raw query characters, chunked bodies over the limit) have their own test.
  */
 @QuarkusTest
 class ApiFuzzTest {
@@ -232,6 +233,87 @@ class ApiFuzzTest {
         return cases;
     }
 
+    /**
+     * Requests real clients send that never reach an operation's parameters: HTTP/1.0 without Host, HTTP/1.1
+     * without or with a malformed Host, characters left unencoded in the query, oversized chunked bodies. Every
+     * operation of the document gets each; none may be a 5xx, and every error is problem+json.
+     */
+    @Test
+    void lowLevelRequestsAreServedOrRefusedAsProblems() throws Exception {
+        JsonNode openapi = json.readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asByteArray());
+        Map<String, String> existing = existingSlugs();
+        String editor = "Authorization: Bearer " + keys.editor();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        int sent = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String target = path.getKey().replaceAll("\\{[^}]+}", existing.getOrDefault(feature(path.getKey()), "fuzz"));
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                if (!METHODS.contains(method)) {
+                    continue;
+                }
+                List<RawCase> raw = new ArrayList<>(List.of(
+                        new RawCase("HTTP/1.0 without Host", method + " " + target + " HTTP/1.0", List.of(), false),
+                        new RawCase("HTTP/1.0 keyed without Host", method + " " + target + " HTTP/1.0", List.of(editor), false),
+                        new RawCase("HTTP/1.1 without Host", method + " " + target + " HTTP/1.1", List.of(), true),
+                        new RawCase("malformed Host", method + " " + target + "?apiKey=dk_x HTTP/1.1", List.of("Host: a b:c"), true),
+                        new RawCase("raw query characters", method + " " + target + "?tag=a|b,c[0]{1}^&q=\"x\" HTTP/1.1",
+                                List.of("Host: x"), false),
+                        new RawCase("raw < in query", method + " " + target + "?q=<x> HTTP/1.1", List.of("Host: x"), true)));
+                for (RawCase c : raw) {
+                    String label = "raw " + c.requestLine() + " [" + c.what() + "]";
+                    try {
+                        RawHttp.Reply reply = RawHttp.sendRaw(base.getPort(), c.requestLine(), c.headers().toArray(String[]::new));
+                        if (c.refused() && reply.status() != 400) {
+                            failures.add(label + ": " + reply.status() + " instead of 400");
+                        }
+                        checkReply(label, method, reply, failures);
+                    } catch (Exception e) {
+                        failures.add(label + ": no response (" + e + ")");
+                    }
+                    sent++;
+                }
+                if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+                    String label = "raw " + method + " " + target + " [chunked body over the limit]";
+                    try {
+                        RawHttp.Reply reply = RawHttp.sendRaw(base.getPort(), oversizedChunked(method, target, keys.editor()), false);
+                        if (reply.status() != 413 && reply.status() != 401 && reply.status() != 403 && reply.status() != 405) {
+                            failures.add(label + ": " + reply.status() + " instead of 413");
+                        }
+                        checkReply(label, method, reply, failures);
+                    } catch (Exception e) {
+                        failures.add(label + ": no response (" + e + ")");
+                    }
+                    sent++;
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(200);
+        assertThat(failures).as("failures (%d of %d requests)", failures.size(), sent).isEmpty();
+    }
+
+    private record RawCase(String what, String requestLine, List<String> headers, boolean refused) {
+    }
+
+    /** A chunked JSON body of 1.3 MB, over the 1 MB limit, with no Content-Length to refuse it by. */
+    private static byte[] oversizedChunked(String method, String target, String editorKey) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + editorKey
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes("9\r\n{\"name\":\"\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = "x".repeat(65_000).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 20; i++) {
+            out.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(chunk);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     private void check(Case c, ConcurrentLinkedQueue<String> failures) {
         String label = c.caller() + " " + c.method() + " " + abbreviate(c.target()) + " [" + c.what() + "]";
         RawHttp.Reply reply;
@@ -241,6 +323,10 @@ class ApiFuzzTest {
             failures.add(label + ": no response (" + e + ")");
             return;
         }
+        checkReply(label, c.method(), reply, failures);
+    }
+
+    private void checkReply(String label, String method, RawHttp.Reply reply, ConcurrentLinkedQueue<String> failures) {
         if (reply.status() >= 500) {
             failures.add(label + ": " + reply.status() + " " + abbreviate(reply.text()));
             return;
@@ -260,7 +346,7 @@ class ApiFuzzTest {
             failures.add(label + ": " + reply.status() + " as " + type + ": " + abbreviate(reply.text()));
             return;
         }
-        if ("HEAD".equals(c.method())) {
+        if ("HEAD".equals(method)) {
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package news.dispatch.ops;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,9 @@ import static org.hamcrest.Matchers.startsWith;
 /** The backlog gauges move with the work they describe, and a scrape reads them without querying. */
 @QuarkusTest
 class BacklogMetricsTest {
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     @Inject
     TestKeys keys;
@@ -137,7 +142,7 @@ class BacklogMetricsTest {
     void theGaugesAreReadOnASchedule() throws InterruptedException {
         read();
         Thread.sleep(2500); // the job runs every second in tests
-        String scrape = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().accept("text/plain").get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(gauge(scrape, "dispatch_backlog_refresh_age_seconds", Map.of())).isLessThan(2.0);
     }
 
@@ -150,7 +155,7 @@ class BacklogMetricsTest {
             backlog.publish(later, marked(now, -7));
             // The scheduled job may have published a reading started later still; either way the earlier one is stale.
             assertThat(backlog.publish(earlier, marked(now, -99))).as("a reading older than the one shown").isFalse();
-            String scrape = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+            String scrape = given().accept("text/plain").get(metricsUrl).then().statusCode(200).extract().asString();
             assertThat(gauge(scrape, "dispatch_changes_position", Map.of())).isNotEqualTo(-99.0);
         } finally {
             backlog.refresh();
@@ -170,7 +175,7 @@ class BacklogMetricsTest {
     /** Reads the gauges from the database now, then scrapes them over HTTP. */
     private String read() {
         backlog.refresh();
-        String scrape = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        String scrape = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200)
                 .contentType(startsWith("text/plain")).extract().asString();
         assertThat(gauge(scrape, "dispatch_backlog_refresh_age_seconds", Map.of())).isLessThan(1.0);
         return scrape;

@@ -48,6 +48,15 @@ import static org.hamcrest.Matchers.hasItem;
 @TestProfile(DatabaseOutageTest.PrivateCluster.class)
 @ExtendWith(PrivatePostgresAvailable.class)
 class DatabaseOutageTest {
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     /** A 503 must come well within this (acquisition timeout 3 s, login timeout 2 s). */
     private static final Duration QUICK = Duration.ofSeconds(6);
@@ -86,8 +95,8 @@ class DatabaseOutageTest {
     @Test
     void startsWithoutDatabaseAnswers503DuringOutagesAndRecoversByItself() throws Exception {
         // 1. Started while the database is down: alive, not ready, the API says 503; metrics still answer.
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+        given().when().get(live).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(ready).then().statusCode(503).body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'Database schema' }.data.state", equalTo("waiting_for_database"));
         assertUnavailable(call("/v1/sections"));
         assertMetricsAnswerQuickly();
@@ -144,8 +153,8 @@ class DatabaseOutageTest {
             assertUnavailable(call("/v1/sections"));
             assertUnavailable(send("POST", "/v1/articles", "application/json", editor, null,
                     "{\"headline\":\"During the outage\",\"body\":{\"html\":\"<p>No.</p>\"}}"));
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            given().when().get("/q/health/live").then().statusCode(200);
+            given().when().get(ready).then().statusCode(503).body("status", equalTo("DOWN"));
+            given().when().get(live).then().statusCode(200);
             assertMetricsAnswerQuickly();
 
             PrivatePostgres.startServer();
@@ -322,7 +331,7 @@ class DatabaseOutageTest {
 
     private void assertMetricsAnswerQuickly() {
         long t0 = System.nanoTime();
-        String scrape = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
         assertThat(scrape).contains("dispatch_backlog_refresh_age_seconds", "dispatch_changes_position");
     }
@@ -365,15 +374,15 @@ class DatabaseOutageTest {
                 "\"instance\":\"urn:dispatch:request:");
     }
 
-    private static void awaitReady(Duration within) throws InterruptedException {
+    private void awaitReady(Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            if (given().when().get("/q/health/ready").statusCode() == 200) {
+            if (given().when().get(ready).statusCode() == 200) {
                 return;
             }
             Thread.sleep(200);
         }
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
     }
 
     private record Outcome(String method, String path, Instant started, int status, String contentType, String retryAfter,

@@ -84,12 +84,12 @@ class GracefulShutdownIT {
             // Shutdown delay: readiness is down at once; new requests are still served, each on a connection that
             // then closes (Connection: close), so keep-alive clients reconnect to another instance.
             Thread.sleep(1000);
-            HttpResponse<String> ready = app.get("/q/health/ready");
+            HttpResponse<String> ready = app.probe("/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             JsonNode readiness = JSON.readTree(ready.body());
             assertThat(readiness.path("status").asText()).isEqualTo("DOWN");
             assertThat(readiness.path("checks").findValuesAsText("name")).contains("Graceful Shutdown", "Database schema");
-            assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+            assertThat(app.probe("/q/health/live").statusCode()).isEqualTo(200);
             assertServedAndClosed(app.get("/v1/sections"));
 
             // After the delay Quarkus waits for the in-flight requests (and the process with them); a request that
@@ -115,7 +115,7 @@ class GracefulShutdownIT {
             assertThat(took).isLessThan(DELAY.plus(TIMEOUT));
             // 143 = 128 + SIGTERM: the JVM's status after a stop by signal with its shutdown hooks run.
             assertThat(app.process.exitValue()).isEqualTo(143);
-            assertThatThrownBy(() -> app.get("/q/health/live")).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> app.probe("/q/health/live")).isInstanceOf(ConnectException.class);
 
             // The write that finished during the shutdown is committed whole: the article and its change-feed entry.
             assertThat(headline(lock, article.id())).isEqualTo("Finished during the shutdown");
@@ -235,11 +235,13 @@ class GracefulShutdownIT {
     static final class App {
         final Process process;
         final int port;
+        final int managementPort;
         final Path log;
 
-        private App(Process process, int port, Path log) {
+        private App(Process process, int port, int managementPort, Path log) {
             this.process = process;
             this.port = port;
+            this.managementPort = managementPort;
             this.log = log;
         }
 
@@ -247,6 +249,7 @@ class GracefulShutdownIT {
             Path jar = Path.of(System.getProperty("dispatch.it.jar", "target/quarkus-app/quarkus-run.jar"));
             assertThat(jar).as("the packaged application (mvn package)").exists();
             int port = freePort();
+            int managementPort = freePort();
             Path log = jar.getParent().getParent().resolve("graceful-shutdown-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString())
@@ -254,14 +257,15 @@ class GracefulShutdownIT {
             Map<String, String> environment = new HashMap<>(Map.of(
                     "DISPATCH_DB_URL", databaseUrl, "DISPATCH_DB_USER", "postgres", "DISPATCH_DB_PASSWORD", "",
                     "DISPATCH_ADMIN_KEY", ADMIN_KEY, "QUARKUS_HTTP_PORT", String.valueOf(port),
-                    "QUARKUS_HTTP_HOST", "127.0.0.1"));
+                    "QUARKUS_HTTP_HOST", "127.0.0.1", "DISPATCH_MANAGEMENT_PORT", String.valueOf(managementPort),
+                    "QUARKUS_MANAGEMENT_HOST", "127.0.0.1"));
             environment.putAll(env);
             builder.environment().putAll(environment);
-            App app = new App(builder.start(), port, log);
+            App app = new App(builder.start(), port, managementPort, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline && app.process.isAlive()) {
                 try {
-                    if (app.get("/q/health/ready").statusCode() == 200) {
+                    if (app.probe("/q/health/ready").statusCode() == 200) {
                         return app;
                     }
                 } catch (IOException notYet) {
@@ -275,6 +279,12 @@ class GracefulShutdownIT {
 
         HttpRequest.Builder request(String path) {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        }
+
+        /** A health probe, on the management interface's own port. */
+        HttpResponse<String> probe(String path) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {

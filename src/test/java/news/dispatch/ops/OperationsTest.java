@@ -1,5 +1,6 @@
 package news.dispatch.ops;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.dispatch.access.Role;
@@ -12,6 +13,7 @@ import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,15 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class OperationsTest {
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     @Inject
     Fixtures fixtures;
@@ -44,12 +55,22 @@ class OperationsTest {
 
         @Test
         void liveAndReadyWithDatabaseAndSchemaChecks() {
-            given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-            given().when().get("/q/health/ready").then().statusCode(200)
+            given().when().get(live).then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get(ready).then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'Database schema' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'Database schema' }.data.state", equalTo("ready"))
                     .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+        }
+
+        @Test
+        void healthAndMetricsAreOnTheManagementPortOnly() {
+            assertThat(live.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+            for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/metrics")) {
+                given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+            }
+            given().accept("text/plain").when().get(metricsUrl).then().statusCode(200);
+            given().when().get("/q/openapi").then().statusCode(200).header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue());
         }
     }
 
@@ -65,11 +86,11 @@ class OperationsTest {
             given().when().put("/v1/articles").then().statusCode(405);
             given().when().options("/v1/articles/" + article.slug + "-options").then().statusCode(200);
             given().when().request("FOO", "/v1/articles/" + article.slug).then().statusCode(anyOf(is(405), is(501)));
-            given().when().get("/q/health/ready").then().statusCode(200);
+            given().when().get(ready).then().statusCode(200);
             assertThat(RawHttp.send(io.restassured.RestAssured.port, "GET", "/v1/articles/" + article.slug + "%ZZ", Map.of(), null)
                     .status()).isEqualTo(400);
 
-            String scrape = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+            String scrape = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200)
                     .contentType(startsWith("text/plain")).extract().asString();
             assertThat(value(scrape, "http_server_requests_seconds_count",
                     Map.of("method", "GET", "status", "200", "uri", "/v1/articles/{slug}"))).isGreaterThanOrEqualTo(1);
@@ -92,7 +113,7 @@ class OperationsTest {
 
         @Test
         void databasePoolAndRateLimitRejectionsAreExposed() {
-            String before = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+            String before = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract().asString();
             assertThat(before).contains("agroal_active_count", "agroal_available_count", "agroal_awaiting_count",
                     "agroal_max_used_count");
             Double partner = value(before, "dispatch_rate_limit_rejections_total", Map.of("role", "partner"));
@@ -100,7 +121,7 @@ class OperationsTest {
 
             metrics.rateLimitRejected(Role.PARTNER);
 
-            String after = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+            String after = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract().asString();
             assertThat(value(after, "dispatch_rate_limit_rejections_total", Map.of("role", "partner"))).isEqualTo(partner + 1);
         }
     }
@@ -127,7 +148,7 @@ class OperationsTest {
                 given().header("X-Request-Id", "ops-log-1").queryParam("apiKey", "secret-key-123")
                         .when().get("/v1/articles/" + article.slug).then().statusCode(400);
                 given().header("X-Request-Id", "ops-log-2").when().get("/v1/articles/" + article.slug).then().statusCode(200);
-                given().when().get("/q/health/ready").then().statusCode(200);
+                given().when().get(ready).then().statusCode(200);
                 long deadline = System.currentTimeMillis() + 5000;
                 while (records.stream().filter(r -> r.getMdc("requestId") != null
                         && r.getMdc("requestId").startsWith("ops-log-")).count() < 2 && System.currentTimeMillis() < deadline) {
@@ -157,7 +178,7 @@ class OperationsTest {
 
         @Test
         void everyResponseCarriesThem() {
-            for (String path : List.of("/v1/sections", "/v1/sections/no-such-section", "/no/such/path", "/q/health/ready",
+            for (String path : List.of("/v1/sections", "/v1/sections/no-such-section", "/no/such/path", "/q/openapi",
                     "/v1/sections?limit=0")) {
                 given().when().get(path).then()
                         .header("X-Content-Type-Options", "nosniff")

@@ -61,6 +61,51 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends exactly these bytes on a new connection (request line, headers and all) and reads the whole reply,
+     * while still sending: a server that answers early (413) and closes may reset the connection, which
+     * loses what a client reading only after sending had not read yet.
+     */
+    static Reply sendRaw(int port, byte[] request, boolean head) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(20000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(request);
+                    out.flush();
+                } catch (IOException e) {
+                    // answered and closed before everything was read
+                }
+            });
+            writer.start();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[16384];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                if (received.size() == 0) {
+                    throw e;
+                }
+            }
+            return read(new java.io.ByteArrayInputStream(received.toByteArray()), head);
+        }
+    }
+
+    /** A request of one line and these header lines (CRLF-terminated by this method), no body, then closed. */
+    static Reply sendRaw(int port, String requestLine, String... headerLines) throws IOException {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        return sendRaw(port, head.toString().getBytes(StandardCharsets.ISO_8859_1), requestLine.startsWith("HEAD "));
+    }
+
     private static Reply read(InputStream in, boolean head) throws IOException {
         byte[] all = in.readAllBytes();
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 @Path("/v1/admin/webhooks")
@@ -70,7 +69,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
         WebhookView created = service.create(input);
-        return Response.created(URI.create("/v1/admin/webhooks/" + created.id())).entity(created)
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/admin/webhooks/" + created.id()).entity(created)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

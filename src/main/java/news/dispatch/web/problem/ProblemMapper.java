@@ -159,6 +159,12 @@ public class ProblemMapper {
             return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable at the moment. Try again shortly.",
                     null, Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS), request);
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // The REST layer already answered 413 while reading a body without a length (HTTP/2; HTTP/1.1 chunked
+            // bodies are read before it, web/ChunkedBodies): the client's doing, not a failure to log.
+            return respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the configured limit.",
+                    null, Map.of(), request);
+        }
         if (DatabaseUnavailable.isUnstorableText(e)) {
             // Text PostgreSQL cannot hold (a NUL character, an invalid byte sequence) is the client's input.
             return respond(ProblemType.INVALID_REQUEST, "The request contains characters that cannot be stored or searched.",

@@ -15,9 +15,11 @@ public enum ProblemType {
     GONE("gone", "Gone", 410),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
+    URI_TOO_LONG("uri-too-long", "The request target is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PRECONDITION_REQUIRED("precondition-required", "If-Match is required", 428),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
+    HEADERS_TOO_LARGE("headers-too-large", "The request headers are too large", 431),
     INTERNAL("internal", "Internal error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 

@@ -27,6 +27,7 @@ import java.util.Set;
  * <li>security declared at the root (an API key); public reads override it with "no key or a key";</li>
  * <li>every response header typed;</li>
  * <li>response enums open ({@code x-extensible-enum}, a string): a value added later must not break a client;</li>
+ * <li>examples of query parameters kept in their schema's {@code examples}, which "Try it out" does not send;</li>
  * <li>enum values of parameters named for generators ({@code x-enum-varnames}: {@code -publishedAt} is
  * {@code PUBLISHED_AT_DESC});</li>
  * <li>representations mark every member {@code required}: it is always there, {@code null} where the schema says so
@@ -41,7 +42,8 @@ public class ClientContractFilter implements OASFilter {
     static final String SCHEME = "apiKey";
     static final String SCHEMAS = "#/components/schemas/";
     /** Members a representation leaves out unless asked for. */
-    static final Map<String, Set<String>> OPTIONAL = Map.of("PageInfo", Set.of("total"));
+    static final Map<String, Set<String>> OPTIONAL = Map.of("PageInfo", Set.of("total"),
+            "SearchHit", Set.of("body", "corrections", "navigation", "related"));
     /** Schemas that are no representation of ours, or whose members come and go. */
     static final Set<String> NOT_REPRESENTATIONS = Set.of("Problem", "FieldError", "NinjsPage");
 
@@ -94,23 +96,33 @@ public class ClientContractFilter implements OASFilter {
         }
         schemas.forEach((name, schema) -> {
             openEnum(schema);
+            if (schema.getProperties() != null) {
+                // A type written beside a $ref says nothing the target does not, and generators warn about it.
+                schema.getProperties().values().stream().filter(p -> p.getRef() != null).forEach(p -> p.setType(null));
+            }
             if (!name.endsWith("Input") && !NOT_REPRESENTATIONS.contains(name) && schema.getProperties() != null) {
                 Set<String> optional = OPTIONAL.getOrDefault(name, Set.of());
                 schema.setRequired(schema.getProperties().keySet().stream().filter(p -> !optional.contains(p)).sorted().toList());
             }
         });
         patches.forEach((name, schema) -> openAPI.getComponents().addSchema(name, schema));
-        if (schemas.containsKey("WebhookPayload") && (openAPI.getWebhooks() == null || openAPI.getWebhooks().isEmpty())) {
-            openAPI.addWebhook("articleChange", OASFactory.createPathItem().POST(OASFactory.createOperation()
-                    .operationId("receiveArticleChange").summary("A change of an article, sent to a registered webhook")
-                    .description("What Dispatch POSTs to each webhook's URL, signed (see `POST /v1/admin/webhooks`). "
-                            + "Answer any 2xx; anything else is retried with backoff.")
-                    .tags(List.of("Webhooks")).security(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())))
-                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                            .addMediaType("application/json", OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(SCHEMAS + "WebhookPayload")))))
-                    .responses(OASFactory.createAPIResponses().addAPIResponse("204",
-                            OASFactory.createAPIResponse().description("Received (any 2xx will do).")))));
+        PathItem webhooks = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/v1/admin/webhooks");
+        if (schemas.containsKey("WebhookPayload") && webhooks != null && webhooks.getPOST() != null
+                && webhooks.getPOST().getCallbacks() == null) {
+            // What Dispatch then sends to the registered URL: a callback, which client generators leave alone.
+            webhooks.getPOST().addCallback("articleChange", OASFactory.createCallback().addPathItem("{$request.body#/url}",
+                    OASFactory.createPathItem().POST(OASFactory.createOperation()
+                            .summary("A change of an article, sent to the webhook")
+                            .description("Dispatch POSTs each change to the webhook's URL, signed; answer any 2xx, anything "
+                                    + "else is retried with backoff.")
+                            .security(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())))
+                            .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                                    .addMediaType("application/json", OASFactory.createMediaType()
+                                            .schema(OASFactory.createSchema().ref(SCHEMAS + "WebhookPayload")))))
+                            .responses(OASFactory.createAPIResponses().addAPIResponse("204",
+                                    OASFactory.createAPIResponse().description("Received (any 2xx will do).")).addAPIResponse("4XX",
+                                    OASFactory.createAPIResponse().description("Refused: sent again later with backoff, up to the "
+                                            + "configured number of attempts."))))));
         }
     }
 
@@ -144,6 +156,13 @@ public class ClientContractFilter implements OASFilter {
         }
         for (Parameter p : operation.getParameters()) {
             Schema schema = p.getSchema();
+            if (p.getIn() == Parameter.In.QUERY && p.getExample() != null && schema != null) {
+                // An example of a filter is documentation: Swagger UI's "Try it out" would send it as a value.
+                if (schema.getExamples() == null || schema.getExamples().isEmpty()) {
+                    schema.setExamples(List.of(p.getExample()));
+                }
+                p.setExample(null);
+            }
             if (schema != null && schema.getEnumeration() != null && schema.getExtensions() != null
                     && schema.getExtensions().containsKey("x-enum-varnames")) {
                 continue;

@@ -27,6 +27,9 @@ class GeneratedClientsTest {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @Inject
+    Fixtures fixtures;
+
     String createArticle() {
         Map<String, Object> body = new HashMap<>();
         body.put("headline", Fixtures.unique("Generated client story"));
@@ -136,6 +139,52 @@ class GeneratedClientsTest {
             while (m.find()) {
                 times.add(m.group(1));
             }
+        }
+    }
+
+    /** Real answers validate against the served schemas: what is `required` is there, `null` only where allowed. */
+    @Nested
+    class Schemas {
+
+        @Test
+        void answersMatchTheirSchemas() throws Exception {
+            var section = fixtures.section("Schema section");
+            var tag = fixtures.tag("Schema tag", news.dispatch.tag.TagType.PLACE);
+            var byline = fixtures.byline("Schema agency", news.dispatch.byline.BylineKind.ORGANISATION);
+            java.time.Instant t = java.time.Instant.parse("2021-07-10T09:30:00Z");
+            var bare = fixtures.article("Bare story").publishedAt(t.minusSeconds(60)).save();
+            var full = fixtures.article("Full story").section(section).tags(tag).byline(byline, news.dispatch.article.BylineRole.AGENCY)
+                    .dateline("SULAIMANI", "ESTA").leadImage("https://example.com/a.jpg", "A caption", "ESTA", false)
+                    .standfirst("Dek.").correction("A fix.").publishedAt(t).save();
+            fixtures.relate(full, bare, 0, news.dispatch.article.Relation.BACKGROUND);
+
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                    given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+            Map<String, String> answers = new java.util.LinkedHashMap<>();
+            answers.put("/v1/articles/" + full.slug, "ArticleView");
+            answers.put("/v1/articles/" + bare.slug, "ArticleView");
+            answers.put("/v1/articles?limit=5", "ArticlePage");
+            answers.put("/v1/articles?count=true&limit=2", "ArticlePage");
+            answers.put("/v1/articles/" + full.slug + "/related", "RelatedPage");
+            answers.put("/v1/sections", "SectionPage");
+            answers.put("/v1/sections/" + section.slug, "SectionView");
+            answers.put("/v1/tags", "TagPage");
+            answers.put("/v1/tags/" + tag.slug, "TagView");
+            answers.put("/v1/bylines", "BylinePage");
+            answers.put("/v1/bylines/" + byline.slug, "BylineView");
+            answers.put("/v1/changes?limit=50", "ChangePage");
+            answers.put("/v1/search?q=story", "SearchPage");
+            answers.put("/v1/articles/" + full.id + "/revisions", "RevisionPage");
+            java.util.List<String> errors = new java.util.ArrayList<>();
+            var factory = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
+            for (var answer : answers.entrySet()) {
+                doc.put("$ref", "#/components/schemas/" + answer.getValue());
+                var schema = factory.getSchema(doc.deepCopy());
+                String body = keys.asEditor().get(answer.getKey()).then().statusCode(200).extract().asString();
+                schema.validate(mapper.readTree(body)).forEach(m -> errors.add(answer.getKey() + ": " + m));
+            }
+            org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
         }
     }
 }

@@ -332,8 +332,13 @@ public class ArticleWriteService {
         Visible before = Visible.of(a);
         edit.run();
         a.updatedAt = now;
-        articles.getEntityManager().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        long version = a.version;
         articles.getEntityManager().flush();
+        if (a.version == version) {
+            // The row itself did not change (a correction or related links added within the second of the last write,
+            // times being whole seconds): every write is still a new version, with its own ETag and revision.
+            articles.getEntityManager().lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
         record(before, a, edited);
         return a;
     }

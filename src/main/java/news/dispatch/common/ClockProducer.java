@@ -6,8 +6,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
-/** The one source of "now", so tests can move time (scheduling, embargoes). */
+/**
+ * The one source of "now", so tests can move time (scheduling, embargoes). It ticks in whole seconds,
+ * the precision of every stored and shown time (decision 111).
+ */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -15,6 +19,6 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickSeconds(ZoneOffset.UTC);
     }
 }

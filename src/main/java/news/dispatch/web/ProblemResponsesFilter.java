@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * so resources annotate only what an operation says of its own (its success response, a 409, a
  * 301, a response worded for it). A response an operation declares itself is kept as it is.
  * <ul>
- * <li>400 and 500: every operation; 406 too, except where the path's extension picks the format (feeds,
- * which ignore Accept);</li>
+ * <li>400, 500 and 503: every operation; 406 too, except where the path's extension picks the format (feeds,
+ * which ignore Accept) and on DELETE (a 204 has no representation: any Accept is taken);</li>
  * <li>404: a path parameter (slug, id, format); 304: GET;</li>
- * <li>401, 403 and 429: a security requirement (an operation that needs a key);</li>
+ * <li>401, 403 and 429: an operation that needs a key;</li>
  * <li>412: an {@code If-Match} header; 428 too when it is required;</li>
  * <li>413 and 415: a request body.</li>
  * </ul>
@@ -49,17 +49,18 @@ public class ProblemResponsesFilter implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean formatInPath = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH && "format".equals(p.getName()));
         standard.put("400", ApiResponses.BAD_REQUEST);
-        if (!formatInPath) {
+        if (!formatInPath && method != PathItem.HttpMethod.DELETE) {
             standard.put("406", ApiResponses.NOT_ACCEPTABLE);
         }
         standard.put("500", ApiResponses.SERVER_ERROR);
+        standard.put("503", ApiResponses.SERVICE_UNAVAILABLE);
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             standard.put("404", ApiResponses.NOT_FOUND);
         }
         if (method == PathItem.HttpMethod.GET) {
             standard.put("304", ApiResponses.NOT_MODIFIED);
         }
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        if (ClientContractFilter.requiresKey(operation)) {
             standard.put("401", ApiResponses.UNAUTHORIZED);
             standard.put("403", ApiResponses.FORBIDDEN);
             standard.put("429", ApiResponses.TOO_MANY_REQUESTS);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The application's clock in tests: real time plus an offset a test may move forward (scheduling,
@@ -54,6 +55,6 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now();
+        return now().truncatedTo(ChronoUnit.SECONDS); // ticks in whole seconds, as the application's clock does
     }
 }

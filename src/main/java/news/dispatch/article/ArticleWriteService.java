@@ -374,7 +374,7 @@ public class ArticleWriteService {
             if (!creating && a.firstPublishedAt != null) {
                 return;
             }
-            wanted = Slugifier.unique(Slugifier.from(a.headline), s -> articles.slugTaken(s, a.id));
+            wanted = Slugifier.unique(Slugifier.from(a.headline, a.language), s -> articles.slugTaken(s, a.id));
         } else if (!wanted.equals(a.slug) && articles.slugTaken(wanted, a.id)) {
             throw ProblemException.conflict("The slug '" + wanted + "' is already used by another article.");
         }

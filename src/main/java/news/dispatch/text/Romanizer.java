@@ -89,11 +89,29 @@ public final class Romanizer {
             [٠ ۰] > 0 ; [١ ۱] > 1 ; [٢ ۲] > 2 ; [٣ ۳] > 3 ; [٤ ۴] > 4 ; [٥ ۵] > 5 ; [٦ ۶] > 6 ; [٧ ۷] > 7 ; [٨ ۸] > 8 ; [٩ ۹] > 9 ;
             """;
 
+    /**
+     * Latin (Hawar, or its ASCII spelling: sh, ch, zh, gh, kh) to Sorani, the other way: short i is not written but
+     * at the end of a word (where it stands for î), a word that starts with a vowel starts with ئ. Used to search the
+     * Sorani spelling of a word typed in Latin letters.
+     */
+    private static final String LATIN_SORANI = """
+            :: NFC ;
+            :: Lower ;
+            s h > ش ; c h > چ ; z h > ژ ; g h > غ ; k h > خ ;
+            ş > ش ; ç > چ ; ẍ > غ ; ḧ > ح ;
+            ^ { a > ئا ; ^ { [e é] > ئە ; ^ { ê > ئێ ; ^ { i > ئ ; ^ { î > ئی ; ^ { o > ئۆ ; ^ { u > ئو ; ^ { û > ئوو ;
+            a > ا ; [e é] > ە ; ê > ێ ; i } $ > ی ; i > ; î > ی ; o > ۆ ; u > و ; û > وو ;
+            b > ب ; c > ج ; d > د ; f > ف ; g > گ ; h > ه ; j > ژ ; k > ک ; l > ل ; m > م ; n > ن ; p > پ ; q > ق ;
+            r > ر ; s > س ; t > ت ; v > ڤ ; w > و ; x > خ ; y > ی ; z > ز ;
+            """;
+
     /** The Hawar vowels: a consonant cluster between them takes the unwritten {@code i}. */
     private static final String HAWAR_VOWELS = "aeêiîouû";
 
     private static final ThreadLocal<Transliterator> SORANI_RULES =
             ThreadLocal.withInitial(() -> Transliterator.createFromRules("Dispatch-Sorani-Latin", SORANI, Transliterator.FORWARD));
+    private static final ThreadLocal<Transliterator> LATIN_SORANI_RULES =
+            ThreadLocal.withInitial(() -> Transliterator.createFromRules("Dispatch-Latin-Sorani", LATIN_SORANI, Transliterator.FORWARD));
     private static final ThreadLocal<Transliterator> ARABIC_RULES =
             ThreadLocal.withInitial(() -> Transliterator.createFromRules("Dispatch-Arabic-Latin", ARABIC, Transliterator.FORWARD));
 
@@ -149,6 +167,11 @@ public final class Romanizer {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A word in Latin letters written in Sorani letters (see {@link #LATIN_SORANI}). */
+    public static String toSorani(String latinWord) {
+        return LATIN_SORANI_RULES.get().transliterate(latinWord);
     }
 
     private static String word(String word, Reading reading) {

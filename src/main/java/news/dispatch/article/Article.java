@@ -79,6 +79,13 @@ public class Article extends BaseEntity {
     @Column(nullable = false)
     public String language;
 
+    /**
+     * The translation group: the versions of one story in other languages share it; it is the id of the version the
+     * others were translated from. Null when the article has no translation.
+     */
+    @Column(name = "translation_group")
+    public java.util.UUID translationGroup;
+
     @Convert(converter = StatusConverter.class)
     @Column(nullable = false)
     public ArticleStatus status;

@@ -113,7 +113,9 @@ public class ArticleService {
                 ? articles.findCorrections(ids) : Map.of();
         // The body is a lazy attribute: read every body of the page in one statement, not one per article.
         Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
-        return page.stream().map(a -> new ArticleView(summary(a, credits, tagLinks),
+        // no statement unless an article of the page has translations
+        Map<UUID, List<Article>> translations = articles.findTranslations(page);
+        return page.stream().map(a -> new ArticleView(summary(a, credits, tagLinks, translations),
                 bodies.get(a.id),
                 shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(corrections.getOrDefault(a.id, List.of())) : null,
                 null, null)).toList();
@@ -215,23 +217,33 @@ public class ArticleService {
         Map<UUID, List<ArticleTag>> tagLinks = new HashMap<>(ownTags);
         tagLinks.putAll(articles.findTags(ids.stream().filter(i -> !i.equals(article.id)).toList()));
 
+        // the translations of the article and of the summaries it shows: one statement, none when no one has any
+        List<Article> shown = new ArrayList<>();
+        shown.add(article);
+        Stream.of(previous, next).filter(java.util.Objects::nonNull).forEach(shown::add);
+        curated.forEach(r -> shown.add(r.related));
+        shown.addAll(byTags);
+        Map<UUID, List<Article>> translations = articles.findTranslations(shown);
+
         List<RelatedArticle> related = new ArrayList<>();
         curated.stream().limit(config.relatedLimit())
-                .forEach(r -> related.add(new RelatedArticle(summary(r.related, credits, tagLinks), r.relation)));
-        byTags.forEach(a -> related.add(new RelatedArticle(summary(a, credits, tagLinks), Relation.RELATED)));
+                .forEach(r -> related.add(new RelatedArticle(summary(r.related, credits, tagLinks, translations), r.relation)));
+        byTags.forEach(a -> related.add(new RelatedArticle(summary(a, credits, tagLinks, translations), Relation.RELATED)));
 
         ArticleView view = new ArticleView(
-                summary(article, credits, tagLinks),
+                summary(article, credits, tagLinks, translations),
                 shape.has(ArticleShape.Part.BODY) ? mapper.body(article) : null,
                 shape.has(ArticleShape.Part.CORRECTIONS) ? mapper.corrections(articles.findCorrections(article.id)) : null,
-                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
-                        next == null ? null : summary(next, credits, tagLinks)) : null,
+                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations),
+                        next == null ? null : summary(next, credits, tagLinks, translations)) : null,
                 withRelated ? related : null);
         return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
     }
 
-    private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {
-        return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id));
+    private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks,
+                                   Map<UUID, List<Article>> translations) {
+        return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id),
+                a.translationGroup == null ? null : translations.get(a.translationGroup));
     }
 
     /** The latest change among everything the article response shows. */

@@ -47,7 +47,7 @@ public class ArticleMapper {
                 a.readingMinutes,
                 new Syndication(a.syndicationAllowed, a.embargoUntil),
                 group == null ? List.of() : group.stream().filter(t -> !t.id.equals(a.id))
-                        .map(t -> new Translation(t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
+                        .map(t -> new Translation(t.id, t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
                                 siteUrl + t.slug, t.id.equals(t.translationGroup))).toList());
     }
 

@@ -67,6 +67,9 @@ class ArticleTranslationsTest {
         given().get("/v1/articles/" + arabic.path("slug")).then().statusCode(200)
                 .body("slug", startsWith("antkhabat-brlman-krdstan-"))
                 .body("translations.language", contains("ckb", "en"));
+        // the CDN keys of an article name its translations: a write to one purges the others
+        given().get("/v1/articles/" + english.path("slug")).then()
+                .header("Surrogate-Key", org.hamcrest.Matchers.containsString("article-" + sorani.path("id")));
         // lists show them too, and fields can trim them away
         given().queryParam("lang", "ckb").queryParam("fields", "slug,translations").get("/v1/articles")
                 .then().statusCode(200).body("items.find { it.slug == '" + sorani.path("slug") + "' }.translations", hasSize(2));

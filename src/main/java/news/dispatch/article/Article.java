@@ -82,6 +82,13 @@ public class Article extends BaseEntity implements Purgeable {
     @Column(nullable = false)
     public String language;
 
+    /**
+     * The translation group: the versions of one story in other languages share it; it is the id of the version the
+     * others were translated from. Null when the article has no translation.
+     */
+    @Column(name = "translation_group")
+    public java.util.UUID translationGroup;
+
     @Convert(converter = StatusConverter.class)
     @Column(nullable = false)
     public ArticleStatus status;
@@ -145,15 +152,15 @@ public class Article extends BaseEntity implements Purgeable {
 
     /**
      * The article's own key, and search results (its text may now match other queries); when it entered or left
-     * the public lists or moved in them (status, time, section, language, rights), every list and every article's
-     * navigation too (decision 086).
+     * the public lists or moved in them (status, time, section, language, rights, translation group), every list and
+     * every article's navigation too (decision 086).
      */
     @Override
     public void touched(Write write, Consumer<String> keys) {
         keys.accept(key(id));
         keys.accept(SEARCH);
         if (write.changed("status", "publishedAt", "firstPublishedAt", "section", "language", "deletedAt", "embargoUntil",
-                "syndicationAllowed")) {
+                "syndicationAllowed", "translationGroup")) {
             keys.accept(LISTS);
             keys.accept(NAVIGATION);
         }

@@ -40,7 +40,11 @@ public record ArticleInput(
         @Schema(description = "Workflow state: `draft` (default on create), `scheduled` (with `publishAt`), `published` or "
                 + "`unpublished`. Absent on PUT or PATCH: unchanged.", nullable = true) ArticleStatus status,
         @Schema(description = "For `scheduled`: when the article becomes visible (in the future).", nullable = true)
-        Instant publishAt) {
+        Instant publishAt,
+        @Schema(description = "Slug or id of the same story in another language: this article joins its translations "
+                + "(each language once). `\"\"` leaves them; absent or null: unchanged.", examples = "kurdistan-votes",
+                nullable = true)
+        @Size(max = 200) String translationOf) {
 
     static final String SLUG_MESSAGE = "must be lower-case letters and digits in words joined by single hyphens (at most 80)";
     static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";

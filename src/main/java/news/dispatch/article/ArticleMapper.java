@@ -2,6 +2,8 @@ package news.dispatch.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import news.dispatch.text.Direction;
+
 import java.util.List;
 
 /** Entity to record conversion for articles. */
@@ -16,6 +18,11 @@ public class ArticleMapper {
     }
 
     public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags) {
+        return summary(a, bylines, tags, null);
+    }
+
+    /** The summary, with the translations among {@code group} (the visible versions of its translation group). */
+    public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags, List<Article> group) {
         return new ArticleSummary(
                 a.id,
                 a.slug,
@@ -26,17 +33,22 @@ public class ArticleMapper {
                 a.leadImageUrl == null ? null : new LeadImage(a.leadImageUrl, a.leadImageCaption, a.leadImageCredit,
                         Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight),
                 a.section == null ? null : new SectionRef(a.section.slug, a.section.name),
-                tags == null ? List.of() : tags.stream().map(t -> new TagRef(t.tag.slug, t.tag.name, t.tag.type)).toList(),
+                tags == null ? List.of() : tags.stream().map(t -> new TagRef(t.tag.slug, t.tag.name, t.tag.type,
+                        Direction.ofText(t.tag.name))).toList(),
                 bylines == null ? List.of() : bylines.stream()
                         .map(b -> new BylineCredit(b.byline.slug, b.byline.name, b.byline.kind, b.role)).toList(),
                 a.language,
+                Direction.ofLanguage(a.language),
                 a.status,
                 a.publishedAt,
                 a.updatedAt,
                 a.firstPublishedAt,
                 a.wordCount,
                 a.readingMinutes,
-                new Syndication(a.syndicationAllowed, a.embargoUntil));
+                new Syndication(a.syndicationAllowed, a.embargoUntil),
+                group == null ? List.of() : group.stream().filter(t -> !t.id.equals(a.id))
+                        .map(t -> new Translation(t.id, t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
+                                siteUrl + t.slug, t.id.equals(t.translationGroup))).toList());
     }
 
     public Body body(Article a) {

@@ -466,6 +466,28 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return result;
     }
 
+    /** Whether another live article of the translation group is in the language. */
+    public boolean translationTaken(UUID group, String language, UUID except) {
+        return count("translationGroup = ?1 and language = ?2 and id <> ?3 and deletedAt is null", group, language, except) > 0;
+    }
+
+    /**
+     * The visible versions of the given articles' translation groups, by group, in one statement; none (and no
+     * statement) when no article of them has translations.
+     */
+    public Map<UUID, List<Article>> findTranslations(Collection<Article> of) {
+        java.util.Set<UUID> groups = of.stream().map(a -> a.translationGroup).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<UUID, List<Article>> result = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return result;
+        }
+        IdList.query(getEntityManager(), "select a from Article a where a.translationGroup in :ids and " + VISIBLE
+                        + " order by a.language", Article.class, groups).getResultList()
+                .forEach(a -> result.computeIfAbsent(a.translationGroup, k -> new ArrayList<>()).add(a));
+        return result;
+    }
+
     /** The corrections of many articles in one statement, oldest first. */
     public Map<UUID, List<ArticleCorrection>> findCorrections(Collection<UUID> articleIds) {
         Map<UUID, List<ArticleCorrection>> result = new LinkedHashMap<>();

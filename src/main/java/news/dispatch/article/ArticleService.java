@@ -107,11 +107,14 @@ public class ArticleService {
     private List<ArticleView> views(List<ArticleRepository.Row> page, ArticleShape shape) {
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
         ArticleRepository.Parts parts = articles.findParts(page.stream().map(r -> r.article().id).toList(), false, withCorrections);
-        return page.stream().map(r -> view(r.article(), r.body(), parts, withCorrections)).toList();
+        // no statement unless an article of the page has translations
+        Map<UUID, List<Article>> translations = articles.findTranslations(page.stream().map(ArticleRepository.Row::article).toList());
+        return page.stream().map(r -> view(r.article(), r.body(), parts, withCorrections, translations)).toList();
     }
 
-    private ArticleView view(Article a, Body body, ArticleRepository.Parts parts, boolean withCorrections) {
-        return new ArticleView(summary(a, parts.bylines(), parts.tags()), body,
+    private ArticleView view(Article a, Body body, ArticleRepository.Parts parts, boolean withCorrections,
+                             Map<UUID, List<Article>> translations) {
+        return new ArticleView(summary(a, parts.bylines(), parts.tags(), translations), body,
                 withCorrections ? mapper.corrections(parts.corrections().getOrDefault(a.id, List.of())) : null, null, null);
     }
 
@@ -124,9 +127,10 @@ public class ArticleService {
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
         ArticleRepository.Parts parts = articles.findParts(ids, true, withCorrections);
         Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
-        return ids.stream().map(id -> parts.rows().get(id))
-                .filter(a -> a != null && a.status == ArticleStatus.PUBLISHED && a.deletedAt == null)
-                .map(a -> view(a, bodies.get(a.id), parts, withCorrections)).toList();
+        List<Article> shown = ids.stream().map(id -> parts.rows().get(id))
+                .filter(a -> a != null && a.status == ArticleStatus.PUBLISHED && a.deletedAt == null).toList();
+        Map<UUID, List<Article>> translations = articles.findTranslations(shown);
+        return shown.stream().map(a -> view(a, bodies.get(a.id), parts, withCorrections, translations)).toList();
     }
 
     @ReadOnlyTransaction
@@ -227,19 +231,25 @@ public class ArticleService {
         Article previous = around.previous() == null ? null : parts.rows().get(around.previous());
         Article next = around.next() == null ? null : parts.rows().get(around.next());
 
+        // the translations of the article and of the summaries it shows: one statement, none when no one has any
+        List<Article> shown = new ArrayList<>();
+        shown.add(article);
+        shown.addAll(parts.rows().values());
+        Map<UUID, List<Article>> translations = articles.findTranslations(shown);
+
         List<RelatedArticle> related = new ArrayList<>();
         // (a row removed between the statements is left out, as a statement later would not have found it)
-        curated.stream().filter(c -> parts.rows().containsKey(c.id())).forEach(c ->
-                related.add(new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks), c.relation())));
-        byTags.stream().filter(parts.rows()::containsKey).forEach(id ->
-                related.add(new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks), Relation.RELATED)));
+        curated.stream().filter(c -> parts.rows().containsKey(c.id())).forEach(c -> related.add(
+                new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks, translations), c.relation())));
+        byTags.stream().filter(parts.rows()::containsKey).forEach(id -> related.add(
+                new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks, translations), Relation.RELATED)));
 
         ArticleView view = new ArticleView(
-                summary(article, credits, tagLinks),
+                summary(article, credits, tagLinks, translations),
                 around.body(),
                 withCorrections ? around.corrections() : null,
-                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks),
-                        next == null ? null : summary(next, credits, tagLinks)) : null,
+                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations),
+                        next == null ? null : summary(next, credits, tagLinks, translations)) : null,
                 withRelated ? related : null);
         return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
     }
@@ -281,8 +291,10 @@ public class ArticleService {
         return Rights.allows(who, channel, facts, at);
     }
 
-    private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks) {
-        return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id));
+    private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks,
+                                   Map<UUID, List<Article>> translations) {
+        return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id),
+                a.translationGroup == null ? null : translations.get(a.translationGroup));
     }
 
     /** The latest change among everything the article response shows. */

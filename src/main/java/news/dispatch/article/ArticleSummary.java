@@ -20,12 +20,17 @@ public record ArticleSummary(
         @Schema(nullable = true) SectionRef section,
         @Schema(description = "In the editor's order.") List<TagRef> tags,
         @Schema(description = "In credit order.") List<BylineCredit> bylines,
-        @Schema(description = "BCP 47 language tag.", examples = "en") String language,
+        @Schema(description = "BCP 47 language tag of the headline, standfirst, body and every other text of the article.",
+                examples = "en") String language,
+        @Schema(description = "Which way the article's text runs, from its language: `rtl` (Sorani, Arabic) or `ltr`.",
+                enumeration = {"ltr", "rtl"}, examples = "ltr") String direction,
         @Schema(examples = "published") ArticleStatus status,
         @Schema(nullable = true, examples = "2021-07-10T09:30:00Z") Instant publishedAt,
         @Schema(examples = "2021-07-10T09:30:00Z") Instant updatedAt,
         @Schema(nullable = true, examples = "2021-07-10T09:30:00Z") Instant firstPublishedAt,
         @Schema(examples = "480") int wordCount,
         @Schema(examples = "3") int readingMinutes,
-        Syndication syndication) {
+        Syndication syndication,
+        @Schema(description = "The published versions of the story in other languages, by language; empty when none.")
+        List<Translation> translations) {
 }

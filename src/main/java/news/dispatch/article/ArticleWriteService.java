@@ -283,6 +283,7 @@ public class ArticleWriteService {
         revisions.keep(a.id, a.version, a.status, currentInput(a), now, caller.get().keyId());
         a.deletedAt = now;
         a.updatedAt = now;
+        a.translationGroup = null; // a deleted version leaves its translations
         if (a.firstPublishedAt != null) {
             changes.record(ChangeType.DELETE, a);
         }
@@ -468,12 +469,39 @@ public class ArticleWriteService {
         a.embargoUntil = in.syndication() == null || in.syndication().embargoUntil() == null ? null
                 : in.syndication().embargoUntil().truncatedTo(ChronoUnit.MICROS);
         setSlug(a, in, now, creating);
+        setTranslation(a, in.translationOf());
         setTags(a, tagList);
         setBylines(a, bylineList, credits);
         if (creating) {
             transition(a, in.status() == null ? ArticleStatus.DRAFT : in.status(), in.publishAt(), now, "status");
         } else if (in.status() != null) {
             transition(a, in.status(), in.publishAt(), now, "status");
+        }
+    }
+
+    /**
+     * Joins (a slug or id), leaves ({@code ""}) or keeps (null) the article's translation group. The group is named by
+     * the version first translated from; each language is in a group once (409), which also holds when the language of
+     * an article in a group changes.
+     */
+    private void setTranslation(Article a, String translationOf) {
+        if (translationOf != null) {
+            if (translationOf.isBlank()) {
+                a.translationGroup = null;
+            } else {
+                Article original = articles.findLive(translationOf.strip()).orElseThrow(() ->
+                        ProblemException.invalid("translationOf", "names no article"));
+                if (original.id.equals(a.id)) {
+                    throw ProblemException.invalid("translationOf", "must name another article");
+                }
+                if (original.translationGroup == null) {
+                    original.translationGroup = original.id;
+                }
+                a.translationGroup = original.translationGroup;
+            }
+        }
+        if (a.translationGroup != null && articles.translationTaken(a.translationGroup, a.language, a.id)) {
+            throw ProblemException.conflict("The story already has a version in '" + a.language + "'.");
         }
     }
 
@@ -487,7 +515,7 @@ public class ArticleWriteService {
             if (!creating && a.firstPublishedAt != null) {
                 return;
             }
-            wanted = Slugifier.unique(Slugifier.from(a.headline), s -> articles.slugTaken(s, a.id));
+            wanted = Slugifier.unique(Slugifier.from(a.headline, a.language), s -> articles.slugTaken(s, a.id));
         } else if (!wanted.equals(a.slug) && articles.slugTaken(wanted, a.id)) {
             throw ProblemException.conflict("The slug '" + wanted + "' is already used by another article.");
         }
@@ -608,7 +636,8 @@ public class ArticleWriteService {
                 a.bylines.stream().map(b -> new ArticleInput.CreditInput(b.byline.slug, b.role)).toList(),
                 new ArticleInput.SyndicationInput(a.syndicationAllowed, a.embargoUntil),
                 a.status,
-                a.status == ArticleStatus.SCHEDULED ? a.publishedAt : null);
+                a.status == ArticleStatus.SCHEDULED ? a.publishedAt : null,
+                null);
     }
 
     private Instant now() {

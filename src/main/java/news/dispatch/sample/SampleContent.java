@@ -32,6 +32,6 @@ record SampleContent(List<SectionData> sections, List<TagData> tags, List<Byline
 
     record ArticleData(String slug, String headline, String standfirst, DatelineData dateline, String bodyHtml,
                        ImageData leadImage, String language, String section, Instant publishedAt, List<String> tags,
-                       List<CreditData> bylines, List<RelatedData> related) {
+                       List<CreditData> bylines, List<RelatedData> related, String translationOf) {
     }
 }

@@ -154,6 +154,11 @@ public class SampleLoader {
             articlesBySlug.put(a.slug, a);
         }
         for (SampleContent.ArticleData d : content.articles()) {
+            if (d.translationOf() != null) {
+                Article original = required(articlesBySlug, d.translationOf());
+                original.translationGroup = original.id;
+                articlesBySlug.get(d.slug()).translationGroup = original.id;
+            }
             int position = 0;
             for (SampleContent.RelatedData r : d.related()) {
                 em.persist(new ArticleRelated(articlesBySlug.get(d.slug()), required(articlesBySlug, r.slug()), position++,

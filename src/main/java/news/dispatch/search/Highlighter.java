@@ -19,26 +19,39 @@ final class Highlighter {
     private Highlighter() {
     }
 
-    /** Escapes text marked with {@link #START}/{@link #STOP} and turns the marks into {@code <mark>} elements. */
+    /** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
+    private static final Pattern RIGHT_TO_LEFT = Pattern.compile("[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF]");
+    /** First strong isolate and pop directional isolate: the mark's text is laid out apart from the line around it. */
+    static final String ISOLATE = "\u2068";
+    static final String POP_ISOLATE = "\u2069";
+
+    /**
+     * Escapes text marked with {@link #START}/{@link #STOP} and turns the marks into {@code <mark>} elements. In a text
+     * with right-to-left letters, each mark's text is a directional isolate (U+2068 … U+2069): a {@code <mark>} of
+     * a Latin word or a number inside an Arabic-script line never reorders the words around it, whatever renders it.
+     */
     static String fromMarked(String marked) {
         if (marked == null) {
             return "";
         }
+        boolean isolate = RIGHT_TO_LEFT.matcher(marked).find();
+        String open = isolate ? "<mark>" + ISOLATE : "<mark>";
+        String close = isolate ? POP_ISOLATE + "</mark>" : "</mark>";
         StringBuilder out = new StringBuilder(marked.length() + 32);
-        boolean open = false;
+        boolean inMark = false;
         for (int i = 0; i < marked.length(); i++) {
             char c = marked.charAt(i);
             switch (c) {
                 case START -> {
-                    if (!open) {
-                        out.append("<mark>");
-                        open = true;
+                    if (!inMark) {
+                        out.append(open);
+                        inMark = true;
                     }
                 }
                 case STOP -> {
-                    if (open) {
-                        out.append("</mark>");
-                        open = false;
+                    if (inMark) {
+                        out.append(close);
+                        inMark = false;
                     }
                 }
                 case '&' -> out.append("&amp;");
@@ -48,8 +61,8 @@ final class Highlighter {
                 default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? ' ' : c);
             }
         }
-        if (open) {
-            out.append("</mark>");
+        if (inMark) {
+            out.append(close);
         }
         return out.toString().strip();
     }

@@ -1,5 +1,7 @@
 package news.dispatch.search;
 
+import news.dispatch.text.Romanizer;
+import news.dispatch.text.SearchFolding;
 import news.dispatch.web.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A checked web-search query (the syntax of PostgreSQL's {@code websearch_to_tsquery}): words,
+ * A checked web-search query (the syntax of PostgreSQL's {@code websearch_to_tsquery}, given to PostgreSQL rebuilt as a
+ * {@code to_tsquery}, with each term in both scripts where it has two): words,
  * {@code "quoted phrases"}, {@code or} between alternatives, {@code -word} or {@code -"phrase"} to
  * exclude. {@code a b or c -d} means (a and b) or (c and not d). Parsed here for both databases, so
  * both accept and refuse the same queries: a blank query, an unterminated quote, a dangling
@@ -24,21 +27,67 @@ public record SearchQuery(String text, List<Clause> clauses) {
     public record Clause(List<Term> include, List<Term> exclude) {
     }
 
-    /** A word or a phrase, as its words (letters and digits only). */
-    public record Term(List<String> words, boolean phrase) {
+    /**
+     * A word or a phrase, as its words (letters and digits only, folded: {@link SearchFolding}), and the same in the other
+     * script when it has one (a Latin-script Kurdish word in Sorani letters, an Arabic-script word in Latin letters):
+     * either spelling matches. A prefix term matches the words it starts.
+     */
+    public record Term(List<String> words, boolean phrase, List<String> otherScript, boolean prefix) {
+
+        public Term(List<String> words, boolean phrase) {
+            this(words, phrase, null, false);
+        }
+
+        /** The spellings that match: the words, then the other script's. */
+        public List<List<String>> spellings() {
+            return otherScript == null ? List.of(words) : List.of(words, otherScript);
+        }
 
         /** Matches the term as whole words, case-insensitively (the H2 fallback and its highlighting). */
         public Pattern pattern() {
             return Pattern.compile(regex());
         }
 
+        /**
+         * Each folded letter matches the letters that fold to it, and the marks and joiners folding drops may stand
+         * between letters, so the text is matched as it is stored.
+         */
         public String regex() {
-            return "(?iU)(?<![\\p{L}\\p{N}])" + words.stream().map(Pattern::quote).collect(Collectors.joining("[^\\p{L}\\p{N}]+"))
-                    + "(?![\\p{L}\\p{N}])";
+            String spellings = spellings().stream()
+                    .map(ws -> ws.stream().map(SearchQuery::wordRegex).collect(Collectors.joining("[^\\p{L}\\p{N}]+")))
+                    .collect(Collectors.joining("|"));
+            return "(?iU)(?<![\\p{L}\\p{N}\\x{200C}])(?:" + spellings + ")" + (prefix ? "" : "(?![\\p{L}\\p{N}])");
+        }
+
+        private String tsquery(boolean ordered) {
+            String star = prefix ? ":*" : "";
+            return spellings().stream()
+                    .map(ws -> ws.stream().map(w -> "'" + w + "'" + star).collect(Collectors.joining(ordered ? " <-> " : " & ")))
+                    .map(s -> s.contains(" ") ? "(" + s + ")" : s)
+                    .collect(Collectors.joining(" | ", spellings().size() > 1 ? "(" : "", spellings().size() > 1 ? ")" : ""));
         }
     }
 
+    private static final String DROPPED = SearchFolding.dropped().chars()
+            .mapToObj(c -> String.format("\\x{%04X}", c)).collect(Collectors.joining("", "[", "]*"));
+
+    private static String wordRegex(String word) {
+        StringBuilder re = new StringBuilder();
+        word.chars().forEach(c -> {
+            re.append('[');
+            SearchFolding.variants((char) c).chars().forEach(v -> re.append(String.format("\\x{%04X}", v)));
+            re.append(']').append(DROPPED);
+        });
+        return re.toString();
+    }
+
+    /** The shortest word in Arabic script matched as it is; shorter ones (and an only word) start words (prefix). */
+    static final int PREFIX_MAX_LETTERS = 3;
+    /** The shortest Latin word also looked for in Sorani letters. */
+    static final int OTHER_SCRIPT_MIN_LETTERS = 3;
+
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern DROP = Pattern.compile(DROPPED.substring(0, DROPPED.length() - 1) + "+");
 
     public static SearchQuery parse(String q) {
         if (q == null || q.isBlank()) {
@@ -93,15 +142,18 @@ public record SearchQuery(String text, List<Clause> clauses) {
                 pendingOr = true;
                 continue;
             }
-            List<String> words = words(raw);
-            if (words.isEmpty()) {
+            List<String> given = words(raw);
+            if (given.isEmpty()) {
                 continue; // punctuation only: nothing to find, as in websearch_to_tsquery
             }
             pendingOr = false;
             if (++terms > MAX_TERMS) {
                 throw ProblemException.invalid("q", "must have at most " + MAX_TERMS + " words and phrases");
             }
-            (negative ? exclude : include).add(new Term(words, phrase || words.size() > 1));
+            List<String> words = given.stream().map(SearchFolding::fold).toList();
+            List<String> other = otherScript(given);
+            (negative ? exclude : include).add(new Term(words, phrase || words.size() > 1,
+                    other.equals(words) ? null : other, false));
         }
         if (pendingOr) {
             throw ProblemException.invalid("q", "'or' must stand between two alternatives");
@@ -110,7 +162,44 @@ public record SearchQuery(String text, List<Clause> clauses) {
             throw ProblemException.invalid("q", "has no word to search for");
         }
         clauses.add(clause(include, exclude));
-        return new SearchQuery(q, List.copyOf(clauses));
+        return new SearchQuery(q, prefixed(clauses));
+    }
+
+    /**
+     * A query of one short word in Arabic script matches the words it starts: Arabic and Kurdish write the
+     * conjunction and prepositions joined to the next word ({@code و}, {@code ب}, {@code ل}), and a reader typing
+     * finds what the first letters begin.
+     */
+    private static List<Clause> prefixed(List<Clause> clauses) {
+        if (clauses.size() == 1 && clauses.get(0).include().size() == 1 && clauses.get(0).exclude().isEmpty()) {
+            Term t = clauses.get(0).include().get(0);
+            if (t.words().size() == 1 && t.words().get(0).length() <= PREFIX_MAX_LETTERS
+                    && Romanizer.hasArabicScript(t.words().get(0))) {
+                // its own script only: one or two letters in Latin would start too many words
+                return List.of(new Clause(List.of(new Term(t.words(), false, null, true)), List.of()));
+            }
+        }
+        return List.copyOf(clauses);
+    }
+
+    /**
+     * The words in the other script, folded: Arabic-script words read as Kurdish in Latin letters (Kurmanji articles
+     * write Kurdish in Latin letters), Latin words of three letters or more in Sorani letters. Other words stay.
+     */
+    private static List<String> otherScript(List<String> given) {
+        List<String> other = new ArrayList<>();
+        for (String w : given) {
+            String spelled;
+            if (Romanizer.hasArabicScript(w)) {
+                spelled = Romanizer.toLatin(w, "ckb");
+            } else if (w.length() >= OTHER_SCRIPT_MIN_LETTERS && w.chars().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)) {
+                spelled = Romanizer.toSorani(w);
+            } else {
+                spelled = w;
+            }
+            words(spelled).forEach(x -> other.add(SearchFolding.fold(x)));
+        }
+        return other;
     }
 
     private static Clause clause(List<Term> include, List<Term> exclude) {
@@ -120,9 +209,10 @@ public record SearchQuery(String text, List<Clause> clauses) {
         return new Clause(List.copyOf(include), List.copyOf(exclude));
     }
 
+    /** The words of a text, lower-cased, the marks and joiners that folding drops dropped first (they never split a word). */
     private static List<String> words(String raw) {
         List<String> words = new ArrayList<>();
-        for (String w : NON_WORD.split(raw)) {
+        for (String w : NON_WORD.split(DROP.matcher(raw).replaceAll(""))) {
             if (!w.isEmpty()) {
                 words.add(w.toLowerCase(Locale.ROOT));
             }
@@ -135,14 +225,29 @@ public record SearchQuery(String text, List<Clause> clauses) {
         return clauses.stream().flatMap(c -> c.include().stream()).distinct().toList();
     }
 
-    /** The query in websearch_to_tsquery syntax, rebuilt from the checked terms. */
-    public String websearch() {
+    /**
+     * The query in {@code to_tsquery} syntax, built from the checked terms: each word quoted, a phrase's words joined by
+     * {@code <->}, the spellings of a term by {@code |}, the terms of an alternative by {@code &}, exclusions with
+     * {@code !}, and the alternatives by {@code |}. Words hold letters and digits only, so nothing in it is syntax
+     * the user wrote.
+     */
+    public String tsquery() {
         return clauses.stream().map(c -> {
             List<String> parts = new ArrayList<>();
-            c.include().forEach(t -> parts.add(quoted(t)));
-            c.exclude().forEach(t -> parts.add("-" + quoted(t)));
-            return String.join(" ", parts);
-        }).collect(Collectors.joining(" or "));
+            c.include().forEach(t -> parts.add(t.tsquery(true)));
+            c.exclude().forEach(t -> parts.add("!" + group(t.tsquery(true))));
+            return clause(parts);
+        }).collect(Collectors.joining(" | "));
+    }
+
+    /** A term's tsquery is one word or wholly in parentheses; anything else is put in them. */
+    private static String group(String s) {
+        return s.startsWith("(") && s.endsWith(")") || !s.contains(" ") ? s : "(" + s + ")";
+    }
+
+    private String clause(List<String> parts) {
+        String joined = String.join(" & ", parts);
+        return clauses.size() > 1 && parts.size() > 1 ? "(" + joined + ")" : joined;
     }
 
     /**
@@ -156,30 +261,20 @@ public record SearchQuery(String text, List<Clause> clauses) {
     /**
      * A query that every match of this one also matches, with no phrase of two words or more: a phrase to find becomes
      * its words (all of them, in any order), a phrase to exclude is left out (excluding its words would exclude more
-     * than the phrase). The index answers it without a second look at each article; {@link #websearch()} is then
-     * checked on its matches. A word {@code or} inside a phrase is left out (unquoted it would be the operator).
+     * than the phrase). The index answers it without a second look at each article; {@link #tsquery()} is then
+     * checked on its matches.
      */
     public String candidates() {
         return clauses.stream().map(c -> {
             List<String> parts = new ArrayList<>();
-            for (Term t : c.include()) {
-                List<String> words = t.words().stream().filter(w -> !w.equals("or")).toList();
-                if (ordered(t) && !words.isEmpty()) {
-                    parts.addAll(words);
-                } else {
-                    parts.add(quoted(t));
-                }
-            }
-            c.exclude().stream().filter(t -> !ordered(t)).forEach(t -> parts.add("-" + quoted(t)));
-            return String.join(" ", parts);
-        }).collect(Collectors.joining(" or "));
+            c.include().forEach(t -> parts.add(t.tsquery(false)));
+            c.exclude().stream().filter(t -> !ordered(t)).forEach(t -> parts.add("!" + group(t.tsquery(false))));
+            return clause(parts);
+        }).collect(Collectors.joining(" | "));
     }
 
     private static boolean ordered(Term t) {
         return t.phrase() && t.words().size() > 1;
     }
 
-    private static String quoted(Term t) {
-        return t.phrase() ? '"' + String.join(" ", t.words()) + '"' : t.words().get(0);
-    }
 }

@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * The full-text queries. PostgreSQL: the stored, weighted {@code article.search_vector} (GIN
- * index), {@code websearch_to_tsquery} in the row's own configuration ({@code english} for English
- * articles, {@code simple} otherwise), {@code ts_rank} and {@code ts_headline}. H2: whole-word,
+ * index), {@code to_tsquery} in the row's own configuration ({@code english} for English articles,
+ * {@code arabic} for Arabic ones, {@code simple} otherwise), over text folded by {@code search_fold}, {@code ts_rank} and {@code ts_headline}. H2: whole-word,
  * case-insensitive regular expressions over headline, standfirst and body with a weighted score
  * (docs/decisions/040-search.md). One search statement per page either way (on PostgreSQL with a savepoint and
  * statement timeouts around it, and sometimes a second try, see {@link #planned}).
@@ -58,6 +58,15 @@ public class SearchRepository {
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
     private static final String ENGLISH = "cast('english' as regconfig)";
     private static final String SIMPLE = "cast('simple' as regconfig)";
+    private static final String ARABIC = "cast('arabic' as regconfig)";
+    /**
+     * The snippet: ts_headline for English articles (it marks the stems it matched), the text itself for the others,
+     * marked in Java with the terms' patterns, which know the letter variants (ts_headline would mark the folded
+     * spelling only).
+     */
+    private static final String SNIPPET = "case when l.cfg = " + ENGLISH + " then ts_headline(l.cfg, concat_ws(' ',"
+            + " a.standfirst, a.body_text), l.query, :options) else concat_ws(' ', a.standfirst, a.body_text) end, l.cfg = "
+            + ENGLISH;
     private static final String NEWEST_FIRST = " order by a.published_at desc, a.id desc";
     /**
      * The same order (published articles always have a publication time) written so that no index gives it: the
@@ -157,7 +166,7 @@ public class SearchRepository {
      */
     private static String candidatesPostgres(SearchQuery q, ArticleRepository.Filter filter, After after, String order,
                                              int limit, Map<String, Object> params) {
-        params.put("exact", q.websearch());
+        params.put("exact", q.tsquery());
         String exact = ":exact";
         String find = exact;
         if (q.hasPhrase()) {
@@ -167,7 +176,11 @@ public class SearchRepository {
         StringBuilder sql = new StringBuilder("select a.id, a.cfg, a.query, a.published_at, a.vector from (");
         branch(sql, ENGLISH, "= " + ENGLISH, ENGLISH, exact, find, filter, after, params);
         sql.append(order).append(" limit ").append(limit).append(") union all ");
-        branch(sql, "a.search_config", "<> " + ENGLISH, SIMPLE, exact, find, filter, after, params);
+        // "<> english" first, so that the partial index of the other languages (V30) visibly applies
+        branch(sql, ARABIC, "<> " + ENGLISH + " and a.search_config = " + ARABIC, ARABIC, exact, find, filter, after, params);
+        sql.append(order).append(" limit ").append(limit).append(") union all ");
+        branch(sql, "a.search_config", "<> " + ENGLISH + " and a.search_config <> " + ARABIC, SIMPLE, exact, find, filter,
+                after, params);
         sql.append(order).append(" limit ").append(limit).append(')');
         return sql.append(") a").append(order).append(" limit ").append(limit).toString();
     }
@@ -179,10 +192,10 @@ public class SearchRepository {
      */
     private static void branch(StringBuilder sql, String cfg, String cfgCondition, String config, String exact, String find,
                                ArticleRepository.Filter filter, After after, Map<String, Object> params) {
-        sql.append("(select a.id, ").append(cfg).append(" as cfg, websearch_to_tsquery(").append(config).append(", ")
+        sql.append("(select a.id, ").append(cfg).append(" as cfg, to_tsquery(").append(config).append(", ")
                 .append(exact).append(") as query, a.published_at, a.search_vector as vector from article a where ")
                 .append(ArticleRepository.VISIBLE_SQL).append(" and a.search_config ").append(cfgCondition)
-                .append(" and a.search_vector @@ websearch_to_tsquery(").append(config).append(", ").append(find).append(')');
+                .append(" and a.search_vector @@ to_tsquery(").append(config).append(", ").append(find).append(')');
         ArticleRepository.nativeWhere(filter, sql, params);
         afterTime(after, sql, params);
     }
@@ -190,8 +203,8 @@ public class SearchRepository {
     private List<Row> relevancePostgres(SearchQuery q, ArticleRepository.Filter filter, After after, int limit) {
         Map<String, Object> params = new HashMap<>();
         Function<String, String> sql = order -> {
-            StringBuilder page = new StringBuilder("select l.id, l.score, ts_headline(l.cfg, concat_ws(' ', a.standfirst,"
-                    + " a.body_text), l.query, :options) from (select r.id, r.cfg, r.score, r.query from (select w.id,"
+            StringBuilder page = new StringBuilder("select l.id, l.score, " + SNIPPET
+                    + " from (select r.id, r.cfg, r.score, r.query from (select w.id,"
                     + " w.cfg, w.query, ts_rank(w.vector, w.query) as score from (")
                     .append(matchesPostgres(q, filter, null, order, window, params)).append(") w) r");
             if (after != null) {
@@ -210,7 +223,7 @@ public class SearchRepository {
         for (Object[] r : planned(sql, params, "2 desc, 1 desc")) {
             float score = ((Number) r[1]).floatValue();
             String key = Float.toString(score);
-            rows.add(new Row(uuid(r[0]), Double.parseDouble(key), key, (String) r[2], true));
+            rows.add(new Row(uuid(r[0]), Double.parseDouble(key), key, (String) r[2], Boolean.TRUE.equals(r[3])));
         }
         return rows;
     }
@@ -228,8 +241,8 @@ public class SearchRepository {
         Map<String, Object> params = new HashMap<>();
         boolean phrase = q.hasPhrase();
         Function<String, String> sql = order -> {
-            String page = "select l.id, ts_rank(a.search_vector, l.query), l.published_at, ts_headline(l.cfg, concat_ws(' ',"
-                    + " a.standfirst, a.body_text), l.query, :options), false as edge from (select m.id, m.cfg, m.query,"
+            String page = "select l.id, ts_rank(a.search_vector, l.query), l.published_at, " + SNIPPET
+                    + ", false as edge from (select m.id, m.cfg, m.query,"
                     + " m.published_at from m order by m.published_at desc, m.id desc limit :limit) l join article a on a.id = l.id";
             if (!phrase) {
                 return "with m as materialized (" + matchesPostgres(q, filter, after, order, Math.max(window, limit), params)
@@ -239,21 +252,21 @@ public class SearchRepository {
             return "with c as materialized (" + candidatesPostgres(q, filter, after, order, phraseWindow, params)
                     + "), m as materialized (select c.id, c.cfg, c.query, c.published_at from c where c.vector @@ c.query) "
                     + page
-                    + " union all select e.id, 0, e.published_at, null, true from (select c.id, c.published_at from c"
+                    + " union all select e.id, 0, e.published_at, null, false, true from (select c.id, c.published_at from c"
                     + " order by c.published_at, c.id limit 1) e where (select count(*) from c) >= " + phraseWindow
-                    + " order by 5, 3 desc, 1 desc";
+                    + " order by 6, 3 desc, 1 desc";
         };
         params.put("options", HEADLINE_OPTIONS);
         params.put("limit", limit);
         List<Row> rows = new ArrayList<>();
         After next = null;
-        for (Object[] r : planned(sql, params, "5, 3 desc, 1 desc")) {
-            if (Boolean.TRUE.equals(r[4])) {
+        for (Object[] r : planned(sql, params, "6, 3 desc, 1 desc")) {
+            if (Boolean.TRUE.equals(r[5])) {
                 next = new After(timeKey(r[2]), uuid(r[0]));
                 continue;
             }
             double score = Double.parseDouble(Float.toString(((Number) r[1]).floatValue()));
-            rows.add(new Row(uuid(r[0]), score, timeKey(r[2]), (String) r[3], true));
+            rows.add(new Row(uuid(r[0]), score, timeKey(r[2]), (String) r[3], Boolean.TRUE.equals(r[4])));
         }
         return new Found(rows, rows.size() < limit ? next : null);
     }

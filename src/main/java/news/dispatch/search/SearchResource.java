@@ -56,7 +56,11 @@ public class SearchResource {
     @Operation(operationId = "searchArticles", summary = "Search published articles",
             description = "Full-text search over headline, standfirst and body (headline matches rank highest, then "
                     + "standfirst, then body) in web-search syntax: words, `\"quoted phrases\"`, `or`, `-word`. English "
-                    + "articles are matched by word stem (`meeting` finds `meets`), other languages word for word. "
+                    + "articles are matched by word stem (`meeting` finds `meets`), Arabic ones by stem on PostgreSQL, other "
+                    + "languages word for word. Kurdish, Arabic and Persian letter variants are one (`ي ى ێ ی`, `ك ک`, "
+                    + "`ه ە`, `أ إ آ ا`), harakat, tatweel and ZWNJ are ignored, and each word is also looked for in the "
+                    + "other script (`kurdistan` finds `کوردستان` and back). A query of one word of at most three "
+                    + "Arabic-script letters matches the words it starts. "
                     + "Every article list filter applies. By relevance (the default) the newest 1,000 matching "
                     + "articles (a server setting; counted after the filters) are ranked, most relevant first, and "
                     + "paged by an opaque cursor over (score, id): a word found in more articles than that is ranked "
@@ -67,7 +71,8 @@ public class SearchResource {
                     + "and newest first a page that reached the end of them may hold fewer hits than `limit` (even none) "
                     + "and still have a `next` page, which goes on with older articles; only a page without `next` is the "
                     + "last. Each hit "
-                    + "has `score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches. `fields` and "
+                    + "has `score` and an HTML-escaped `highlight` snippet with `<mark>`ed matches (in right-to-left text "
+                    + "each mark's text is a directional isolate, U+2068 … U+2069). `fields` and "
                     + "`include=body,corrections` shape the items as in lists (`score` and `highlight` always stay). "
                     + "There is no `page.total`. A query that cannot be understood is a 400.")
     @APIResponse(responseCode = "200", description = "A page of hits, most relevant (or, by `-publishedAt`, newest) first.",

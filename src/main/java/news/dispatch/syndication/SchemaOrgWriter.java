@@ -117,6 +117,7 @@ public class SchemaOrgWriter {
             a.tags().forEach(t -> keywords.add(t.name()));
         }
         n.put("inLanguage", a.language());
+        translations(a, n);
         n.put("wordCount", a.wordCount());
         if (view.body() != null) {
             n.put("articleBody", view.body().text());
@@ -132,6 +133,29 @@ public class SchemaOrgWriter {
         publisher.put("name", config.outletName());
         publisher.put("url", config.homePage());
         return n;
+    }
+
+    /**
+     * The versions in other languages: the original one as {@code translationOfWork} of a translation, and every other
+     * one as {@code workTranslation} (schema.org's pair of properties).
+     */
+    private void translations(news.dispatch.article.ArticleSummary a, ObjectNode n) {
+        ArrayNode others = json.createArrayNode();
+        for (news.dispatch.article.Translation t : a.translations()) {
+            ObjectNode work = json.createObjectNode();
+            work.put("@type", "NewsArticle");
+            work.put("url", t.url());
+            work.put("headline", t.headline());
+            work.put("inLanguage", t.language());
+            if (t.original()) {
+                n.set("translationOfWork", work);
+            } else {
+                others.add(work);
+            }
+        }
+        if (!others.isEmpty()) {
+            n.set("workTranslation", others);
+        }
     }
 
     /** As printed: "SULAIMANI (ESTA)". */

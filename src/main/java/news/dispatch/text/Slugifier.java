@@ -7,8 +7,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * URL slugs made from headlines in any script: ICU transliterates to Latin, then to ASCII
- * ("Any-Latin; Latin-ASCII"), so Kurdish, Arabic or Cyrillic headlines give readable slugs.
+ * URL slugs made from headlines in any script: Sorani Kurdish and Arabic by rules of our own ({@link Romanizer}, the
+ * Kurdish Latin alphabet and a plain Arabic romanisation), every other script by ICU ("Any-Latin"), then all to ASCII
+ * ("Latin-ASCII"), so Kurdish, Arabic or Cyrillic headlines give readable slugs.
  */
 public final class Slugifier {
 
@@ -31,7 +32,16 @@ public final class Slugifier {
 
     /** The slug for a text, cut at a word boundary; "article" when nothing usable remains. */
     public static String from(String text) {
-        String ascii = TO_ASCII.get().transliterate(text == null ? "" : text).toLowerCase(Locale.ROOT);
+        return from(text, null);
+    }
+
+    /**
+     * The slug for a text in a language (a BCP 47 tag, or null when not known), cut at a word boundary; "article" when
+     * nothing usable remains. The language tells how to read Arabic letters (Kurdish or Arabic).
+     */
+    public static String from(String text, String language) {
+        String latin = Romanizer.toLatin(text == null ? "" : text, language).replace("ẍ", "gh").replace("Ẍ", "Gh");
+        String ascii = TO_ASCII.get().transliterate(latin).toLowerCase(Locale.ROOT);
         String slug = EDGE_HYPHENS.matcher(NOT_ALNUM.matcher(ascii).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             int cut = slug.lastIndexOf('-', MAX_LENGTH);

@@ -73,6 +73,26 @@ class SampleContentTest {
     }
 
     @Test
+    void theSampleStoryIsAlsoInSoraniAndArabic() {
+        given().when().get("/v1/articles/" + SLUG).then().statusCode(200)
+                .body("direction", equalTo("ltr"))
+                .body("translations.language", org.hamcrest.Matchers.contains("ar", "ckb"))
+                .body("translations.slug", org.hamcrest.Matchers.contains(
+                        "ris-al-uzra-al-araqi-yltqi-baydn-fi-washntn-hdha-al-shhr",
+                        "serok-wezirani-eraq-em-mange-le-wasnitin-legel-baydin-kodebetewe"));
+        given().when().get("/v1/articles/serok-wezirani-eraq-em-mange-le-wasnitin-legel-baydin-kodebetewe").then()
+                .statusCode(200).body("language", equalTo("ckb")).body("direction", equalTo("rtl"))
+                .body("tags.direction", hasItems("rtl")).body("bylines[0].slug", equalTo("ajansi-esta"))
+                .body("translations.find { it.original }.slug", equalTo(SLUG));
+        given().when().get("/v1/tags/herema-kurdistane").then().statusCode(200).body("direction", equalTo("ltr"));
+        // an Arabic keyboard's kaf and yeh, and the Latin spelling, find the Sorani version
+        given().queryParam("q", "كازمي").queryParam("lang", "ckb").when().get("/v1/search").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.contains("serok-wezirani-eraq-em-mange-le-wasnitin-legel-baydin-kodebetewe"));
+        given().queryParam("q", "kazmi").when().get("/v1/search").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.contains("serok-wezirani-eraq-em-mange-le-wasnitin-legel-baydin-kodebetewe"));
+    }
+
+    @Test
     void navigationAndRelatedAreThePagesLinks() {
         given().when().get("/v1/articles/" + SLUG)
                 .then().statusCode(200)
@@ -87,7 +107,7 @@ class SampleContentTest {
     void loadsOnlyIntoAnEmptyDatabase() {
         assertThat(loader.loadIfEmpty()).isFalse();
         given().queryParam("count", "true").when().get("/v1/articles")
-                .then().statusCode(200).body("page.total", equalTo(6));
+                .then().statusCode(200).body("page.total", equalTo(8));
     }
 
     @Test
@@ -116,7 +136,7 @@ class SampleContentTest {
                 break;
             }
         }
-        assertThat(types).hasSize(6).containsOnly("publish");
+        assertThat(types).hasSize(8).containsOnly("publish");
         assertThat(copy).containsValue(SLUG);
 
         // ... equal to what the partner may take, and each story answers to its id.

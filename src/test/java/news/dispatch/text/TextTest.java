@@ -41,8 +41,61 @@ class TextTest {
 
         @Test
         void kurdishAndArabicAreReadable() {
-            assertThat(Slugifier.from("کوردستان")).isEqualTo("kwrdstan");
+            assertThat(Slugifier.from("کوردستان")).isEqualTo("kurdistan");
             assertThat(Slugifier.from("بغداد")).isEqualTo("bghdad");
+        }
+
+        /** Real headlines and names, each with its language (docs/decisions/130-transliteration.md). */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                // Sorani: the Kurdish Latin (Hawar) letters, the unwritten i put back
+                "ckb | هەڵبژاردنی پەرلەمانی کوردستان | helbijardini-perlemani-kurdistan",
+                "ckb | عێراق | eraq",
+                "ckb | سەرۆک وەزیرانی عێراق سەردانی واشنتن دەکات | serok-wezirani-eraq-serdani-wasnitin-dekat",
+                "ckb | سلێمانی | silemani",
+                "ckb | هەولێر | hewler",
+                "ckb | پێشمەرگە | pesmerge",
+                "ckb | کەرکووک | kerkuk",
+                "ckb | یەکێتیی نیشتمانیی کوردستان | yeketiy-nistimaniy-kurdistan",
+                "ckb | ژن | jin",
+                "ckb | برا | bira",
+                "ckb | منداڵ | mindal",
+                "ckb | شنگال | singal",
+                "ckb | خوێندکاران | xwendikaran",
+                "ckb | ئێران و تورکیا | eran-u-turkiya",
+                "ckb | بەغدا | beghda",
+                "ckb | ٢٠٢٤ | 2024",
+                "ckb | هەڵبژاردنی پەرلەمانی کوردستان | helbijardini-perlemani-kurdistan",
+                // Kurmanji: already Latin, its letters made ASCII
+                "ku | Hilbijartinên parlamentoya Kurdistanê | hilbijartinen-parlamentoya-kurdistane",
+                "ku | Şerê li Şingalê bi dawî bû | sere-li-singale-bi-dawi-bu",
+                "ku | Çiyayê Qendîlê | ciyaye-qendile",
+                // Arabic: its letters (long vowels, th kh dh sh gh), al- apart, short vowels not guessed
+                "ar | رئيس الوزراء العراقي يزور واشنطن | ris-al-uzra-al-araqi-yzur-washntn",
+                "ar | العراق | al-araq",
+                "ar | أربيل | arbil",
+                "ar | محمد شياع السوداني | mhmd-shyaa-al-sudani",
+                "ar | السليمانية | al-slimania",
+                "ar | بغداد | bghdad",
+                "ar | ذي قار | dhi-qar",
+                // English
+                "en | Iraqi prime minister to meet Biden in Washington this month | iraqi-prime-minister-to-meet-biden-in-washington-this-month",
+        })
+        void headlinesInEachLanguage(String language, String headline, String slug) {
+            assertThat(Slugifier.from(headline, language)).isEqualTo(slug);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "هەڵبژاردنی پەرلەمانی کوردستان | helbijardini-perlemani-kurdistan", // Kurdish letters: read as Kurdish
+                "عێراق | eraq",
+                "كوردستان | kurdstan",                                             // Arabic kaf: read as Arabic
+                "كُورْدِسْتان | kurdstan",                                            // harakat dropped, no letter lost
+                "كوردســتان | kurdstan",                                           // tatweel dropped
+                "پارتی‌دیموکرات | partidimukrat",                             // ZWNJ joins, never splits
+        })
+        void withoutALanguageTheLettersTell(String headline, String slug) {
+            assertThat(Slugifier.from(headline)).isEqualTo(slug);
         }
 
         @Test

@@ -229,8 +229,9 @@ class HttpHardeningTest {
     void spellingsOfOneRequestShareOneCacheEntry() throws Exception {
         Section section = sectionWithThreeArticles("Spellings");
         String path = "/v1/sections/" + section.slug + "/articles";
+        // the identity tag, as the raw requests below take the answer (a gzip answer's tag ends in +gz)
         String etag = given().urlEncodingEnabled(false).get(path + "?limit=2&fields=slug,headline")
-                .then().statusCode(200).extract().header("ETag");
+                .then().statusCode(200).extract().header("ETag").replace("+gz\"", "\"");
         assertThat(cache.find(CanonicalRequest.of(path, "fields=slug,headline&limit=2"))).isNotNull();
         for (String query : List.of("fields=slug,headline&limit=2", "fields=sl%75g%2cheadline&&limit=2&", "limit=2&fields=slug%2Cheadline")) {
             assertThat(CanonicalRequest.of(path, query)).isEqualTo(path + "?fields=slug,headline&limit=2");

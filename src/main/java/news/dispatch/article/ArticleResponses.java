@@ -59,8 +59,9 @@ public class ArticleResponses {
     /** As {@link #list(HttpHeaders, UriInfo, ArticleShape, Supplier)}, with one more purge key of the list's family, or null. */
     public Response list(HttpHeaders headers, UriInfo uri, ArticleShape shape, String family, Supplier<? extends Page<?>> load) {
         Supplier<Representation> render = () -> {
-            // Read before the page, so Last-Modified is never newer than what the page shows.
-            Instant lastModified = lastModified();
+            // Read before the page, so Last-Modified is never newer than what the page shows. Search results have none:
+            // revalidated by ETag, they keep to the statements of decision 140.
+            Instant lastModified = Purgeable.SEARCH.equals(family) ? null : lastModified();
             return renderPage(uri, shape, load.get(), lastModified, family);
         };
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));

@@ -88,7 +88,7 @@ class QueryPlanReuseTest {
             fixtures.article("Planned " + w).body("<p>" + w + "</p>", "About " + w + ".").save();
         }
         given().queryParam("q", words.get(0)).get("/v1/search").then().statusCode(200).body("items", hasSize(1));
-        String fragment = Databases.postgres() ? "websearch_to_tsquery" : "regexp_like";
+        String fragment = Databases.postgres() ? "to_tsquery" : "regexp_like";
         long[] first = plans(fragment);
         assertThat(first[2]).as("statements of the search").isPositive();
 

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -104,6 +105,8 @@ public class ContentCache {
     private final long markLifeNanos;
     /** The newest sequence number of the marks forgotten so far. */
     private final AtomicLong forgotten = new AtomicLong();
+    /** Stores take the read side; an invalidation takes the write side once, between its marks and its scan. */
+    private final ReentrantReadWriteLock storing = new ReentrantReadWriteLock();
     /** The responses being computed now, by request: a second request for one waits for it (see {@link #get(String, Supplier)}). */
     private final ConcurrentHashMap<String, Computation> computing = new ConcurrentHashMap<>();
 
@@ -280,9 +283,17 @@ public class ContentCache {
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation);
-        // Checked again under the entry's lock as it goes in: an invalidation marks its keys before it looks for the
-        // entries to drop, so either it finds this one, or this sees its mark and never becomes visible.
-        cache.asMap().compute(request, (key, old) -> stale(generation, keys) ? old : entry);
+        // Checked and stored under the read side of the store lock: an invalidation marks its keys, then takes the write
+        // side once (so every store under way has finished) before it looks for the entries to drop. So either it
+        // finds this one, or this sees its mark and is never stored.
+        storing.readLock().lock();
+        try {
+            if (!stale(generation, keys)) {
+                cache.put(request, entry);
+            }
+        } finally {
+            storing.readLock().unlock();
+        }
     }
 
     private boolean stale(long generation, long[] keys) {
@@ -361,6 +372,7 @@ public class ContentCache {
         for (long hash : hashes) {
             marks.merge(hash, new Mark(at, now), (old, mark) -> old.sequence > mark.sequence ? old : mark);
         }
+        awaitStores();
         // Each removal looks at the entry again under its lock: a response being stored meanwhile in place of a removed one
         // was either checked against the marks above (and not stored), or is the one found and removed here.
         var entries = cache.asMap();
@@ -370,6 +382,15 @@ public class ContentCache {
             }
         });
         forgetOldMarks(now);
+    }
+
+    /**
+     * Waits until every store that began before the marks were set has finished: a store that is still inside its
+     * map operation cannot be seen by a scan of the map, so the scan comes after this.
+     */
+    private void awaitStores() {
+        storing.writeLock().lock();
+        storing.writeLock().unlock();
     }
 
     private static boolean showsAny(Entry entry, long[] hashes) {
@@ -401,6 +422,7 @@ public class ContentCache {
     public void invalidateAll() {
         long at = sequence.incrementAndGet();
         allInvalidated.accumulateAndGet(at, Math::max);
+        awaitStores();
         var entries = cache.asMap();
         entries.keySet().forEach(entries::remove); // by key, whatever is stored there by now
         marks.values().removeIf(mark -> mark.sequence <= at); // stale() compares allInvalidated first

@@ -93,10 +93,11 @@ public class WebhookDispatcher {
         this.targets = targets;
         this.clock = clock;
         int timeout = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
-        // Connections are kept for the next delivery a few seconds (bursts: a tag rename updates many articles);
-        // the pool drops them when idle, never under a request, and the deadline bounds each attempt.
+        // A connection per attempt: a kept connection the receiver closed meanwhile (a restart, a new process on the
+        // same port) failed the next delivery as "request failed" and cost it a retry and its backoff; the deadline
+        // bounds each attempt.
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
-                .setKeepAlive(true).setKeepAliveTimeout(10).setMaxPoolSize(2).setVerifyHost(true));
+                .setKeepAlive(false).setMaxPoolSize(2).setVerifyHost(true));
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "webhook-delivery-" + threads.incrementAndGet());

@@ -93,9 +93,8 @@ public class WebhookDispatcher {
         this.targets = targets;
         this.clock = clock;
         int timeout = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
-        // A connection per attempt: a kept connection the receiver closed meanwhile (a restart, a new process on the
-        // same port) failed the next delivery as "request failed" and cost it a retry and its backoff; the deadline
-        // bounds each attempt.
+        // A connection per attempt: a kept connection that the receiver closed meanwhile (a restart, a new server on the
+        // same port) failed the next delivery before it reached the receiver; the deadline bounds each attempt.
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
                 .setKeepAlive(false).setMaxPoolSize(2).setVerifyHost(true));
         AtomicInteger threads = new AtomicInteger();
@@ -285,9 +284,11 @@ public class WebhookDispatcher {
             }
             return request.send(Buffer.buffer(body));
         }).compose(response -> {
+            int status = response.statusCode();
             response.handler(chunk -> {
             }); // the body is read to its end and dropped
-            return response.end().map(done -> response.statusCode());
+            // The receiver has answered: a connection closed while the rest of its body is read does not undo that.
+            return response.end().map(done -> status).otherwise(status);
         }).toCompletionStage().toCompletableFuture();
         try {
             int status = answer.get(deadline, TimeUnit.MILLISECONDS);

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
         await articles.getArticle({ slug: story.id });
         check(false, "deleted article is gone");
     } catch (e) {
-        check(e instanceof ResponseError && e.response.status === 404, "deleted");
+        check(e instanceof ResponseError && (e.response.status === 410 || e.response.status === 404), "deleted (410 Gone, decision 091)");
     }
 
     // The change feed shows the new article's publish and delete.

@@ -285,9 +285,9 @@ public class WebhookDispatcher {
             return request.send(Buffer.buffer(body));
         }).compose(response -> {
             int status = response.statusCode();
-            response.handler(chunk -> {
-            }); // the body is read to its end and dropped
-            // The receiver has answered: a connection closed while the rest of its body is read does not undo that.
+            // The body is dropped as it arrives (no handler is set: a short body may have ended before this runs, and
+            // setting one then throws). The receiver has answered: a connection closed while the rest of its body is
+            // read does not undo that.
             return response.end().map(done -> status).otherwise(status);
         }).toCompletionStage().toCompletableFuture();
         try {
@@ -354,6 +354,7 @@ public class WebhookDispatcher {
         if (e instanceof io.vertx.core.http.HttpClosedException) {
             return "connection closed";
         }
+        Log.debugf(e, "Webhook request failed");
         return "request failed";
     }
 }

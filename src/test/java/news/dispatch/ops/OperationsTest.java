@@ -66,11 +66,28 @@ class OperationsTest {
         @Test
         void healthAndMetricsAreOnTheManagementPortOnly() {
             assertThat(live.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
-            for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/metrics")) {
+            for (String path : List.of("/q/health", "/q/health/live", "/q/metrics")) {
                 given().when().get(path).then().statusCode(404).contentType("application/problem+json");
             }
             given().accept("text/plain").when().get(metricsUrl).then().statusCode(200);
             given().when().get("/q/openapi").then().statusCode(200).header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue());
+        }
+
+        @Test
+        void thePublicPortAnswersReadinessWithTheStatusAlone() {
+            // For edges and load balancers that probe the port they send traffic to (decision 094).
+            for (int i = 0; i < 3; i++) {
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .contentType("application/json")
+                        .header("Cache-Control", "no-store")
+                        .header("RateLimit-Limit", org.hamcrest.Matchers.nullValue())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body("status", equalTo("UP"))
+                        .body("checks", org.hamcrest.Matchers.nullValue());
+            }
+            given().when().head("/q/health/ready").then().statusCode(200);
+            given().when().post("/q/health/ready").then().statusCode(anyOf(is(404), is(405)))
+                    .contentType("application/problem+json");
         }
     }
 

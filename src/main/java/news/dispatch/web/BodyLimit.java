@@ -39,10 +39,10 @@ public class BodyLimit implements FrontDoor.Step {
         Problem problem = new Problem(type.uri(), type.title(), type.status(),
                 "The request body is larger than the limit of " + limit + " bytes.",
                 RequestIds.instance(RequestIds.of(ctx.request())), null);
+        RequestChecks.closeConnection(ctx);
         ctx.response().setStatusCode(type.status())
                 .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
                 .putHeader("Cache-Control", "no-store")
-                .putHeader("Connection", "close")
                 .end(io.vertx.core.buffer.Buffer.buffer(problems.bytes(problem)));
         return true;
     }

@@ -149,7 +149,7 @@ public class RequestChecks implements FrontDoor.Step {
         if (status == 413) {
             type = ProblemType.PAYLOAD_TOO_LARGE;
             detail = "The request body is larger than the configured limit.";
-            ctx.response().putHeader("Connection", "close");
+            closeConnection(ctx);
         } else if (status >= 400 && status < 500) {
             type = ProblemType.forStatus(status);
             detail = type.title() + ".";
@@ -166,8 +166,19 @@ public class RequestChecks implements FrontDoor.Step {
         respond(ctx, type, status, detail);
     }
 
+    /**
+     * Asks an HTTP/1 client to close the connection after this answer (the rest of what it sends cannot be read as
+     * requests). Not on HTTP/2, where a {@code Connection} header makes the answer malformed (RFC 9113 8.2.2) and the
+     * stream ends by itself.
+     */
+    static void closeConnection(RoutingContext ctx) {
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+        }
+    }
+
     private void answer(RoutingContext ctx, ProblemType type, String detail) {
-        ctx.response().putHeader("Connection", "close");
+        closeConnection(ctx);
         respond(ctx, type, type.status(), detail);
     }
 

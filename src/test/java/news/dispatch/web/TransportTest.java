@@ -27,6 +27,9 @@ class TransportTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    news.dispatch.testsupport.TestKeys keys;
+
     @Test
     void compressesJsonWhenTheClientAcceptsGzip() throws Exception {
         fixtures.article("Compressed story").save();
@@ -52,5 +55,23 @@ class TransportTest {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(articles).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    }
+
+    @Test
+    void anOversizedBodyOverHttp2GetsAProblemAnswer() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build();
+        client.send(HttpRequest.newBuilder(articles).build(), HttpResponse.BodyHandlers.ofString()); // upgrades to h2c
+        byte[] body = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        // Announced too large: refused before the body is read, without the Connection header HTTP/1 answers carry.
+        for (HttpRequest.BodyPublisher publisher : java.util.List.of(HttpRequest.BodyPublishers.ofByteArray(body))) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(articles)
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + keys.editor()).POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("Connection")).as("no connection header on HTTP/2").isEmpty();
+            assertThat(response.body()).contains("\"status\":413");
+        }
     }
 }

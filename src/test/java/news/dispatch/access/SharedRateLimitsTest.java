@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
 import jakarta.inject.Inject;
 import news.dispatch.testsupport.RedisAvailable;
 import news.dispatch.testsupport.TestKeys;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +92,18 @@ class SharedRateLimitsTest {
     @AfterAll
     static void close() {
         if (redis != null) {
+            // the keys would expire with their window (an hour); Redis is shared by whoever runs tests here
+            RedisAPI api = RedisAPI.api(redis);
+            String cursor = "0";
+            do {
+                var page = api.scanAndAwait(List.of(cursor, "MATCH", PREFIX + "*", "COUNT", "1000"));
+                cursor = page.get(0).toString();
+                List<String> keys = new ArrayList<>();
+                page.get(1).forEach(key -> keys.add(key.toString()));
+                if (!keys.isEmpty()) {
+                    api.delAndAwait(keys);
+                }
+            } while (!cursor.equals("0"));
             redis.close();
         }
         if (vertx != null) {

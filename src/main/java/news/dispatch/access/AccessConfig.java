@@ -3,6 +3,7 @@ package news.dispatch.access;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Who may read, the key that bootstraps administration, and the rate limits. */
@@ -40,5 +41,29 @@ public interface AccessConfig {
 
         @WithDefault("1200")
         int admin();
+
+        /** Counters shared by the instances in Redis (docs/decisions/089-shared-rate-limits.md). */
+        SharedStore redis();
+    }
+
+    interface SharedStore {
+
+        /**
+         * The Redis server (env DISPATCH_REDIS_URL, {@code redis://[user:password@]host[:port][/database]}); also the
+         * Redis client's {@code quarkus.redis.hosts}. Unset: each instance counts alone.
+         */
+        Optional<String> url();
+
+        /** How long a request waits for Redis before this instance counts it alone. */
+        @WithDefault("100ms")
+        Duration timeout();
+
+        /** After Redis failed, this instance counts alone for this long before it asks Redis again. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** Prepended to each bucket to make its key. */
+        @WithDefault("dispatch:rl:")
+        String keyPrefix();
     }
 }

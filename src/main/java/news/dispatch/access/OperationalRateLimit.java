@@ -2,6 +2,7 @@ package news.dispatch.access;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import news.dispatch.ops.OpsMetrics;
 import news.dispatch.web.FrontDoor;
@@ -14,7 +15,9 @@ import news.dispatch.web.problem.ProblemType;
  * The anonymous rate limit for what the service serves outside the API on its public port: the OpenAPI
  * document ({@code /q/openapi}, some 200 KB) and Swagger UI. They count against the client address's bucket
  * like an anonymous API request, whatever key is sent. Health and metrics are not here: they are served on the
- * management interface, on its own port (docs/decisions/122-management-interface.md).
+ * management interface, on its own port (docs/decisions/122-management-interface.md). With counters shared in Redis
+ * the event loop does not wait for them: the request goes on, or is refused, when Redis' count arrives
+ * (docs/decisions/089).
  */
 @Singleton
 public class OperationalRateLimit implements FrontDoor.Step {
@@ -24,14 +27,16 @@ public class OperationalRateLimit implements FrontDoor.Step {
     private final AccessConfig config;
     private final OpsMetrics metrics;
     private final ProblemMapper problems;
+    private final Provider<FrontDoor> door;
 
     public OperationalRateLimit(RateLimiter limiter, ClientAddress clients, AccessConfig config, OpsMetrics metrics,
-                                ProblemMapper problems) {
+                                ProblemMapper problems, Provider<FrontDoor> door) {
         this.limiter = limiter;
         this.clients = clients;
         this.config = config;
         this.metrics = metrics;
         this.problems = problems;
+        this.door = door;
     }
 
     @Override
@@ -45,7 +50,21 @@ public class OperationalRateLimit implements FrontDoor.Step {
         if (!path.startsWith("/q/")) {
             return false;
         }
-        RateLimiter.Outcome outcome = limiter.take(clients.bucket(ctx.request()), config.rateLimit().anonymous());
+        String bucket = clients.bucket(ctx.request());
+        int limit = config.rateLimit().anonymous();
+        if (limiter.shared()) {
+            limiter.takeAsync(bucket, limit).subscribe().with(outcome -> {
+                if (!ctx.response().closed() && !refused(ctx, outcome)) {
+                    door.get().resume(ctx, this);
+                }
+            });
+            return true;
+        }
+        return refused(ctx, limiter.take(bucket, limit));
+    }
+
+    /** Sets the RateLimit-* headers; refuses the request with 429 (true) when its limit is used up. */
+    private boolean refused(RoutingContext ctx, RateLimiter.Outcome outcome) {
         var response = ctx.response();
         AccessFilter.rateHeaders(outcome, response.headers()::set);
         if (outcome.allowed()) {

@@ -1,45 +1,134 @@
 package news.dispatch.access;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import news.dispatch.ops.OpsMetrics;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Fixed-window request counters per bucket (a key, or a client address without one), held in
- * memory: each instance counts its own traffic (see docs/decisions/022).
+ * Fixed-window request counters per bucket (a key, or a client address without one). Without a shared store each
+ * instance counts its own traffic in memory (docs/decisions/022). With Redis configured
+ * ({@code DISPATCH_REDIS_URL}) the counters live there, so a key's limit holds across instances; when Redis fails
+ * or is slow this instance counts alone again for a while, and says so in a metric, the log and readiness
+ * (docs/decisions/089-shared-rate-limits.md). A request is never refused or failed because Redis is down.
  */
 @ApplicationScoped
 public class RateLimiter {
 
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
     /** The outcome of one request: the numbers for the RateLimit-* headers, and whether it may go on. */
     public record Outcome(int limit, int remaining, long resetSeconds, boolean allowed) {
-    }
 
-    private record Window(long start, AtomicLong used) {
-    }
-
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final long windowMillis;
-    private final AtomicLong calls = new AtomicLong();
-
-    public RateLimiter(Clock clock, AccessConfig config) {
-        this.clock = clock;
-        this.windowMillis = config.rateLimit().windowSeconds() * 1000L;
-    }
-
-    public Outcome take(String bucket, int limit) {
-        long now = clock.millis();
-        long start = now - Math.floorMod(now, windowMillis);
-        Window window = windows.compute(bucket, (k, w) -> w == null || w.start() != start ? new Window(start, new AtomicLong()) : w);
-        long used = window.used().incrementAndGet();
-        long reset = Math.max(1, (start + windowMillis - now + 999) / 1000);
-        if (calls.incrementAndGet() % 10_000 == 0) {
-            windows.values().removeIf(w -> w.start() < start);
+        /** The outcome of the {@code used}-th request of a window that ends in {@code resetSeconds}. */
+        static Outcome of(int limit, long used, long resetSeconds) {
+            return new Outcome(limit, (int) Math.max(0, limit - used), resetSeconds, used <= limit);
         }
-        return new Outcome(limit, (int) Math.max(0, limit - used), reset, used <= limit);
+    }
+
+    /** Where the counters are, for readiness' detail. */
+    public enum Store {
+        /** This instance's memory: no shared store configured. */
+        MEMORY,
+        /** Redis, answering. */
+        REDIS,
+        /** Redis configured but failing: this instance counts alone until it answers again. */
+        REDIS_FAILING
+    }
+
+    private final LocalCounters local;
+    private final SharedCounters shared;
+    private final OpsMetrics metrics;
+    private final long retryAfterNanos;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    /** While failing: when to ask Redis again (System.nanoTime). */
+    private volatile long askAgainAt;
+
+    public RateLimiter(Clock clock, AccessConfig config, OpsMetrics metrics, Instance<Redis> redis) {
+        AccessConfig.RateLimits limits = config.rateLimit();
+        AccessConfig.SharedStore store = limits.redis();
+        long windowMillis = limits.windowSeconds() * 1000L;
+        this.local = new LocalCounters(clock, windowMillis);
+        this.shared = store.url().isPresent()
+                ? new SharedCounters(redis.get(), store.keyPrefix(), windowMillis, store.timeout()) : null;
+        this.metrics = metrics;
+        this.retryAfterNanos = store.retryAfter().toNanos();
+    }
+
+    /** Whether the counters are shared with other instances, so a request may wait for them ({@link #takeAsync}). */
+    public boolean shared() {
+        return shared != null;
+    }
+
+    public Store store() {
+        return shared == null ? Store.MEMORY : failing.get() ? Store.REDIS_FAILING : Store.REDIS;
+    }
+
+    /**
+     * Counts one request. On a worker thread it waits for Redis up to its timeout; on an event loop, which must never
+     * wait, it counts in memory (callers there use {@link #takeAsync}).
+     */
+    public Outcome take(String bucket, int limit) {
+        if (shared == null || Context.isOnEventLoopThread() || resting()) {
+            return local.take(bucket, limit);
+        }
+        try {
+            Outcome outcome = shared.take(bucket, limit).await().indefinitely(); // bounded by the store's timeout
+            answered();
+            return outcome;
+        } catch (RuntimeException e) {
+            return failed(e, bucket, limit);
+        }
+    }
+
+    /**
+     * Counts one request without blocking: the outcome is emitted on the caller's Vert.x context once Redis answered
+     * (or failed: then it is counted in memory); never a failure.
+     */
+    public Uni<Outcome> takeAsync(String bucket, int limit) {
+        if (shared == null || resting()) {
+            return Uni.createFrom().item(local.take(bucket, limit));
+        }
+        Uni<Outcome> outcome = shared.take(bucket, limit)
+                .onItem().invoke(this::answered)
+                .onFailure().recoverWithItem(e -> failed(e, bucket, limit));
+        Context context = Vertx.currentContext();
+        return context == null ? outcome : outcome.emitOn(task -> context.runOnContext(v -> task.run()));
+    }
+
+    /** While Redis is failing, whether this instance still counts alone (no request waits for a dead store). */
+    private boolean resting() {
+        return failing.get() && System.nanoTime() - askAgainAt < 0;
+    }
+
+    private void answered() {
+        if (failing.get() && failing.compareAndSet(true, false)) {
+            LOG.info("Rate limits: Redis answers again; the counters are shared again");
+        }
+    }
+
+    private Outcome failed(Throwable e, String bucket, int limit) {
+        metrics.rateLimitStoreFailed();
+        askAgainAt = System.nanoTime() + retryAfterNanos;
+        if (failing.compareAndSet(false, true)) {
+            LOG.warnf("Rate limits: Redis failed (%s); each instance counts alone until it answers again, "
+                    + "asked again after %d ms", describe(e), retryAfterNanos / 1_000_000L);
+        }
+        return local.take(bucket, limit);
+    }
+
+    private static String describe(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

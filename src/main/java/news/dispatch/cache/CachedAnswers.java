@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import news.dispatch.access.AccessConfig;
 import news.dispatch.access.AccessFilter;
@@ -49,6 +50,9 @@ import java.util.stream.Collectors;
  * </ul>
  * The request id, access log, security headers, CORS and body-size handlers run before this one as
  * for every request; the route template is set so metrics and the access log name the operation.
+ * <p>
+ * With counters shared in Redis (docs/decisions/089) the event loop does not wait for them: the entry found is
+ * answered, or the request handed on, when Redis' count arrives.
  */
 @Singleton
 public class CachedAnswers implements FrontDoor.Step {
@@ -67,9 +71,10 @@ public class CachedAnswers implements FrontDoor.Step {
     private final SchemaMigrations schema;
     private final Set<String> compressible;
     private final Counter answered;
+    private final Provider<FrontDoor> door;
 
     public CachedAnswers(ContentCache cache, RateLimiter limiter, ClientAddress clients, AccessConfig access,
-                         SchemaMigrations schema, MeterRegistry registry,
+                         SchemaMigrations schema, MeterRegistry registry, Provider<FrontDoor> door,
                          @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
                          @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressMediaTypes) {
         this.cache = cache;
@@ -77,6 +82,7 @@ public class CachedAnswers implements FrontDoor.Step {
         this.clients = clients;
         this.access = access;
         this.schema = schema;
+        this.door = door;
         this.compressible = compression
                 ? compressMediaTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
                 : Set.of();
@@ -105,7 +111,22 @@ public class CachedAnswers implements FrontDoor.Step {
         if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
             return false;
         }
-        RateLimiter.Outcome outcome = limiter.take(clients.bucket(request), access.rateLimit().anonymous());
+        String bucket = clients.bucket(request);
+        int limit = access.rateLimit().anonymous();
+        if (limiter.shared()) {
+            limiter.takeAsync(bucket, limit).subscribe().with(outcome -> {
+                if (ctx.response().closed()) {
+                    return;
+                }
+                if (outcome.allowed()) {
+                    answer(ctx, entry, outcome);
+                } else {
+                    door.get().resume(ctx, this);
+                }
+            });
+            return true;
+        }
+        RateLimiter.Outcome outcome = limiter.take(bucket, limit);
         if (!outcome.allowed()) {
             return false;
         }

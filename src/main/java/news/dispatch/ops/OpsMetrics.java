@@ -18,13 +18,15 @@ import java.util.Map;
 /**
  * Our own meters, and the shape of Quarkus' HTTP timer. Prometheus names: {@code
  * dispatch_rate_limit_rejections_total{role}}, {@code http_server_requests_seconds_bucket{method,uri,status,outcome,le}}
- * (uri is the route template, e.g. /v1/articles/{slug}).
+ * (uri is the route template, e.g. /v1/articles/{slug}), {@code dispatch_rate_limit_store_failures_total} (calls to
+ * the shared rate-limit store, Redis, that failed or timed out; the request was counted in memory instead).
  */
 @Startup
 @ApplicationScoped
 public class OpsMetrics {
 
     public static final String RATE_LIMIT_REJECTIONS = "dispatch.rate.limit.rejections";
+    public static final String RATE_LIMIT_STORE_FAILURES = "dispatch.rate.limit.store.failures";
 
     /** Latency buckets of the HTTP histogram: enough to read p50/p95/p99 of a read API, few series per route. */
     static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -32,6 +34,7 @@ public class OpsMetrics {
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final Map<Role, Counter> rateLimitRejections = new EnumMap<>(Role.class);
+    private final Counter rateLimitStoreFailures;
 
     public OpsMetrics(MeterRegistry registry) {
         for (Role role : Role.values()) {
@@ -40,11 +43,20 @@ public class OpsMetrics {
                     .tag("role", role.value())
                     .register(registry));
         }
+        rateLimitStoreFailures = Counter.builder(RATE_LIMIT_STORE_FAILURES)
+                .description("Calls to the shared rate-limit store (Redis) that failed or timed out; the request was "
+                        + "counted by this instance alone")
+                .register(registry);
     }
 
     /** Call once for every request refused with 429. */
     public void rateLimitRejected(Role role) {
         rateLimitRejections.get(role).increment();
+    }
+
+    /** Call once for every call to the shared rate-limit store that failed or timed out. */
+    public void rateLimitStoreFailed() {
+        rateLimitStoreFailures.increment();
     }
 
     @Produces

@@ -35,7 +35,9 @@ public class FrontDoor {
 
         /**
          * Does the step's work; true when the step answered (or refused) the request itself, so that
-         * no later step and no operation sees it.
+         * no later step and no operation sees it. A step that must wait for something (the shared rate-limit
+         * counters) also returns true, and later either answers or hands the request on with
+         * {@link FrontDoor#resume}.
          */
         boolean handle(RoutingContext ctx);
     }
@@ -81,8 +83,25 @@ public class FrontDoor {
                 }
             });
         }
-        for (Step step : steps) {
-            if (step.handle(ctx)) {
+        run(ctx, 0);
+    }
+
+    /**
+     * Goes on with the steps after {@code after}, then the operation: for a step that returned true from
+     * {@link Step#handle} to wait without blocking the event loop, once it is done waiting and has not answered.
+     * Call it on the request's context. The request is paused until the REST layer reads its body.
+     */
+    public void resume(RoutingContext ctx, Step after) {
+        int at = 0;
+        while (steps[at] != after) {
+            at++;
+        }
+        run(ctx, at + 1);
+    }
+
+    private void run(RoutingContext ctx, int from) {
+        for (int i = from; i < steps.length; i++) {
+            if (steps[i].handle(ctx)) {
                 return;
             }
         }

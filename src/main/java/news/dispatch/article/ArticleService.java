@@ -63,20 +63,20 @@ public class ArticleService {
     public record Lookup(ArticleView article, String movedTo, Instant lastModified, long version) {
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope) {
         Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST));
         return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
     }
 
     /** A list as the current caller may see it on this channel (partner keys and syndication formats obey the rights). */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<ArticleSummary> list(ArticleQuery q, Scope scope, Rights.Channel channel) {
         Page<ArticleView> page = list(q, scope, ArticleShape.full(ArticleShape.Context.LIST), channel);
         return new Page<>(page.items().stream().map(ArticleView::summary).toList(), page.page());
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape) {
         return list(q, scope, shape, Rights.Channel.READ);
     }
@@ -88,7 +88,7 @@ public class ArticleService {
      * slug look-ups and the count (docs/decisions/140).
      * Partner keys, and everyone below editor on the syndication channel, get what the rights allow.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<ArticleView> list(ArticleQuery q, Scope scope, ArticleShape shape, Rights.Channel channel) {
         ArticleRepository.Filter filter = filter(q, scope).with(rights(channel));
         ArticleCursors.Key after = q.cursor() == null ? null : ArticleCursors.key(q.cursor());
@@ -122,7 +122,7 @@ public class ArticleService {
      * Visible articles by id as list items, in the order of the ids (ids of invisible articles are skipped): one
      * statement, and one more for their bodies when the shape asks for them.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape) {
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
         ArticleRepository.Parts parts = articles.findParts(ids, true, withCorrections);
@@ -133,19 +133,19 @@ public class ArticleService {
         return shown.stream().map(a -> view(a, bodies.get(a.id), parts, withCorrections, translations)).toList();
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Lookup get(String slugOrId) {
         return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), Rights.Channel.READ);
     }
 
     /** The article with the parts the shape asks for; parts left out are null and cost no statement. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Lookup get(String slugOrId, ArticleShape shape) {
         return get(slugOrId, shape, Rights.Channel.READ);
     }
 
     /** The full article as the current caller may see it on this channel. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Lookup get(String slugOrId, Rights.Channel channel) {
         return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), channel);
     }
@@ -159,7 +159,7 @@ public class ArticleService {
      * The newest visible articles of a scope, with their bodies, as the current caller may take them on
      * this channel: what feeds show. Three statements whatever the size.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public List<ArticleView> latest(Scope scope, int limit, Rights.Channel channel) {
         ArticleRepository.Filter filter = new ArticleRepository.Filter(
                 scope.section() == null ? null : scope.section().id, List.of(), false,
@@ -173,13 +173,13 @@ public class ArticleService {
      * The article with the parts the shape asks for, as the current caller may see it on this channel:
      * a 404 when the rights withhold it.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel) {
         return get(slugOrId, shape, channel, config.relatedLimit());
     }
 
     /** The related posts of an article, up to {@code limit} (curated links first, then the fill-up). */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Lookup related(String slugOrId, int limit) {
         return get(slugOrId, new ArticleShape(null, Set.of(ArticleShape.Part.RELATED)), Rights.Channel.READ, limit);
     }
@@ -318,7 +318,7 @@ public class ArticleService {
     }
 
     /** Turns slugs of the query into ids; a filter naming nothing that exists is a 400. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public ArticleRepository.Filter filter(ArticleQuery q, Scope scope) {
         ArticleRepository.Filter filter = visibleFilter(q, scope);
         return q.status() == null ? filter : filter.withStatus(requireEditorFor(q.status()));

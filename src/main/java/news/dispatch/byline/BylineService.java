@@ -27,28 +27,28 @@ public class BylineService {
     }
 
     /** The byline with this slug or id, or 404. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Byline require(String slugOrId) {
         return bylines.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("byline", slugOrId));
     }
 
     /** The byline's version, the first part of its ETag (If-Match on writes compares it). */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public long version(java.util.UUID id) {
         return bylines.findByIdOptional(id).map(b -> b.version).orElse(0L);
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public BylineView get(String slugOrId) {
         return BylineView.of(require(slugOrId));
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Optional<Byline> find(String slugOrId) {
         return bylines.findBySlugOrId(slugOrId);
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<BylineView> list(String kind, String q, String limit, String cursor, String count) {
         List<FieldError> errors = new ArrayList<>();
         BylineKind bylineKind = null;

@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.common.ReadReplica;
 import news.dispatch.ops.UnmatchedRoutes;
 import news.dispatch.web.ContentCoding;
 import news.dispatch.web.CanonicalRequest;
@@ -24,6 +26,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,6 +98,8 @@ public class ContentCache {
     private final Cache<String, Entry> cache;
     private final Representations representations;
     private final EdgePurge edges;
+    /** The read replica, if any: told of each write before its invalidation (decision 093). */
+    private final ReadReplica replica;
     /** One number per invalidation; a response remembers the number current before it read its data. */
     private final AtomicLong sequence = new AtomicLong();
     /** The sequence number of the last invalidation of everything. */
@@ -114,8 +119,10 @@ public class ContentCache {
     private record Mark(long sequence, long nanos) {
     }
 
-    public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry, EdgePurge edges) {
+    public ContentCache(CacheConfig config, Representations representations, MeterRegistry registry, EdgePurge edges,
+                        Instance<ReadReplica> replica) {
         this.edges = edges;
+        this.replica = replica.isResolvable() ? replica.get() : null;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
                 .weigher((String key, Entry entry) -> weight(key, entry))
@@ -435,14 +442,32 @@ public class ContentCache {
 
     /**
      * After a write of this instance committed: invalidates what it touched here, and purges it at the edges
-     * (decision 088). Other instances hear of it by the write's own notification (decision 087).
+     * (decision 088). Other instances hear of it by the write's own notification (decision 087). With a read replica
+     * (decision 093), the replica is told first, so no answer dropped here is computed again from a replica that
+     * has not replayed the write, and the edges are purged once it has (or no longer serves reads): an edge may
+     * fetch the answer again from any instance.
      */
     public void written(Collection<String> keys) {
         if (keys.isEmpty()) {
             return;
         }
+        CompletionStage<Void> replayed = replicaWritten();
         invalidate(keys);
-        edges.purge(keys);
+        if (!edges.enabled()) {
+            return;
+        }
+        CompletableFuture<Void> done = replayed.toCompletableFuture();
+        if (done.isDone()) {
+            edges.purge(keys);
+        } else {
+            List<String> purged = List.copyOf(keys);
+            done.whenComplete((ignored, failure) -> edges.purge(purged));
+        }
+    }
+
+    /** Tells the read replica (if any) that a write committed; see {@link ReadReplica#committed()}. */
+    public CompletionStage<Void> replicaWritten() {
+        return replica == null ? ReadReplica.NOTHING_TO_WAIT_FOR : replica.committed();
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged event) {

@@ -174,7 +174,9 @@ public class PurgeBroadcast {
                     listen.execute("LISTEN " + CHANNEL);
                 }
                 connected = true;
-                // Whatever was cached before listening may have missed a write: start from nothing.
+                // Whatever was cached before listening may have missed a write: start from nothing (and, with a read
+                // replica, read from the primary until it has replayed whatever that write was; decision 093).
+                cache.replicaWritten();
                 cache.invalidateAll();
                 if (!first) {
                     reconnects.increment();
@@ -228,6 +230,8 @@ public class PurgeBroadcast {
             List<String> keys = new ArrayList<>();
             message.path("k").forEach(k -> keys.add(k.asText()));
             received.increment();
+            // Delivered after the write committed: until the replica has replayed it, reads go to the primary.
+            cache.replicaWritten();
             if (keys.isEmpty() || keys.contains(ContentCache.ALL_KEY)) {
                 cache.invalidateAll();
             } else {
@@ -235,6 +239,7 @@ public class PurgeBroadcast {
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("An invalidation notification could not be read (%s): clearing the application cache", e.getMessage());
+            cache.replicaWritten();
             cache.invalidateAll();
         }
     }

@@ -67,7 +67,7 @@ public class ChangeFeed {
      * than {@link #SETTLED}: HTTP dates have whole seconds, and a transaction still in flight may yet commit
      * an entry of the same second, which a client holding that date would then never be sent.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Instant lastChangeAt() {
         Instant at = newestEntryAt();
         return at == null || at.isAfter(Instant.now(clock).minus(SETTLED)) ? null : at;
@@ -108,7 +108,7 @@ public class ChangeFeed {
         }
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public ChangePage page(long since, int limit, Caller caller) {
         var em = Panache.getEntityManager();
         boolean tags = Rights.readsTags(caller, Rights.Channel.SYNDICATION);
@@ -163,7 +163,7 @@ public class ChangeFeed {
     }
 
     /** The latest position of the feed (for webhooks, which start from "now"). */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public long head() {
         return ((Number) Panache.getEntityManager().createNativeQuery("select last_seq from change_counter where id = 1")
                 .getSingleResult()).longValue();

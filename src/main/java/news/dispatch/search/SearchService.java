@@ -34,7 +34,7 @@ public class SearchService {
      * query, then the page's articles, bylines and tags (and corrections when included): the same statements
      * whatever the page size.
      */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<SearchHit> search(SearchQuery q, ArticleQuery filters, SearchOrder order, SearchRepository.After after,
                                   ArticleShape shape, Rights.Channel channel) {
         // Partner keys (and, in syndication formats, everyone below editor) search only what the rights give them

@@ -21,17 +21,17 @@ public class SectionService {
     }
 
     /** The section with this slug or id, or 404. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Section get(String slugOrId) {
         return sections.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("section", slugOrId));
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public java.util.Optional<Section> find(String slugOrId) {
         return sections.findBySlugOrId(slugOrId);
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<SectionView> list(int limit, Cursor cursor, boolean count) {
         Integer afterPosition = null;
         if (cursor != null) {

@@ -21,36 +21,36 @@ public class TagService {
     }
 
     /** The tag with the number of its articles that the rights clause lets the caller list. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public TagView get(String slugOrId, Rights.Clause rights) {
         Tag tag = require(slugOrId);
         return TagView.of(tag, tags.countPublished(tag.id, rights));
     }
 
     /** The tag's version, the first part of its ETag (If-Match on writes compares it). */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public long version(java.util.UUID id) {
         return tags.findByIdOptional(id).map(t -> t.version).orElse(0L);
     }
 
     /** The tag with this slug or id, or 404. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Tag require(String slugOrId) {
         return tags.findBySlugOrId(slugOrId).orElseThrow(() -> ProblemException.notFound("tag", slugOrId));
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public java.util.Optional<Tag> find(String slugOrId) {
         return tags.findBySlugOrId(slugOrId);
     }
 
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public List<Tag> findBySlugs(Collection<String> slugs) {
         return tags.findBySlugs(slugs);
     }
 
     /** A page of tags; article counts as {@link #get} counts them. */
-    @ReadOnlyTransaction
+    @ReadOnlyTransaction(replica = true)
     public Page<TagView> list(TagListQuery q, Rights.Clause rights) {
         String afterKey = null;
         String afterSlug = null;

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * PostgreSQL suite only): a PostgreSQL primary and replica of the test's own, two Dispatch instances and Varnish
  * with {@code deploy/varnish/dispatch.vcl} in front. What one instance writes is served by the other and through
  * the edge within a second, a story taken down is gone everywhere within a second, keyed answers are never kept by
- * the edge, and an instance killed under load fails no request that went through the edge.
+ * the edge, an instance killed under load fails no request that went through the edge, a key's rate limit holds
+ * across the instances (Redis), and the replica stopped under load fails no read.
  */
 @ExtendWith(PrivatePostgresAvailable.class)
 class LocalClusterIT {
@@ -195,7 +196,97 @@ class LocalClusterIT {
         assertThat(sent.get()).isGreaterThan(100);
     }
 
+    @Test
+    void aKeysRateLimitHoldsAcrossTheInstances() throws Exception {
+        assumeTrue(redisAnswers(), "needs Redis on 127.0.0.1:6379 (the cluster shares rate limits through it)");
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(apiBase(0) + "/v1/admin/api-keys"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Shared limit partner\",\"role\":\"partner\",\"rateLimit\":6}")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = JSON.readTree(created.body()).path("secret").asText();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(send(HttpRequest.newBuilder(URI.create(apiBase(i % 2) + "/v1/sections"))
+                    .header("Authorization", "Bearer " + key).GET()).statusCode());
+        }
+        // Six requests in the window, whichever instance took them; each instance alone saw only four.
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 200, 429, 429);
+    }
+
+    @Test
+    void theReplicaStoppedUnderLoadFailsNoRead() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger sent = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            int reader = t;
+            readers.submit(() -> {
+                int i = 0;
+                while (running.get()) {
+                    // Public searches nobody made before: each one is read from the database (the replica while it is up).
+                    String url = apiBase(i % 2) + "/v1/search?q=iraq+" + reader + "x" + i++;
+                    try {
+                        HttpResponse<String> r = get(url);
+                        if (r.statusCode() != 200) {
+                            failures.merge("HTTP " + r.statusCode(), 1, Integer::sum);
+                        }
+                    } catch (IOException e) {
+                        failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                    } catch (InterruptedException e) {
+                        return null;
+                    }
+                    sent.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        try {
+            Thread.sleep(1500);
+            postgres("stop", "-m", "immediate");
+            Thread.sleep(4000);
+            postgres("start");
+            Thread.sleep(2000);
+        } finally {
+            running.set(false);
+            readers.shutdown();
+            assertThat(readers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(failures).as("failed reads out of %d", sent.get()).isEmpty();
+        assertThat(sent.get()).isGreaterThan(50);
+    }
+
     // --- the cluster
+
+    /** {@code pg_ctlcluster [options] <version> <replica> <action>}: args are the action, then its options. */
+    static void postgres(String... args) throws Exception {
+        String version;
+        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+            version = versions.map(p -> p.getFileName().toString()).max(java.util.Comparator.comparingDouble(Double::parseDouble))
+                    .orElseThrow();
+        }
+        List<String> full = new ArrayList<>(List.of("pg_ctlcluster"));
+        full.addAll(List.of(args).subList(1, args.length));
+        full.add(version);
+        full.add(env.get("CLUSTER_NAME") + "_replica");
+        full.add(args[0]);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", full) + ": " + new String(process.getInputStream().readAllBytes())).isZero();
+    }
+
+    static boolean redisAnswers() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 6379), 1000);
+            socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] answer = new byte[7];
+            socket.setSoTimeout(1000);
+            int read = socket.getInputStream().read(answer);
+            return read > 0 && new String(answer, 0, read, java.nio.charset.StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     static String edgeBase() {
         return "http://127.0.0.1:" + edge;

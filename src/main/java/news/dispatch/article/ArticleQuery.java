@@ -35,6 +35,12 @@ public record ArticleQuery(
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+    public static final String LANGUAGE_RULE = "must be a BCP 47 language tag such as en or pt-BR";
+
+    /** A {@code lang} parameter as stored (BCP 47, canonical case: {@code ckb}, {@code pt-BR}); null when it is none. */
+    public static String languageTag(String raw) {
+        return raw != null && LANGUAGE.matcher(raw).matches() ? Locale.forLanguageTag(raw).toLanguageTag() : null;
+    }
 
     public boolean hasTags() {
         return !tags.isEmpty();
@@ -70,10 +76,9 @@ public record ArticleQuery(
 
         String language = null;
         if (p.lang != null) {
-            if (LANGUAGE.matcher(p.lang).matches()) {
-                language = Locale.forLanguageTag(p.lang).toLanguageTag();
-            } else {
-                errors.add(new FieldError("lang", "must be a BCP 47 language tag such as en or pt-BR"));
+            language = languageTag(p.lang);
+            if (language == null) {
+                errors.add(new FieldError("lang", LANGUAGE_RULE));
             }
         }
 

@@ -57,7 +57,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "A page of article summaries.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
-                    @Header(name = "Link", ref = "Link")},
+                    @Header(name = "Link", ref = "Link"), @Header(name = "Content-Language", ref = "ContentLanguage")},
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
@@ -80,7 +80,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Last-Modified", ref = "LastModified"), @Header(name = "Vary", ref = "Vary"),
-                    @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey"), @Header(name = "Content-Language", ref = "ContentLanguage")},
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)

@@ -98,7 +98,8 @@ public class ArticleResponses {
         Set<String> keys = surrogateKeys(tree);
         keys.add(Purgeable.NAVIGATION);
         shape.apply(tree);
-        return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys);
+        return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys)
+                .withLanguage(lookup.article().summary().language());
     }
 
     /** A list of one page that is not a collection of its own (an article's related posts). */
@@ -123,7 +124,8 @@ public class ArticleResponses {
         }
         keys.addAll(surrogateKeys(tree));
         shape.applyToItems(tree);
-        return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys);
+        return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys)
+                .withLanguage(ArticleQuery.languageTag(uri.getQueryParameters().getFirst("lang")));
     }
 
     /**

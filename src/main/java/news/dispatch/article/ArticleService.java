@@ -160,11 +160,11 @@ public class ArticleService {
      * this channel: what feeds show. Three statements whatever the size.
      */
     @ReadOnlyTransaction(replica = true)
-    public List<ArticleView> latest(Scope scope, int limit, Rights.Channel channel) {
+    public List<ArticleView> latest(Scope scope, String language, int limit, Rights.Channel channel) {
         ArticleRepository.Filter filter = new ArticleRepository.Filter(
                 scope.section() == null ? null : scope.section().id, List.of(), false,
                 scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
-                null, null, null, false, rights(channel));
+                language, null, null, false, rights(channel));
         return views(articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit, true),
                 new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)));
     }

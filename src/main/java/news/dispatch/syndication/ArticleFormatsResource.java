@@ -73,7 +73,8 @@ public class ArticleFormatsResource {
                     + "others get the summary (`partial`). A story not allowed for syndication, still embargoed, or "
                     + "outside the key's entitlements is a 404, as if it did not exist.")
     @APIResponse(responseCode = "200", description = "The ninjs document.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified"),
+                    @Header(name = "Content-Language", ref = "ContentLanguage")},
             content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "IPTC ninjs, valid against http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json (or _2.2.json).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
@@ -91,8 +92,8 @@ public class ArticleFormatsResource {
         var view = lookup.article();
         ObjectNode document = ninjs.article(view.summary(), Rights.fullText(caller.get()) ? view.body() : null,
                 view.corrections(), lookup.version(), version);
-        return representations.bytes(headers, representations.serialize(document), version.mediaType(),
-                lookup.lastModified(), lookup.version());
+        return representations.respond(headers, Representations.of(representations.serialize(document), version.mediaType(),
+                lookup.lastModified(), lookup.version(), null).withLanguage(view.summary().language()));
     }
 
     @GET
@@ -102,7 +103,8 @@ public class ArticleFormatsResource {
             description = "The article as JSON-LD: a schema.org `NewsArticle` with headline, dateline, authors, the lead "
                     + "image with caption and credit, dates, section, keywords and language, for pages and search engines.")
     @APIResponse(responseCode = "200", description = "The NewsArticle.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified"),
+                    @Header(name = "Content-Language", ref = "ContentLanguage")},
             content = @Content(mediaType = SchemaOrgWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A schema.org NewsArticle (https://schema.org/NewsArticle).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
@@ -116,8 +118,9 @@ public class ArticleFormatsResource {
         if (lookup.movedTo() != null) {
             return moved("/v1/articles/" + lookup.movedTo());
         }
-        return representations.bytes(headers, schemaOrg.bytes(schemaOrg.newsArticle(lookup.article())),
-                SchemaOrgWriter.MEDIA_TYPE, lookup.lastModified(), lookup.version());
+        return representations.respond(headers, Representations.of(schemaOrg.bytes(schemaOrg.newsArticle(lookup.article())),
+                SchemaOrgWriter.MEDIA_TYPE, lookup.lastModified(), lookup.version(), null)
+                .withLanguage(lookup.article().summary().language()));
     }
 
     private static Response moved(String location) {

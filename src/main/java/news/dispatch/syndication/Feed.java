@@ -11,5 +11,5 @@ import java.util.List;
  * @param fullText whether entries carry the body (partners allowed it) or only a summary
  */
 record Feed(String title, String description, String homePage, String selfUrl, Instant updated, List<ArticleView> entries,
-            boolean fullText) {
+            boolean fullText, String language) {
 }

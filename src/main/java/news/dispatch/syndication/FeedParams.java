@@ -21,6 +21,11 @@ public class FeedParams {
             schema = @Schema(type = SchemaType.STRING, enumeration = {"rss", "atom", "json"}))
     public String format;
 
+    @QueryParam("lang")
+    @Parameter(description = "Only articles in this language (BCP 47 tag): one feed per language, marked with it "
+            + "(RSS `language`, Atom `xml:lang`, JSON Feed `language`).", example = "ckb")
+    public String lang;
+
     @QueryParam("apiKey")
     @Parameter(description = "A partner key, for feed readers that cannot send `Authorization: Bearer <key>`.")
     public String apiKey;
@@ -33,5 +38,17 @@ public class FeedParams {
 
     FeedFormat feedFormat() {
         return FeedFormat.of(format);
+    }
+
+    /** The {@code lang} parameter as stored, or null when absent; a 400 when it is not a language tag. */
+    String language() {
+        if (lang == null) {
+            return null;
+        }
+        String tag = news.dispatch.article.ArticleQuery.languageTag(lang);
+        if (tag == null) {
+            throw news.dispatch.web.problem.ProblemException.invalid("lang", news.dispatch.article.ArticleQuery.LANGUAGE_RULE);
+        }
+        return tag;
     }
 }

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 @Path("/v1/feeds")
 @Tag(name = "Syndication", description = "Partner sites: feeds, the change feed, ninjs and schema.org formats, webhooks.")
 @APIResponse(responseCode = "200", description = "The feed.",
-        headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl")},
+        headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                @Header(name = "Content-Language", ref = "ContentLanguage")},
         content = {
                 @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING,
                         description = "RSS 2.0 with the Media RSS module (http://search.yahoo.com/mrss/)."),
@@ -61,10 +62,14 @@ public class FeedResource {
         this.publicUrl = publicUrl;
     }
 
-    /** The feed's own URL: the public origin and the path, never the query (a key never ends up inside a feed). */
+    /**
+     * The feed's own URL: the public origin, the path and the language, never the rest of the query (a key never ends
+     * up inside a feed).
+     */
     private String self(FeedParams feed) {
         String canonical = CanonicalRequest.current();
-        return publicUrl.of(canonical.substring(0, canonical.indexOf('?')));
+        String language = feed.language();
+        return publicUrl.of(canonical.substring(0, canonical.indexOf('?'))) + (language == null ? "" : "?lang=" + language);
     }
 
     @GET
@@ -75,7 +80,7 @@ public class FeedResource {
                     + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
     public Response latest(@BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.latest(feed.feedFormat(), self(feed)));
+        return respond(feed, () -> feeds.latest(feed.feedFormat(), feed.language(), self(feed)));
     }
 
     @GET
@@ -84,7 +89,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles of one section.")
     public Response section(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "world") String slug,
                             @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.section(slug, feed.feedFormat(), self(feed)));
+        return respond(feed, () -> feeds.section(slug, feed.feedFormat(), feed.language(), self(feed)));
     }
 
     @GET
@@ -93,7 +98,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles carrying one tag.")
     public Response tag(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.tag(slug, feed.feedFormat(), self(feed)));
+        return respond(feed, () -> feeds.tag(slug, feed.feedFormat(), feed.language(), self(feed)));
     }
 
     @GET
@@ -102,7 +107,7 @@ public class FeedResource {
             description = "As the latest feed, for the articles credited to one byline.")
     public Response byline(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                            @BeanParam FeedParams feed) {
-        return respond(feed, () -> feeds.byline(slug, feed.feedFormat(), self(feed)));
+        return respond(feed, () -> feeds.byline(slug, feed.feedFormat(), feed.language(), self(feed)));
     }
 
     /**
@@ -112,7 +117,8 @@ public class FeedResource {
     private Response respond(FeedParams feed, Supplier<FeedService.Rendered> load) {
         Supplier<Representation> render = () -> {
             FeedService.Rendered rendered = load.get();
-            return Representations.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), null, null, rendered.keys());
+            return Representations.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), null, null, rendered.keys())
+                    .withLanguage(feed.language());
         };
         return representations.respond(feed.headers, cache.get(feed.uri, representations.keyed(feed.headers), render));
     }

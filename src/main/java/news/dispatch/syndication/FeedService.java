@@ -57,30 +57,30 @@ public class FeedService {
         this.json = json;
     }
 
-    public Rendered latest(FeedFormat format, String selfUrl) {
+    public Rendered latest(FeedFormat format, String language, String selfUrl) {
         Instant changed = changes.lastChangeAt();
-        return render(changed, null, format, ArticleService.Scope.NONE, config.outletName() + ": latest",
+        return render(changed, null, format, ArticleService.Scope.NONE, language, config.outletName() + ": latest",
                 "The latest stories from " + config.outletName() + ".", selfUrl);
     }
 
-    public Rendered section(String slug, FeedFormat format, String selfUrl) {
+    public Rendered section(String slug, FeedFormat format, String language, String selfUrl) {
         Instant changed = changes.lastChangeAt();
         Section section = sections.find(slug).orElseThrow(() -> ProblemException.notFound("section", slug));
-        return render(changed, section.updatedAt, format, new ArticleService.Scope(section, null, null), config.outletName() + ": " + section.name,
+        return render(changed, section.updatedAt, format, new ArticleService.Scope(section, null, null), language, config.outletName() + ": " + section.name,
                 "The latest stories in " + section.name + ".", selfUrl);
     }
 
-    public Rendered tag(String slug, FeedFormat format, String selfUrl) {
+    public Rendered tag(String slug, FeedFormat format, String language, String selfUrl) {
         Instant changed = changes.lastChangeAt();
         Tag tag = tags.require(slug);
-        return render(changed, tag.updatedAt, format, new ArticleService.Scope(null, tag, null), config.outletName() + ": " + tag.name,
+        return render(changed, tag.updatedAt, format, new ArticleService.Scope(null, tag, null), language, config.outletName() + ": " + tag.name,
                 "The latest stories tagged " + tag.name + ".", selfUrl);
     }
 
-    public Rendered byline(String slug, FeedFormat format, String selfUrl) {
+    public Rendered byline(String slug, FeedFormat format, String language, String selfUrl) {
         Instant changed = changes.lastChangeAt();
         Byline byline = bylines.require(slug);
-        return render(changed, byline.updatedAt, format, new ArticleService.Scope(null, null, byline), config.outletName() + ": " + byline.name,
+        return render(changed, byline.updatedAt, format, new ArticleService.Scope(null, null, byline), language, config.outletName() + ": " + byline.name,
                 "The latest stories by " + byline.name + ".", selfUrl);
     }
 
@@ -108,12 +108,13 @@ public class FeedService {
         }
         return keys;
     }
-    private Rendered render(Instant changed, Instant scopeUpdated, FeedFormat format, ArticleService.Scope scope, String title,
-                            String description, String selfUrl) {
-        List<ArticleView> entries = articles.latest(scope, config.feedSize(), Rights.Channel.SYNDICATION);
+    private Rendered render(Instant changed, Instant scopeUpdated, FeedFormat format, ArticleService.Scope scope, String language,
+                            String title, String description, String selfUrl) {
+        List<ArticleView> entries = articles.latest(scope, language, config.feedSize(), Rights.Channel.SYNDICATION);
         Instant updated = entries.stream().map(e -> e.summary().updatedAt()).max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
-        Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()));
+        Feed feed = new Feed(title, description, config.homePage(), selfUrl, updated, entries, Rights.fullText(caller.get()),
+                language);
         byte[] body = format == FeedFormat.JSON ? json.write(feed) : rome.write(feed, format);
         Instant lastModified = changed == null || (scopeUpdated != null && scopeUpdated.isAfter(changed)) ? scopeUpdated : changed;
         return new Rendered(body, format.mediaType(), lastModified, keys(scope, entries));

@@ -48,7 +48,7 @@ class JsonFeedWriter {
                             article.corrections() == null || article.corrections().isEmpty() ? null : article.corrections())));
         }
         return representations.serialize(new JsonFeed(VERSION, feed.title(), feed.homePage(), feed.selfUrl(),
-                feed.description(), items));
+                feed.description(), feed.language(), items));
     }
 
     private static List<String> tags(ArticleSummary a) {
@@ -59,7 +59,7 @@ class JsonFeedWriter {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-                    @JsonProperty("feed_url") String feedUrl, String description, List<Item> items) {
+                    @JsonProperty("feed_url") String feedUrl, String description, String language, List<Item> items) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * {@code by} plus people/organisations with their credit role as {@code rel}, tags → subjects,
  * people, places or organisations by tag type with {@code rel: "about"}, the section → a subject with
  * {@code rel: "section"}, dateline → located and infoSources, lead image → an association
- * {@code leadImage} of type picture with caption (descriptions[caption]) and credit ({@code by}).
+ * {@code leadImage} of type picture with caption (descriptions[caption]) and credit ({@code by}), the published
+ * versions in other languages → associations of type text named {@code translation-<language>} with {@code rel}
+ * {@code translation} ({@code translationOf} for the original) and their headline (decision 132).
  */
 @ApplicationScoped
 public class NinjsWriter {
@@ -121,12 +123,32 @@ public class NinjsWriter {
         ArrayNode altIds = n.putArray("altIds");
         altIds.addObject().put("role", "id").put("value", a.id().toString());
         altIds.addObject().put("role", "url").put("value", a.url());
+        ArrayNode associations = json.createArrayNode();
         if (a.leadImage() != null) {
-            n.putArray("associations").add(picture(a.leadImage()));
+            associations.add(picture(a.leadImage()));
         }
+        for (news.dispatch.article.Translation t : a.translations() == null ? List.<news.dispatch.article.Translation>of()
+                : a.translations()) {
+            associations.add(translation(t));
+        }
+        putIfAny(n, "associations", associations);
         ObjectNode standard = n.putObject("standard");
         standard.put("name", "ninjs").put("version", ninjs.number()).put("schema", ninjs.schema());
         return ninjs == NinjsVersion.V2_2 ? (ObjectNode) toV22(n, false) : n;
+    }
+
+    /** A published version of the story in another language: a partial text association ({@code rel: translation}). */
+    private ObjectNode translation(news.dispatch.article.Translation t) {
+        ObjectNode link = json.createObjectNode();
+        link.put("name", "translation-" + t.language());
+        link.put("rel", t.original() ? "translationOf" : "translation");
+        link.put("uri", config.ninjsUriBase() + t.id());
+        link.put("type", "text");
+        link.put("representationType", "partial");
+        link.put("language", t.language());
+        link.putArray("headlines").addObject().put("role", "main").put("value", t.headline());
+        link.putArray("altIds").addObject().put("role", "url").put("value", t.url());
+        return link;
     }
 
     private ObjectNode picture(LeadImage image) {

@@ -63,6 +63,9 @@ class RomeFeedWriter {
         out.setUri(id(feed.selfUrl()));
         out.setPublishedDate(Date.from(feed.updated()));
         out.setCopyright(config.outletName());
+        if (feed.language() != null) {
+            out.setLanguage(feed.language()); // RSS <language>, Atom xml:lang on the feed
+        }
         SyndLink alternate = link("alternate", feed.homePage(), "text/html");
         SyndLink self = link("self", feed.selfUrl(), format.mediaType().split(";")[0]);
         out.setLinks(List.of(alternate, self));
@@ -91,11 +94,27 @@ class RomeFeedWriter {
             addCorrections(document, feed, format);
             if (format == FeedFormat.ATOM) {
                 dropEmptyAuthors(document);
+                entryLanguages(document, feed);
             }
             XMLOutputter xml = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"));
             return xml.outputString(document).getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException("Cannot write the " + format + " feed", e);
+        }
+    }
+
+    /** The Atom feed says its language ({@code xml:lang}), and each entry its own where it differs from the feed's. */
+    private static void entryLanguages(Document document, Feed feed) {
+        Element root = document.getRootElement();
+        if (feed.language() != null) {
+            root.setAttribute("lang", feed.language(), org.jdom2.Namespace.XML_NAMESPACE);
+        }
+        List<Element> entries = root.getChildren("entry", root.getNamespace());
+        for (int i = 0; i < entries.size() && i < feed.entries().size(); i++) {
+            String language = feed.entries().get(i).summary().language();
+            if (language != null && !language.equals(feed.language())) {
+                entries.get(i).setAttribute("lang", language, org.jdom2.Namespace.XML_NAMESPACE);
+            }
         }
     }
 
@@ -143,8 +162,12 @@ class RomeFeedWriter {
     static String id(String selfUrl) {
         int at = selfUrl.indexOf("/v1/feeds/");
         String path = at < 0 ? selfUrl : selfUrl.substring(at + "/v1/feeds/".length());
+        int query = path.indexOf('?');
+        String language = query < 0 || !path.startsWith("lang=", query + 1) ? null : path.substring(query + 1 + "lang=".length());
+        path = query < 0 ? path : path.substring(0, query);
         int dot = path.lastIndexOf('.');
-        return "urn:dispatch:feed:" + (dot < 0 ? path : path.substring(0, dot)).replace('/', ':');
+        return "urn:dispatch:feed:" + (dot < 0 ? path : path.substring(0, dot)).replace('/', ':')
+                + (language == null ? "" : ":" + language);
     }
 
     private SyndEntry entry(ArticleView article, boolean fullText, FeedFormat format) {

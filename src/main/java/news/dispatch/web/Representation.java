@@ -17,19 +17,26 @@ import java.time.Instant;
  *                      sent: a set of the keys held by every cached answer took a quarter more heap than the cache's
  *                      own estimate of its size (docs/benchmarks.md, finding 19)
  * @param cacheControl  the Cache-Control of a public answer, or null for the usual public max-age
+ * @param language      the Content-Language: the language of an article, or of a list or feed restricted to one
+ *                      ({@code lang=}); null for answers in several languages or none
  * @param encodings     the compressed bodies made so far (shared by copies that differ in their headers only)
  */
 public record Representation(byte[] body, String mediaType, String etag, Instant lastModified, String link,
-                             String surrogateKey, String cacheControl, Encodings encodings) {
+                             String surrogateKey, String cacheControl, String language, Encodings encodings) {
 
     public Representation(byte[] body, String mediaType, String etag, Instant lastModified, String link,
                           String surrogateKey) {
-        this(body, mediaType, etag, lastModified, link, surrogateKey, null, new Encodings());
+        this(body, mediaType, etag, lastModified, link, surrogateKey, null, null, new Encodings());
     }
 
     /** The same answer with another Cache-Control (a resource whose position moves on: private, no-cache). */
     public Representation withCacheControl(String value) {
-        return new Representation(body, mediaType, etag, lastModified, link, surrogateKey, value, encodings);
+        return new Representation(body, mediaType, etag, lastModified, link, surrogateKey, value, language, encodings);
+    }
+
+    /** The same answer, said to be in this language ({@code Content-Language}); null: no single language. */
+    public Representation withLanguage(String value) {
+        return new Representation(body, mediaType, etag, lastModified, link, surrogateKey, cacheControl, value, encodings);
     }
 
     /**

@@ -175,6 +175,9 @@ public class Representations {
         if (r.link() != null) {
             header.accept("Link", r.link());
         }
+        if (r.language() != null) {
+            header.accept("Content-Language", r.language());
+        }
         if (r.surrogateKey() != null) {
             header.accept(SURROGATE_KEY, r.surrogateKey());
         }

@@ -74,6 +74,17 @@ class ArticleTranslationsTest {
         given().queryParam("lang", "ckb").queryParam("fields", "slug,translations").get("/v1/articles")
                 .then().statusCode(200).body("items.find { it.slug == '" + sorani.path("slug") + "' }.translations", hasSize(2));
 
+        // Content-Language: an article's own, also when answered from the cache; a list's when it is of one language
+        for (int i = 0; i < 2; i++) {
+            given().get("/v1/articles/" + sorani.path("slug")).then().statusCode(200).header("Content-Language", "ckb");
+        }
+        given().accept("application/ld+json").get("/v1/articles/" + arabic.path("slug")).then().header("Content-Language", "ar");
+        given().accept("application/ninjs+json").get("/v1/articles/" + english.path("slug")).then().header("Content-Language", "en");
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("lang", "ckb").get("/v1/articles").then().statusCode(200).header("Content-Language", "ckb");
+            given().get("/v1/articles").then().statusCode(200).header("Content-Language", nullValue());
+        }
+
         // schema.org: the original as translationOfWork of a translation, the others as workTranslation
         given().accept("application/ld+json").get("/v1/articles/" + sorani.path("slug")).then().statusCode(200)
                 .body("inLanguage", equalTo("ckb"))

@@ -117,6 +117,38 @@ class ArticleFormatsResourceTest {
     @Nested
     class Ninjs {
         @Test
+        void translationsAreTextAssociationsInBothVersions() throws IOException {
+            String u = news.dispatch.testsupport.Fixtures.unique("nt").replace("-", "");
+            java.util.Map<String, Object> english = new java.util.HashMap<>(java.util.Map.of("headline", "Dam talks " + u,
+                    "body", java.util.Map.of("html", "<p>Dam talks.</p>"), "language", "en", "status", "published"));
+            String englishSlug = keys.asEditor().contentType("application/json").body(english).post("/v1/articles")
+                    .then().statusCode(201).extract().path("slug");
+            java.util.Map<String, Object> sorani = new java.util.HashMap<>(java.util.Map.of("headline", "گفتوگۆی بەنداو " + u,
+                    "body", java.util.Map.of("html", "<p>گفتوگۆ.</p>"), "language", "ckb", "status", "published",
+                    "translationOf", englishSlug));
+            String soraniId = keys.asEditor().contentType("application/json").body(sorani).post("/v1/articles")
+                    .then().statusCode(201).extract().path("id");
+            for (String accept : List.of("application/ninjs+json", "application/ninjs+json;version=2.2")) {
+                JsonNode doc = ninjs(englishSlug, accept, null);
+                assertThat(NinjsSchemas.errors(accept.endsWith("2.2") ? NinjsSchemas.V2_2 : NinjsSchemas.V3_1, doc)).as(accept).isEmpty();
+                assertThat(doc.path("language").asText()).isEqualTo("en");
+                JsonNode translation = doc.path("associations").get(0);
+                assertThat(translation.path("name").asText()).isEqualTo("translation-ckb");
+                assertThat(translation.path("language").asText()).isEqualTo("ckb");
+                assertThat(translation.path("type").asText()).isEqualTo("text");
+                assertThat(translation.path("uri").asText()).endsWith(soraniId);
+                assertThat(translation.path("headlines").get(0).path("value").asText()).isEqualTo("گفتوگۆی بەنداو " + u);
+                if (!accept.endsWith("2.2")) {
+                    assertThat(translation.path("rel").asText()).isEqualTo("translation");
+                }
+            }
+            // from the translation, the original is the association with rel translationOf
+            JsonNode fromSorani = ninjs(soraniId, "application/ninjs+json", null);
+            assertThat(fromSorani.path("associations").get(0).path("rel").asText()).isEqualTo("translationOf");
+            assertThat(fromSorani.path("associations").get(0).path("language").asText()).isEqualTo("en");
+        }
+
+        @Test
         void sampleArticleIsValidNinjs31WithBodyForFullTextPartners() throws IOException {
             Article a = sample(fixtures.section("World"));
             JsonNode doc = ninjs(a.slug, "application/ninjs+json", keys.fullTextPartner());

@@ -242,6 +242,51 @@ class FeedResourceTest {
     }
 
     @Nested
+    class Languages {
+        @Test
+        void aFeedPerLanguageMarkedWithIt() throws Exception {
+            Section section = fixtures.section("Languages");
+            Instant t = Instant.parse("2021-08-01T09:00:00Z");
+            Article english = fixtures.article("Kurdistan votes").section(section).publishedAt(t).save();
+            Article sorani = fixtures.article("هەڵبژاردنی پەرلەمانی کوردستان").language("ckb").section(section)
+                    .publishedAt(t.plusSeconds(60)).save();
+            String path = "/v1/feeds/sections/" + section.slug;
+
+            // RSS: only that language, and <language>
+            String rss = given().queryParam("lang", "ckb").get(path + ".rss").then().statusCode(200).extract().asString();
+            SyndFeed feed = parse(rss);
+            assertThat(feed.getLanguage()).isEqualTo("ckb");
+            assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly(sorani.headline);
+            // the feed's self link keeps its language, so a reader that follows it stays on that feed
+            assertThat(rss).contains(path + ".rss?lang=ckb\"");
+
+            // Atom: xml:lang on the feed; without lang=, on each entry in its own language
+            String atom = given().queryParam("lang", "en").get(path + ".atom").then().statusCode(200).extract().asString();
+            assertThat(atom).contains("xml:lang=\"en\"").doesNotContain(sorani.headline)
+                    .contains("<id>urn:dispatch:feed:sections:" + section.slug + ":en</id>");
+            String mixed = given().get(path + ".atom").then().statusCode(200).extract().asString();
+            assertThat(mixed).contains("<entry xml:lang=\"ckb\"").contains("<entry xml:lang=\"en\"");
+            assertThat(parse(mixed).getEntries()).hasSize(2);
+
+            // JSON Feed: language at the top and on each item
+            given().queryParam("lang", "ckb").get(path + ".json").then().statusCode(200)
+                    .body("language", equalTo("ckb"))
+                    .body("items", hasSize(1))
+                    .body("items[0].language", equalTo("ckb"))
+                    .body("feed_url", org.hamcrest.Matchers.endsWith(path + ".json?lang=ckb"));
+            given().get(path + ".json").then().statusCode(200).body("language", nullValue()).body("items", hasSize(2))
+                    .header("Content-Language", nullValue());
+            given().queryParam("lang", "ckb").get(path + ".rss").then().statusCode(200).header("Content-Language", "ckb");
+
+            // the tag is canonicalised; a tag that is no language is a 400 problem
+            given().queryParam("lang", "CKB").get(path + ".json").then().statusCode(200).body("language", equalTo("ckb"));
+            given().queryParam("lang", "not a language").get(path + ".rss").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("lang"));
+            assertThat(english.language).isEqualTo("en");
+        }
+    }
+
+    @Nested
     class JsonFeed {
         @Test
         void tagFeedIsJsonFeed11() {

@@ -95,7 +95,7 @@ public class ArticleResponses {
     /** The article's representation (its ETag carries the version, so If-Match on writes can compare it). */
     public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
         JsonNode tree = json.valueToTree(lookup.article());
-        Set<String> keys = surrogateKeys(tree);
+        Set<String> keys = purgeKeys(lookup.article());
         keys.add(Purgeable.NAVIGATION);
         shape.apply(tree);
         return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys)
@@ -122,57 +122,51 @@ public class ArticleResponses {
         if (family != null) {
             keys.add(family);
         }
-        keys.addAll(surrogateKeys(tree));
+        keys.addAll(purgeKeys(page));
         shape.applyToItems(tree);
         return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys)
                 .withLanguage(ArticleQuery.languageTag(uri.getQueryParameters().getFirst("lang")));
     }
 
     /**
-     * The CDN purge keys of everything an article representation shows, read from its untrimmed JSON:
-     * {@code article-<id>} for every article (nested summaries included), {@code section-<slug>},
-     * {@code tag-<slug>} and {@code byline-<slug>} for what they carry.
+     * The purge keys of everything a response shows (decision 086), from the records it is made of, never from its JSON:
+     * {@code article-<id>} for every article shown (navigation, related posts and translations included), and
+     * {@code section-<slug>}, {@code tag-<slug>} and {@code byline-<slug>} for what each of them carries.
      */
-    public static Set<String> surrogateKeys(JsonNode root) {
+    static Set<String> purgeKeys(Object shown) {
         Set<String> keys = new LinkedHashSet<>();
-        collect(root, keys);
+        addKeys(shown, keys);
         return keys;
     }
 
-    private static void collect(JsonNode node, Set<String> keys) {
-        if (node == null) {
-            return;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> collect(n, keys));
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        if (node.hasNonNull("id") && node.hasNonNull("headline")) {
-            keys.add("article-" + node.get("id").asText());
-            JsonNode section = node.get("section");
-            if (section != null && section.hasNonNull("slug")) {
-                keys.add("section-" + section.get("slug").asText());
+    private static void addKeys(Object shown, Set<String> keys) {
+        if (shown instanceof Page<?> page) {
+            page.items().forEach(item -> addKeys(item, keys));
+        } else if (shown instanceof ArticleView view) {
+            addKeys(view.summary(), keys);
+            if (view.navigation() != null) {
+                addKeys(view.navigation().previous(), keys);
+                addKeys(view.navigation().next(), keys);
             }
-            slugs(node.get("tags"), "tag-", keys);
-            slugs(node.get("bylines"), "byline-", keys);
-        }
-        node.fields().forEachRemaining(e -> {
-            if (e.getValue().isContainerNode()) {
-                collect(e.getValue(), keys);
+            if (view.related() != null) {
+                view.related().forEach(r -> addKeys(r.article(), keys));
             }
-        });
-    }
-
-    private static void slugs(JsonNode list, String prefix, Set<String> keys) {
-        if (list != null && list.isArray()) {
-            list.forEach(item -> {
-                if (item.hasNonNull("slug")) {
-                    keys.add(prefix + item.get("slug").asText());
-                }
-            });
+        } else if (shown instanceof ArticleSummary a) {
+            keys.add(Article.key(a.id()));
+            if (a.section() != null) {
+                keys.add("section-" + a.section().slug());
+            }
+            a.tags().forEach(t -> keys.add("tag-" + t.slug()));
+            a.bylines().forEach(b -> keys.add("byline-" + b.slug()));
+            if (a.translations() != null) {
+                a.translations().forEach(t -> keys.add(Article.key(t.id())));
+            }
+        } else if (shown instanceof RelatedArticle r) {
+            addKeys(r.article(), keys);
+        } else if (shown instanceof ShowsArticle item) {
+            addKeys(item.article(), keys);
+        } else if (shown != null) {
+            throw new IllegalArgumentException("No purge keys for " + shown.getClass().getName());
         }
     }
 }

@@ -13,5 +13,5 @@ public record SearchHit(
         @Schema(description = "An HTML-escaped passage of the standfirst and body with the matching words in "
                 + "`<mark>` elements; empty when only the headline matched and there is no text.",
                 examples = "… The Iraqi prime minister will <mark>meet</mark> President Biden in Washington …")
-        String highlight) {
+        String highlight) implements news.dispatch.article.ShowsArticle {
 }

@@ -38,6 +38,8 @@ class InvalidationTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    news.dispatch.testsupport.TestKeys keys;
 
     @Inject
     ContentCache cache;
@@ -86,6 +88,22 @@ class InvalidationTest {
         given().get(main).then().body("headline", equalTo("Main edit, corrected"));
         given().get(list).then().body("items.headline", hasItem("Main edit, corrected"));
         given().get(older).then().body("navigation.next.headline", equalTo("Main edit, corrected"));
+    }
+
+    @Test
+    void anEditThroughTheApiKeepsWhatDoesNotShowTheArticle() {
+        Desk d = desk("api-edit");
+        String elsewhere = "/v1/articles/" + d.elsewhere().slug;
+        String main = "/v1/articles/" + d.main().slug;
+        given().get(elsewhere).then().statusCode(200);
+        given().get(main).then().statusCode(200);
+        String etag = keys.asEditor().get("/v1/articles/" + d.main().id).then().statusCode(200).extract().header("ETag");
+        keys.asEditor().header("If-Match", etag).contentType("application/merge-patch+json")
+                .body(java.util.Map.of("headline", "Main, edited through the API")).patch("/v1/articles/" + d.main().id)
+                .then().statusCode(200);
+        assertThat(cached(cache, main)).isFalse();
+        assertThat(cached(cache, elsewhere)).as("an article that does not show the edited one stays cached").isTrue();
+        given().get(main).then().body("headline", equalTo("Main, edited through the API"));
     }
 
     @Test

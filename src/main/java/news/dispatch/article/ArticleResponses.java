@@ -92,6 +92,21 @@ public class ArticleResponses {
         return representations.respond(headers, r);
     }
 
+    /**
+     * A preview (docs/decisions/152): never looked up in nor put into the application cache, and {@code private,
+     * no-store}, so no shared cache, CDN or browser keeps it; no purge keys either (nothing is cached to purge).
+     */
+    public Response respondPreview(HttpHeaders headers, ArticleShape shape, ArticleService.Lookup lookup) {
+        JsonNode tree = json.valueToTree(lookup.article());
+        shape.apply(tree);
+        Representation r = representations.render(tree, null, lookup.version(), null, java.util.List.of())
+                .withCacheControl(PREVIEW_CACHE_CONTROL);
+        return representations.respond(headers, r);
+    }
+
+    /** The Cache-Control of a preview. */
+    public static final String PREVIEW_CACHE_CONTROL = "private, no-store";
+
     /** The article's representation (its ETag carries the version, so If-Match on writes can compare it). */
     public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
         JsonNode tree = json.valueToTree(lookup.article());

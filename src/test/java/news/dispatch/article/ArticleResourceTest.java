@@ -311,7 +311,7 @@ class ArticleResourceTest {
                 "tag;Iraq;'Iraq' is not a tag slug",
                 "tag;a,b|c;use either ',' (all of) or '|' (any of), not both",
                 "cursor;garbage;is not a cursor this API issued",
-                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, fields, from, include, lang, limit, section, sort, status, tag, to\""})
+                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, fields, from, ids, include, lang, limit, section, sort, status, tag, to\""})
         void refusesABadParameterWithAProblem(String name, String value, String message) {
             given().queryParam(name, value).get("/v1/articles")
                     .then().statusCode(400)

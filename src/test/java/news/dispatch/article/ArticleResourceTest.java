@@ -655,7 +655,7 @@ class ArticleResourceTest {
             given().queryParam("limit", "5").get("/v1/articles/" + article.slug)
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("limit"))
-                    .body("errors[0].message", equalTo("unknown query parameter; allowed: fields, include"));
+                    .body("errors[0].message", equalTo("unknown query parameter; allowed: fields, include, preview"));
             given().queryParam("cursor", "x").get("/v1/articles/" + article.slug + "/related")
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("cursor"));

@@ -39,8 +39,11 @@ public class ArticleResource {
     private final ArticleService service;
     private final ArticleConfig config;
     private final ArticleResponses responses;
+    private final news.dispatch.article.preview.PreviewService previews;
 
-    public ArticleResource(ArticleService service, ArticleConfig config, ArticleResponses responses) {
+    public ArticleResource(ArticleService service, ArticleConfig config, ArticleResponses responses,
+                           news.dispatch.article.preview.PreviewService previews) {
+        this.previews = previews;
         this.service = service;
         this.config = config;
         this.responses = responses;
@@ -53,8 +56,11 @@ public class ArticleResource {
                     + "keyset `cursor`, so deep pages cost what the first costs and nothing repeats or vanishes while a "
                     + "reader scrolls. A filter naming a section, tag or byline that does not exist is a 400. "
                     + "`fields` trims the items, `include=body,corrections` embeds those parts. Public responses are "
-                    + "served from an application cache invalidated on every write.")
-    @APIResponse(responseCode = "200", description = "A page of article summaries.",
+                    + "served from an application cache invalidated on every write. With `ids` it is a batch read "
+                    + "instead: the articles named, in the order named, and `page.missing` for the rest "
+                    + "(docs/decisions/150).")
+    @APIResponse(responseCode = "200", description = "A page of article summaries (with `ids`: the articles found, "
+            + "and `page.missing`).",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
                     @Header(name = "Link", ref = "Link"), @Header(name = "Content-Language", ref = "ContentLanguage")},
@@ -63,8 +69,27 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response list(@BeanParam ArticleListParams params,
+                         @QueryParam("ids") @Parameter(description = "A batch read instead of a list: up to 100 article "
+                                 + "ids or slugs, comma-separated, each once. The answer holds the published articles "
+                                 + "among them that the caller may see, in the order asked (an article named by both "
+                                 + "its id and its slug appears once, at the first), and `page.missing` lists the "
+                                 + "others; `page.next` is null. Takes `fields` and `include` and nothing else of the "
+                                 + "list's parameters. A former slug is missing here (`GET /v1/articles/{slug}` "
+                                 + "follows it). Costs the same few statements for 1 as for 100.",
+                                 example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month,"
+                                         + "rockets-hit-ain-al-asad-air-base-hosting-us-forces-in-iraq") String ids,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
+        String batch = ArticleShape.given(ids, "ids", uri);
+        if (batch != null) {
+            java.util.List<FieldError> errors = new java.util.ArrayList<>();
+            java.util.List<String> keys = ArticleBatch.parse(batch, params, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return responses.list(headers, uri, shape, () -> service.batch(keys, shape));
+        }
         ArticleQuery query = ArticleQuery.parse(params);
         return responses.list(headers, uri, shape, () -> service.list(query, ArticleService.Scope.NONE, shape));
     }
@@ -76,11 +101,15 @@ public class ArticleResource {
                     + "in its section) and `related` (curated links first, then articles sharing the most tags). "
                     + "A slug the article used to have answers 301 to the current one. `include` limits the optional "
                     + "parts (all by default) and `fields` trims the article and its nested summaries; parts left "
-                    + "out are not loaded.")
-    @APIResponse(responseCode = "200", description = "The article.",
+                    + "out are not loaded. With `preview`, the draft or scheduled article that token opens "
+                    + "(docs/decisions/152).")
+    @APIResponse(responseCode = "200", description = "The article (with `preview`: `Cache-Control: private, no-store` "
+            + "and `X-Robots-Tag: noindex`).",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Last-Modified", ref = "LastModified"), @Header(name = "Vary", ref = "Vary"),
-                    @Header(name = "Surrogate-Key", ref = "SurrogateKey"), @Header(name = "Content-Language", ref = "ContentLanguage")},
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey"), @Header(name = "Content-Language", ref = "ContentLanguage"),
+                    @Header(name = "X-Robots-Tag", description = "`noindex` on a preview (`preview`).",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
@@ -91,8 +120,22 @@ public class ArticleResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
             example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
-                        @BeanParam ArticleShapeParams shapeParams, @Context HttpHeaders headers, @Context UriInfo uri) {
+                        @BeanParam ArticleShapeParams shapeParams,
+                        @QueryParam("preview") @Parameter(description = "A preview token of this draft or scheduled "
+                                + "article (`POST /v1/articles/{slug}/previews`): the article as it is now, to anyone "
+                                + "with the token, `private, no-store` and `noindex`. A token that is not this "
+                                + "article's is a 404; one that expired or was revoked, or whose article was "
+                                + "published, unpublished or deleted since, a 410.",
+                                example = "pv_q3Jt0cX8m1yZ9GfQe6bqVY2dYQ8mH4oWcR5nLkP7sTg") String preview,
+                        @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(shapeParams, ArticleShape.Context.ARTICLE, uri);
+        String token = ArticleShape.given(preview, "preview", uri);
+        if (token != null) {
+            // Never from or into any cache: answered here, private and no-store, kept out of search engines.
+            ArticleService.Lookup lookup = previews.read(slug, token, shape);
+            Response answer = responses.respondPreview(headers, shape, lookup);
+            return Response.fromResponse(answer).header("X-Robots-Tag", "noindex").build();
+        }
         return responses.article(headers, uri, () -> service.get(slug, shape), lookup -> responses.renderArticle(shape, lookup),
                 current -> moved(uri, "/v1/articles/" + current));
     }

@@ -92,6 +92,21 @@ public class ArticleResponses {
         return representations.respond(headers, r);
     }
 
+    /**
+     * A preview (docs/decisions/152): never looked up in nor put into the application cache, and {@code private,
+     * no-store}, so no shared cache, CDN or browser keeps it; no purge keys either (nothing is cached to purge).
+     */
+    public Response respondPreview(HttpHeaders headers, ArticleShape shape, ArticleService.Lookup lookup) {
+        JsonNode tree = json.valueToTree(lookup.article());
+        shape.apply(tree);
+        Representation r = representations.render(tree, null, lookup.version(), null, java.util.List.of())
+                .withCacheControl(PREVIEW_CACHE_CONTROL).withLanguage(lookup.article().summary().language());
+        return representations.respond(headers, r);
+    }
+
+    /** The Cache-Control of a preview. */
+    public static final String PREVIEW_CACHE_CONTROL = "private, no-store";
+
     /** The article's representation (its ETag carries the version, so If-Match on writes can compare it). */
     public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
         JsonNode tree = json.valueToTree(lookup.article());
@@ -133,7 +148,7 @@ public class ArticleResponses {
      * {@code article-<id>} for every article shown (navigation, related posts and translations included), and
      * {@code section-<slug>}, {@code tag-<slug>} and {@code byline-<slug>} for what each of them carries.
      */
-    static Set<String> purgeKeys(Object shown) {
+    public static Set<String> purgeKeys(Object shown) {
         Set<String> keys = new LinkedHashSet<>();
         addKeys(shown, keys);
         return keys;
@@ -142,6 +157,8 @@ public class ArticleResponses {
     private static void addKeys(Object shown, Set<String> keys) {
         if (shown instanceof Page<?> page) {
             page.items().forEach(item -> addKeys(item, keys));
+        } else if (shown instanceof Iterable<?> items) {
+            items.forEach(item -> addKeys(item, keys));
         } else if (shown instanceof ArticleView view) {
             addKeys(view.summary(), keys);
             if (view.navigation() != null) {

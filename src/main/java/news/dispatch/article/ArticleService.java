@@ -20,6 +20,7 @@ import news.dispatch.web.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,6 +134,55 @@ public class ArticleService {
         return shown.stream().map(a -> view(a, bodies.get(a.id), parts, withCorrections, translations)).toList();
     }
 
+    /**
+     * A batch read ({@code GET /v1/articles?ids=…}): the published articles named by these ids or slugs that the current
+     * caller may see on the article API, in the order named, each once (at the first key that names it), with the
+     * parts the shape asks for; the keys that name none of them are {@code page.missing}. Two statements whatever
+     * the number of keys: the rows (with their bodies when included), then their credits and tags (and corrections);
+     * a third only when one of them has translations (docs/decisions/150).
+     */
+    @ReadOnlyTransaction(replica = true)
+    public Page<ArticleView> batch(List<String> keys, ArticleShape shape) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> slugs = new ArrayList<>();
+        keys.forEach(key -> Ids.parse(key).ifPresentOrElse(ids::add, () -> slugs.add(key)));
+        List<ArticleRepository.Row> rows = articles.findVisibleByIdsOrSlugs(ids, slugs, rights(Rights.Channel.READ),
+                shape.has(ArticleShape.Part.BODY));
+        Map<UUID, ArticleRepository.Row> byId = new java.util.HashMap<>();
+        Map<String, ArticleRepository.Row> bySlug = new java.util.HashMap<>();
+        rows.forEach(r -> {
+            byId.put(r.article().id, r);
+            bySlug.put(r.article().slug, r);
+        });
+        List<ArticleRepository.Row> shown = new ArrayList<>();
+        Set<UUID> added = new HashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            Optional<UUID> id = Ids.parse(key);
+            ArticleRepository.Row row = id.isPresent() ? byId.get(id.get()) : bySlug.get(key);
+            if (row == null) {
+                missing.add(key);
+            } else if (added.add(row.article().id)) {
+                shown.add(row);
+            }
+        }
+        return new Page<>(views(shown, shape), new PageInfo(keys.size(), null, null, List.copyOf(missing)));
+    }
+
+    /**
+     * The articles of these ids that the current caller may see on this channel now, by id, with the parts the shape
+     * asks for among body and corrections; the others are left out. Two statements whatever their number (a third
+     * when one has translations): what a change-feed page embeds with {@code include} (docs/decisions/151).
+     */
+    @ReadOnlyTransaction(replica = true)
+    public Map<UUID, ArticleView> visibleById(Collection<UUID> ids, ArticleShape shape, Rights.Channel channel) {
+        List<ArticleRepository.Row> rows = articles.findVisibleByIdsOrSlugs(ids, List.of(), rights(channel),
+                shape.has(ArticleShape.Part.BODY));
+        Map<UUID, ArticleView> result = new java.util.LinkedHashMap<>();
+        views(rows, shape).forEach(v -> result.put(v.summary().id(), v));
+        return result;
+    }
+
     @ReadOnlyTransaction(replica = true)
     public Lookup get(String slugOrId) {
         return get(slugOrId, ArticleShape.full(ArticleShape.Context.ARTICLE), Rights.Channel.READ);
@@ -184,6 +234,21 @@ public class ArticleService {
         return get(slugOrId, new ArticleShape(null, Set.of(ArticleShape.Part.RELATED)), Rights.Channel.READ, limit);
     }
 
+    /**
+     * The draft or scheduled article a preview token opens (docs/decisions/152), whoever asks: only for an id that
+     * {@code PreviewService} found for a valid token. Empty when the article is no longer a draft or scheduled (or was
+     * deleted) by now. Its navigation and related posts are what the caller may see of the published ones.
+     */
+    @ReadOnlyTransaction
+    public Optional<Lookup> preview(UUID articleId, ArticleShape shape) {
+        Optional<ArticleRepository.Own> found = articles.findLiveWithTagIds(articleId.toString());
+        if (found.isEmpty() || (found.get().article().status != ArticleStatus.DRAFT
+                && found.get().article().status != ArticleStatus.SCHEDULED)) {
+            return Optional.empty();
+        }
+        return Optional.of(lookup(found.get(), shape, Rights.Channel.READ, config.relatedLimit()));
+    }
+
     private Lookup get(String slugOrId, ArticleShape shape, Rights.Channel channel, int relatedLimit) {
         // 1. the article, its section and its tag ids (the rights rule and the related posts need them)
         Optional<ArticleRepository.Own> found = articles.findVisibleWithTagIds(slugOrId);
@@ -202,11 +267,16 @@ public class ArticleService {
             }
             throw goneOrNotFound(slugOrId, channel);
         }
-        Article article = found.get().article();
-        List<UUID> tagIds = found.get().tagIds();
-        if (!allows(article, tagIds, channel)) {
+        if (!allows(found.get().article(), found.get().tagIds(), channel)) {
             throw ProblemException.notFound("article", slugOrId);
         }
+        return lookup(found.get(), shape, channel, relatedLimit);
+    }
+
+    /** Steps 2 and 3 of a lookup: what the article shows around it, then the rows of every article shown. */
+    private Lookup lookup(ArticleRepository.Own own, ArticleShape shape, Rights.Channel channel, int relatedLimit) {
+        Article article = own.article();
+        List<UUID> tagIds = own.tagIds();
         boolean withNavigation = shape.has(ArticleShape.Part.NAVIGATION);
         boolean withRelated = shape.has(ArticleShape.Part.RELATED);
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * else goes on to the REST layer unchanged:
  * <ul>
  *   <li>GET only, with no {@code Authorization} header and no {@code apiKey} parameter (keyed
- *       requests are never served from the cache anyway);</li>
+ *       requests are never served from the cache anyway), and no {@code preview} parameter (previews are never
+ *       cached, decision 152);</li>
  *   <li>no {@code Accept}, {@code *}{@code /*} or exactly the cached media type (another Accept may
  *       choose another representation of the same URL, such as ninjs, or be a 406);</li>
  *   <li>the schema is migrated and anonymous reading is on (otherwise the REST layer answers
@@ -104,7 +105,8 @@ public class CachedAnswers implements FrontDoor.Step {
             return false;
         }
         String query = request.query();
-        if (query != null && hasApiKey(query)) {
+        // A preview (decision 152) is never cached; a request for one goes on to its operation whatever the cache holds.
+        if (query != null && (hasParam(query, "apiKey") || hasParam(query, "preview"))) {
             return false;
         }
         ContentCache.Entry entry = cache.find(CanonicalRequest.of(request.path(), query));
@@ -173,14 +175,16 @@ public class CachedAnswers implements FrontDoor.Step {
         return a.equals("*/*") || a.equalsIgnoreCase(mediaType);
     }
 
-    private static boolean hasApiKey(String query) {
-        int at = query.indexOf("apiKey");
+    /** Whether the query holds the parameter (with or without a value); a name only ends a parameter's name. */
+    static boolean hasParam(String query, String name) {
+        int length = name.length();
+        int at = query.indexOf(name);
         while (at >= 0) {
-            if ((at == 0 || query.charAt(at - 1) == '&') && (at + 6 == query.length() || query.charAt(at + 6) == '='
-                    || query.charAt(at + 6) == '&')) {
+            if ((at == 0 || query.charAt(at - 1) == '&') && (at + length == query.length() || query.charAt(at + length) == '='
+                    || query.charAt(at + length) == '&')) {
                 return true;
             }
-            at = query.indexOf("apiKey", at + 1);
+            at = query.indexOf(name, at + 1);
         }
         return false;
     }

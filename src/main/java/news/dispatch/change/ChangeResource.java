@@ -41,8 +41,11 @@ public class ChangeResource {
     private final CurrentCaller caller;
     private final Representations representations;
     private final ContentCache cache;
+    private final ChangeArticles articles;
 
-    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, ContentCache cache) {
+    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, ContentCache cache,
+                          ChangeArticles articles) {
+        this.articles = articles;
         this.feed = feed;
         this.caller = caller;
         this.representations = representations;
@@ -57,7 +60,10 @@ public class ChangeResource {
                     + "publication appears when it goes live. Renaming a section, tag or byline, or merging tags, is an "
                     + "`update` of every live article that shows it (docs/decisions/056). Start without `since`, then pass the `next` of each page: "
                     + "it resumes exactly after the last entry covered, so nothing is missed or seen twice. `visible` says "
-                    + "what to do: fetch and store the article, or remove the copy.")
+                    + "what to do: fetch and store the article, or remove the copy. With `include=summary` or "
+                    + "`include=article` the page carries the articles itself (delta sync, docs/decisions/151): the "
+                    + "last entry of each article on the page holds it as the caller may see it now, so a copy is "
+                    + "brought up to date with one request per page.")
     @APIResponse(responseCode = "200", description = "A page of changes.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ChangePage.class)))
@@ -71,6 +77,11 @@ public class ChangeResource {
             @QueryParam("limit") @Parameter(description = "Most entries to return, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             String limit,
+            @QueryParam("include") @Parameter(description = "Embed the articles: `summary` (their summaries) or "
+                    + "`article` (also body and corrections) in each page's last entry of every article that is "
+                    + "visible to the caller after it. Absent: entries only.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"summary", "article"}))
+            String include,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
@@ -78,13 +89,18 @@ public class ChangeResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        ChangeArticles.Include embed = ChangeArticles.Include.parse(include);
         long position = since == null ? 0 : ChangeFeed.position(since);
         Caller who = caller.get();
         // Whoever asks: a position moves on as soon as something commits, so caches must always revalidate
         // (by ETag, a cheap 304); the anonymous pages come from the application cache (decisions 050, 062).
-        Supplier<Representation> render = () -> representations.render(feed.page(position, size, who), null, null, null,
-                        List.of(Purgeable.CHANGES))
-                .withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
+        Supplier<Representation> render = () -> {
+            ChangePage page = feed.page(position, size, who);
+            Representation r = embed == null
+                    ? representations.render(page, null, null, null, List.of(Purgeable.CHANGES))
+                    : articles.render(page, embed);
+            return r.withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
+        };
         return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
     }
 }

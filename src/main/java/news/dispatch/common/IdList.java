@@ -33,11 +33,11 @@ public final class IdList {
     }
 
     /**
-     * Puts {@code ids} (not empty) into {@code params} as {@code name0}, {@code name1}, … and returns the
+     * Puts {@code ids} (not empty; ids, or any other values such as slugs) into {@code params} as {@code name0}, {@code name1}, … and returns the
      * list to write after {@code in}: {@code (:name0, :name1, …)}.
      */
-    public static String bind(String name, Collection<UUID> ids, Map<String, Object> params) {
-        List<UUID> values = List.copyOf(ids);
+    public static String bind(String name, Collection<?> ids, Map<String, Object> params) {
+        List<?> values = List.copyOf(ids);
         int size = paddedSize(values.size());
         StringBuilder list = new StringBuilder("(");
         for (int i = 0; i < size; i++) {

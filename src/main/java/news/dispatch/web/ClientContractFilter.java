@@ -42,8 +42,9 @@ public class ClientContractFilter implements OASFilter {
     static final String SCHEME = "apiKey";
     static final String SCHEMAS = "#/components/schemas/";
     /** Members a representation leaves out unless asked for. */
-    static final Map<String, Set<String>> OPTIONAL = Map.of("PageInfo", Set.of("total"),
-            "SearchHit", Set.of("body", "corrections", "navigation", "related"));
+    static final Map<String, Set<String>> OPTIONAL = Map.of("PageInfo", Set.of("total", "missing"),
+            "SearchHit", Set.of("body", "corrections", "navigation", "related"),
+            "ChangeItem", Set.of("article"), "Preview", Set.of("token", "url"));
     /** Schemas that are no representation of ours, or whose members come and go. */
     static final Set<String> NOT_REPRESENTATIONS = Set.of("Problem", "FieldError", "NinjsPage");
 

@@ -3,6 +3,8 @@ package news.dispatch.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
+
 @Schema(description = "Paging state of a list.")
 public record PageInfo(
         @Schema(description = "The page size used.", examples = "20")
@@ -13,5 +15,15 @@ public record PageInfo(
         @Schema(description = "How many items the whole list has; only with `count=true`.", nullable = true,
                 examples = "42")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        Long total) {
+        Long total,
+        @Schema(description = "Batch reads (`ids`) only: the ids and slugs asked for that name no article this caller "
+                + "may see (never published, unpublished, deleted, embargoed, outside a partner's rights, or a former "
+                + "slug), in the order asked; empty when every one was found.", nullable = true,
+                examples = "[\"no-such-story\"]")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> missing) {
+
+    public PageInfo(int limit, String next, Long total) {
+        this(limit, next, total, null);
+    }
 }

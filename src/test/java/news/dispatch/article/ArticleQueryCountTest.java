@@ -53,6 +53,8 @@ class ArticleQueryCountTest {
     Tag smallTag;
     Byline bigByline;
     Byline smallByline;
+    final List<Article> bigArticles = new ArrayList<>();
+    final List<Article> smallArticles = new ArrayList<>();
 
     /** Made once for the class: a hundred articles take a while to write. */
     @BeforeAll
@@ -69,14 +71,14 @@ class ArticleQueryCountTest {
             more.add(fixtures.tag("Shared " + i, TagType.PLACE));
         }
         for (int i = 0; i < 101; i++) {
-            fixtures.article("Big " + i).section(big).publishedAt(T.plusSeconds(i))
+            bigArticles.add(fixtures.article("Big " + i).section(big).publishedAt(T.plusSeconds(i))
                     .tags(bigTag, more.get(0), more.get(1), more.get(2))
-                    .byline(bigByline, BylineRole.AUTHOR).byline(second, BylineRole.AGENCY).save();
+                    .byline(bigByline, BylineRole.AUTHOR).byline(second, BylineRole.AGENCY).save());
         }
         for (int i = 0; i < 6; i++) {
-            fixtures.article("Small " + i).section(small).publishedAt(T.plusSeconds(i))
+            smallArticles.add(fixtures.article("Small " + i).section(small).publishedAt(T.plusSeconds(i))
                     .tags(smallTag, more.get(0))
-                    .byline(smallByline, BylineRole.AUTHOR).byline(second, BylineRole.AGENCY).save();
+                    .byline(smallByline, BylineRole.AUTHOR).byline(second, BylineRole.AGENCY).save());
         }
     }
 
@@ -135,6 +137,29 @@ class ArticleQueryCountTest {
         sameCost("/v1/search?q=big&limit=100&section=" + big.slug, "/v1/search?q=small&limit=5&section=" + small.slug);
         sameCost("/v1/search?q=big&limit=100&sort=-publishedAt&section=" + big.slug,
                 "/v1/search?q=small&limit=5&sort=-publishedAt&section=" + small.slug);
+    }
+
+    /**
+     * A batch read of 100 ids and slugs costs what one of 5 costs (issue 31, part 4; docs/decisions/150): the time of
+     * the latest change-feed entry (Last-Modified), the rows, then their credits and tags, whatever names are missing.
+     */
+    @Test
+    void aBatchReadCostsTheSameForHundredAsForFive() {
+        List<String> hundred = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Article a = bigArticles.get(i);
+            hundred.add(i % 2 == 0 ? a.id.toString() : a.slug);
+        }
+        List<String> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Article a = smallArticles.get(i);
+            five.add(i % 2 == 0 ? a.slug : a.id.toString());
+        }
+        five.add("no-such-story");
+        sameCost("/v1/articles?ids=" + String.join(",", hundred), "/v1/articles?ids=" + String.join(",", five));
+        sameCost("/v1/articles?include=body,corrections&ids=" + String.join(",", hundred),
+                "/v1/articles?include=body,corrections&ids=" + String.join(",", five));
+        assertThat(statements("/v1/articles?ids=" + String.join(",", hundred), 100)).isLessThanOrEqualTo(3);
     }
 
     @Test

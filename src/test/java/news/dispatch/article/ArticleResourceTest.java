@@ -311,7 +311,7 @@ class ArticleResourceTest {
                 "tag;Iraq;'Iraq' is not a tag slug",
                 "tag;a,b|c;use either ',' (all of) or '|' (any of), not both",
                 "cursor;garbage;is not a cursor this API issued",
-                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, fields, from, include, lang, limit, section, sort, status, tag, to\""})
+                "limt;5;\"unknown query parameter; allowed: byline, count, cursor, fields, from, ids, include, lang, limit, section, sort, status, tag, to\""})
         void refusesABadParameterWithAProblem(String name, String value, String message) {
             given().queryParam(name, value).get("/v1/articles")
                     .then().statusCode(400)
@@ -655,7 +655,7 @@ class ArticleResourceTest {
             given().queryParam("limit", "5").get("/v1/articles/" + article.slug)
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("limit"))
-                    .body("errors[0].message", equalTo("unknown query parameter; allowed: fields, include"));
+                    .body("errors[0].message", equalTo("unknown query parameter; allowed: fields, include, preview"));
             given().queryParam("cursor", "x").get("/v1/articles/" + article.slug + "/related")
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("cursor"));

@@ -31,7 +31,7 @@ probe dispatch_ready {
         "Connection: close";
     .expected_response = 200;
     .interval = 1s;
-    .timeout = 1s;
+    .timeout = 2s;
     .window = 3;
     .threshold = 2;
     .initial = 2;
@@ -119,7 +119,9 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+    # The purge keys are for this edge: readers need none of their kilobyte.
     unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
     if (obj.hits > 0) {
         # Said of the request that filled the entry, not of this one: this reader was not counted.
         unset resp.http.RateLimit-Limit;

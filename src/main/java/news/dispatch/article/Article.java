@@ -152,8 +152,8 @@ public class Article extends BaseEntity implements Purgeable {
 
     /**
      * The article's own key, and search results (its text may now match other queries); when it entered or left
-     * the public lists or moved in them (status, time, section, language, rights, translation group), every list and
-     * every article's navigation too (decision 086).
+     * the public lists or moved in them (status, time, section, language, rights, translation group), every list, the
+     * navigation of its section (before and after) and the related posts chosen by its tags (decision 086).
      */
     @Override
     public void touched(Write write, Consumer<String> keys) {
@@ -162,16 +162,32 @@ public class Article extends BaseEntity implements Purgeable {
         if (write.changed("status", "publishedAt", "firstPublishedAt", "section", "language", "deletedAt", "embargoUntil",
                 "syndicationAllowed", "translationGroup")) {
             keys.accept(LISTS);
-            keys.accept(NAVIGATION);
+            if (write.previous("section") instanceof Section before) {
+                keys.accept(navigationKey(before.id));
+            }
+            if (section != null) {
+                keys.accept(navigationKey(section.id));
+            }
+            // Its tags are read once the flush is over (a collection must not be loaded during it).
+            keys.accept(Purgeable.relatedOf(id));
         }
     }
 
-    /** The keys of a change to what an article is filed under (its tags, bylines): lists, navigation, search. */
+    /** The keys of a change to what an article is filed under (a byline): the article, lists and search. */
     public static void regrouped(java.util.UUID id, Consumer<String> keys) {
         keys.accept(key(id));
         keys.accept(LISTS);
-        keys.accept(NAVIGATION);
         keys.accept(SEARCH);
+    }
+
+    /** The purge key of the articles whose navigation (previous, next) is chosen among the articles of a section. */
+    public static String navigationKey(java.util.UUID sectionId) {
+        return "navigation-" + sectionId;
+    }
+
+    /** The purge key of the articles whose related posts are chosen among the articles carrying a tag. */
+    public static String relatedKey(java.util.UUID tagId) {
+        return Purgeable.RELATED_PREFIX + tagId;
     }
 
     /** The purge key of the responses that show an article. */

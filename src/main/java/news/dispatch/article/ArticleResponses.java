@@ -111,7 +111,7 @@ public class ArticleResponses {
     public Representation renderArticle(ArticleShape shape, ArticleService.Lookup lookup) {
         JsonNode tree = json.valueToTree(lookup.article());
         Set<String> keys = purgeKeys(lookup.article());
-        keys.add(Purgeable.NAVIGATION);
+        keys.addAll(lookup.dependsOn());
         shape.apply(tree);
         return representations.render(tree, lookup.lastModified(), lookup.version(), null, keys)
                 .withLanguage(lookup.article().summary().language());

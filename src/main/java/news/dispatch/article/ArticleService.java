@@ -60,8 +60,11 @@ public class ArticleService {
         public static final Scope NONE = new Scope(null, null, null);
     }
 
-    /** The outcome of a lookup by slug or id: the article, or the slug it now has. */
-    public record Lookup(ArticleView article, String movedTo, Instant lastModified, long version) {
+    /**
+     * The outcome of a lookup by slug or id: the article, or the slug it now has; {@code dependsOn} names the purge keys
+     * of what its navigation and related posts were chosen from (decision 086).
+     */
+    public record Lookup(ArticleView article, String movedTo, Instant lastModified, long version, Set<String> dependsOn) {
     }
 
     @ReadOnlyTransaction(replica = true)
@@ -262,7 +265,7 @@ public class ArticleService {
                 Optional<Article> renamed = articles.findVisibleByFormerSlug(slugOrId);
                 if (renamed.isPresent() && allows(renamed.get(), Rights.readsTags(caller.get(), channel)
                         ? tagIds(articles.findTags(List.of(renamed.get().id)), renamed.get()) : List.of(), channel)) {
-                    return new Lookup(null, renamed.get().slug, null, 0);
+                    return new Lookup(null, renamed.get().slug, null, 0, Set.of());
                 }
             }
             throw goneOrNotFound(slugOrId, channel);
@@ -321,7 +324,16 @@ public class ArticleService {
                 withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations),
                         next == null ? null : summary(next, credits, tagLinks, translations)) : null,
                 withRelated ? related : null);
-        return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version);
+        // what the navigation and the related posts were chosen from: a write there may change them (decision 086)
+        Set<String> dependsOn = new LinkedHashSet<>();
+        if (withNavigation && article.section != null) {
+            dependsOn.add(Article.navigationKey(article.section.id));
+        }
+        if (withRelated) {
+            tagIds.forEach(tag -> dependsOn.add(Article.relatedKey(tag)));
+        }
+        return new Lookup(view, null, lastModified(article, previous, next, related, credits, tagLinks), article.version,
+                dependsOn);
     }
 
     /**

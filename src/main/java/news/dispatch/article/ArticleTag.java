@@ -64,5 +64,6 @@ public class ArticleTag implements Purgeable {
     @Override
     public void touched(Write write, Consumer<String> keys) {
         Article.regrouped(article.id, keys);
+        keys.accept(Article.relatedKey(tag.id)); // the related posts of the tag's other articles may now include it
     }
 }

@@ -13,6 +13,12 @@ import io.quarkus.arc.Arc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.UUID;
+import java.util.List;
+import java.util.Iterator;
+import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -116,6 +122,7 @@ public class ContentWriteInterceptor implements Interceptor {
         if (touched.isEmpty()) {
             return;
         }
+        expandRelatedOf();
         PurgeBroadcast broadcast = Arc.container().instance(PurgeBroadcast.class).get();
         if (!broadcast.enabled()) {
             return;
@@ -125,6 +132,41 @@ public class ContentWriteInterceptor implements Interceptor {
         } catch (SQLException e) {
             // Failing the write for it would trade a stale cache elsewhere for a lost edit: the time-to-live bounds it.
             LOG.warnf("Could not announce a write's invalidation to the other instances (%s)", e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces each {@link Purgeable#RELATED_OF_PREFIX} key by the related-post keys of that article's tags, read on the
+     * transaction's own connection now that the flush is over (it sees the transaction's own writes). When they cannot
+     * be read, everything is invalidated instead: a stale related post is not worth the risk.
+     */
+    private void expandRelatedOf() {
+        List<UUID> articles = new ArrayList<>();
+        for (Iterator<String> it = touched.iterator(); it.hasNext(); ) {
+            String key = it.next();
+            if (key.startsWith(Purgeable.RELATED_OF_PREFIX)) {
+                articles.add(UUID.fromString(key.substring(Purgeable.RELATED_OF_PREFIX.length())));
+                it.remove();
+            }
+        }
+        if (articles.isEmpty() || touched.contains(ContentCache.ALL_KEY)) {
+            return;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(articles.size(), "?"));
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select distinct tag_id from article_tag where article_id in (" + in + ")")) {
+            for (int i = 0; i < articles.size(); i++) {
+                statement.setObject(i + 1, articles.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    touched.add(Purgeable.RELATED_PREFIX + rows.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Could not read the tags of written articles (%s): invalidating everything", e.getMessage());
+            touched.add(ContentCache.ALL_KEY);
         }
     }
 

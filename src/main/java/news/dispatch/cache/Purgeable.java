@@ -10,20 +10,31 @@ import java.util.function.Consumer;
  * {@link NotContent} invalidates everything.
  * <p>
  * The keys are those responses carry in {@code Surrogate-Key}: {@code article-<id>}, {@code section-<slug>},
- * {@code tag-<slug>}, {@code byline-<slug>}, and the families {@code articles} (every list of articles, feeds
- * and search results included), {@code navigation} (every single article: its previous, next and related articles
- * depend on the others), {@code search} and {@code changes} (the change feed's pages).
+ * {@code tag-<slug>}, {@code byline-<slug>}, {@code navigation-<section id>} (the articles whose previous and next
+ * are chosen in that section), {@code related-<tag id>} (the articles whose related posts are chosen among that tag's),
+ * and the families {@code articles} (every list of articles, feeds and search results included), {@code search} and
+ * {@code changes} (the change feed's pages).
  */
 public interface Purgeable {
 
     /** Every list of articles (sections', tags' and bylines' lists, search results, related posts, feeds). */
     String LISTS = "articles";
-    /** Every single article: its navigation and related posts depend on the order and tags of the others. */
-    String NAVIGATION = "navigation";
+    /** Prefix of the keys of the articles whose related posts are chosen among a tag's articles. */
+    String RELATED_PREFIX = "related-";
+    /**
+     * A key a write names when it cannot list an article's tags during the flush: replaced, once the flush is over,
+     * by the {@code related-<tag id>} keys of the article's tags ({@link ContentWriteInterceptor}).
+     */
+    String RELATED_OF_PREFIX = "related-of-article-";
     /** Every search result: which articles match a query depends on their text. */
     String SEARCH = "search";
     /** Every page of the change feed. */
     String CHANGES = "changes";
+
+    /** The key standing for the related-post keys of an article's tags, see {@link #RELATED_OF_PREFIX}. */
+    static String relatedOf(java.util.UUID articleId) {
+        return RELATED_OF_PREFIX + articleId;
+    }
 
     /** Names the keys this write of the entity touches. */
     void touched(Write write, Consumer<String> keys);

@@ -107,18 +107,54 @@ class InvalidationTest {
     }
 
     @Test
-    void publishingInvalidatesEveryListAndNavigation() {
+    void publishingInvalidatesTheListsAndTheArticlesItMayShowUpIn() {
         Desk d = desk("publish");
+        news.dispatch.tag.Tag shared = fixtures.tag("Publish shared " + d.section().slug, news.dispatch.tag.TagType.TOPIC);
+        Article cousin = fixtures.article("Cousin in another section").section(fixtures.section("Cousins " + d.section().slug))
+                .tags(shared).publishedAt(d.main().publishedAt.minusSeconds(3600)).save();
+        String main = "/v1/articles/" + d.main().slug;
+        String related = "/v1/articles/" + cousin.slug;
         String elsewhere = "/v1/articles/" + d.elsewhere().slug;
         String list = "/v1/sections/" + d.section().slug + "/articles";
-        given().get(elsewhere).then().statusCode(200);
-        given().get(list).then().statusCode(200);
-        Article fresh = fixtures.article("Freshly published").section(d.section())
+        for (String path : List.of(main, related, elsewhere, list)) {
+            given().get(path).then().statusCode(200);
+            assertThat(cached(cache, path)).as(path).isTrue();
+        }
+        Article fresh = fixtures.article("Freshly published").section(d.section()).tags(shared)
                 .publishedAt(d.main().publishedAt.plusSeconds(30)).save();
-        assertThat(cached(cache, list)).isFalse();
-        assertThat(cached(cache, elsewhere)).as("an article's navigation may show a new neighbour").isFalse();
+        assertThat(cached(cache, list)).as("every list").isFalse();
+        assertThat(cached(cache, main)).as("a neighbour in its section: its navigation may show it").isFalse();
+        assertThat(cached(cache, related)).as("an article sharing a tag: its related posts may show it").isFalse();
+        assertThat(cached(cache, elsewhere)).as("an article in another section with no tag in common").isTrue();
         given().get(list).then().body("items[0].slug", equalTo(fresh.slug));
-        given().get("/v1/articles/" + d.main().slug).then().body("navigation.next.slug", equalTo(fresh.slug));
+        given().get(main).then().body("navigation.next.slug", equalTo(fresh.slug));
+        given().get(related).then().body("related.slug", hasItem(fresh.slug));
+
+        // taking it down again: the same answers, no others
+        given().get(main).then().statusCode(200);
+        given().get(related).then().statusCode(200);
+        fixtures.update(fresh, a -> a.status = news.dispatch.article.ArticleStatus.DRAFT);
+        assertThat(cached(cache, main)).isFalse();
+        assertThat(cached(cache, related)).isFalse();
+        assertThat(cached(cache, elsewhere)).isTrue();
+        given().get(main).then().body("navigation.next", org.hamcrest.Matchers.nullValue());
+        given().get(related).then().body("related.slug", org.hamcrest.Matchers.not(hasItem(fresh.slug)));
+    }
+
+    @Test
+    void aTagAddedToAnArticleInvalidatesTheArticlesThatTagRelatesItTo() {
+        Desk d = desk("tagging");
+        news.dispatch.tag.Tag shared = fixtures.tag("Tagging shared " + d.section().slug, news.dispatch.tag.TagType.TOPIC);
+        Article cousin = fixtures.article("Tagged cousin").section(fixtures.section("Tagged cousins " + d.section().slug))
+                .tags(shared).publishedAt(d.main().publishedAt.minusSeconds(3600)).save();
+        String related = "/v1/articles/" + cousin.slug;
+        String elsewhere = "/v1/articles/" + d.elsewhere().slug;
+        given().get(related).then().statusCode(200).body("related.slug", org.hamcrest.Matchers.not(hasItem(d.main().slug)));
+        given().get(elsewhere).then().statusCode(200);
+        fixtures.tagArticle(d.main(), shared);
+        assertThat(cached(cache, related)).isFalse();
+        assertThat(cached(cache, elsewhere)).isTrue();
+        given().get(related).then().body("related.slug", hasItem(d.main().slug));
     }
 
     @Test

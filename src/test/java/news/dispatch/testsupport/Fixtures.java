@@ -111,6 +111,12 @@ public class Fixtures {
         return new ArticleBuilder(headline);
     }
 
+    /** Adds a tag to an article after the fact, last among its tags. */
+    public void tagArticle(Article article, Tag tag) {
+        QuarkusTransaction.requiringNew().run(() ->
+                em.persist(new ArticleTag(em.find(Article.class, article.id), em.find(Tag.class, tag.id), 1000)));
+    }
+
     /** Adds a curated related link. */
     public void relate(Article from, Article to, int position, Relation relation) {
         QuarkusTransaction.requiringNew().run(() ->

@@ -12,16 +12,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.UUID;
-import java.util.List;
-import java.util.Iterator;
-import java.util.ArrayList;
-import java.sql.ResultSet;
 import java.sql.PreparedStatement;
-
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Notices every entity insert, update and delete of a session and, once its transaction has
@@ -172,6 +171,9 @@ public class ContentWriteInterceptor implements Interceptor {
 
     @Override
     public void afterTransactionCompletion(Transaction tx) {
+        if (touched.stream().anyMatch(key -> key.startsWith(Purgeable.RELATED_OF_PREFIX))) {
+            touched.add(ContentCache.ALL_KEY); // not expanded (no completion step ran before): everything, to be sure
+        }
         if (!touched.isEmpty()) {
             Set<String> keys = Set.copyOf(touched);
             touched.clear();

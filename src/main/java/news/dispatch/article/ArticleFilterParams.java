@@ -1,5 +1,6 @@
 package news.dispatch.article;
 
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,8 +27,18 @@ public class ArticleFilterParams extends ArticleShapeParams {
     public String byline;
 
     @QueryParam("lang")
-    @Parameter(description = "Only articles in this language (BCP 47 tag).", example = "en")
+    @Parameter(description = "Only articles in this language (BCP 47 tag). Without it, `Accept-Language` may choose one.",
+            example = "en")
     public String lang;
+
+    /** Read by the front door, not here (web/ListLanguage): declared for the API description. */
+    @HeaderParam("Accept-Language")
+    @Parameter(description = "Without `lang`, the first of the outlet's languages (`ckb`, `kmr`, `ar`, `en`) that this header "
+            + "accepts (RFC 4647 lookup: `en-US` finds `en`; `ku` is Kurmanji, `ku-Arab` or `ku-IQ` Sorani) restricts the list "
+            + "as `lang` would: the answer has that `Content-Language`, its next-page link names `lang`, and it says "
+            + "`Vary: Accept-Language`. A header naming none of them, `*` or an unreadable one leaves every language in. "
+            + "A batch read (`ids`) ignores it.", example = "ckb, en;q=0.8")
+    public String acceptLanguage;
 
     @QueryParam("from")
     @Parameter(description = "Published at or after this date (`2021-07-01`, from the start of that day, UTC) or RFC 3339 time.",

@@ -109,7 +109,7 @@ public class CachedAnswers implements FrontDoor.Step {
         if (query != null && (hasParam(query, "apiKey") || hasParam(query, "preview"))) {
             return false;
         }
-        ContentCache.Entry entry = cache.find(CanonicalRequest.of(request.path(), query));
+        ContentCache.Entry entry = cache.find(CanonicalRequest.of(ctx));
         if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
             return false;
         }

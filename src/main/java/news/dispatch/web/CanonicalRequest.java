@@ -1,6 +1,7 @@
 package news.dispatch.web;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
@@ -26,7 +27,8 @@ import java.util.List;
  *       anyway) and empty ones ({@code &&}) are dropped.</li>
  * </ul>
  * A request that cannot be read (a broken escape) keeps its raw form: the API refuses it, so it is never cached.
- * The form depends on the request target alone, never on {@code Host} or another header.
+ * The form depends on the request target alone, never on {@code Host} or another header, except that the
+ * language {@code Accept-Language} chose for a list is written in as its {@code lang} ({@link #of(RoutingContext)}).
  */
 public final class CanonicalRequest {
 
@@ -40,13 +42,29 @@ public final class CanonicalRequest {
         return of(request.path(), request.query());
     }
 
-    /** The canonical {@code path?query} of the request being served on this thread by the REST layer. */
+    /**
+     * The canonical {@code path?query} of a request as the application reads it: with the {@code lang} that
+     * {@code Accept-Language} chose for a list ({@link ListLanguage}), so that the header and the parameter share
+     * one cache entry.
+     */
+    public static String of(RoutingContext ctx) {
+        String canonical = of(ctx.request());
+        String language = ListLanguage.chosen(ctx);
+        return language == null ? canonical : with(canonical, "lang", language);
+    }
+
+    /** The canonical {@code path?query} of the request being served on this thread by the REST layer, as {@link #of(RoutingContext)}. */
     public static String current() {
+        return of(currentContext());
+    }
+
+    /** The routing context of the request being served on this thread by the REST layer. */
+    static RoutingContext currentContext() {
         ResteasyReactiveRequestContext context = CurrentRequestManager.get();
         if (context == null) {
             throw new IllegalStateException("No request is being served on this thread");
         }
-        return of(context.serverRequest().unwrap(HttpServerRequest.class));
+        return context.serverRequest().unwrap(RoutingContext.class);
     }
 
     /** The canonical {@code path?query} (always with the {@code ?}) of a raw path and query (null: none). */

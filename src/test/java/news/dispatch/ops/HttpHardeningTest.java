@@ -156,8 +156,15 @@ class HttpHardeningTest {
                 if (reply.header("Link") != null) {
                     assertThat(reply.header("Link")).startsWith("</v1/");
                 }
+                // Accept-Language choosing the list's language (decision 133) needs no Host either
+                RawHttp.Reply chosen = RawHttp.sendRaw(port(), "GET " + target + " HTTP/1.0", "Accept-Language: en");
+                assertThat(chosen.status()).as(target + " in English").isEqualTo(200);
             }
         }
+        // with characters a URI may not hold, sent raw
+        RawHttp.Reply raw = RawHttp.sendRaw(port(), "GET /v1/search?q=client|old&section=" + section.slug + " HTTP/1.1",
+                "Host: localhost", "Accept-Language: en");
+        assertThat(raw.status()).isEqualTo(200);
         assertThat(logged).noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("ERROR"));
     }
 

@@ -157,8 +157,8 @@ public class ClientContractFilter implements OASFilter {
         }
         for (Parameter p : operation.getParameters()) {
             Schema schema = p.getSchema();
-            if (p.getIn() == Parameter.In.QUERY && p.getExample() != null && schema != null) {
-                // An example of a filter is documentation: Swagger UI's "Try it out" would send it as a value.
+            if ((p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER) && p.getExample() != null && schema != null) {
+                // An example of a filter or header is documentation: Swagger UI's "Try it out" would send it as a value.
                 if (schema.getExamples() == null || schema.getExamples().isEmpty()) {
                     schema.setExamples(List.of(p.getExample()));
                 }

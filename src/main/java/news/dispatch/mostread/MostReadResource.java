@@ -69,7 +69,8 @@ public class MostReadResource {
                     + "(`24h`, twenty-four hourly buckets), most read first, with their read counts, in a section or "
                     + "language or overall; only articles the caller may see (partners' rights apply). Counts come from "
                     + "`POST /v1/articles/{id}/reads`. Cached for a minute (`Cache-Control: public, max-age=60`); "
-                    + "answered from this instance's own counts while the shared store (Redis) fails.")
+                    + "answered from this instance's own counts while the shared store (Redis) fails. A section or language "
+                    + "nobody read lately answers an empty list.")
     @APIResponse(responseCode = "200", description = "The most-read articles.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary")},

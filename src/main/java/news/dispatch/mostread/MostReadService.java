@@ -60,9 +60,9 @@ public class MostReadService {
     private final Counter failures;
     private final Counter counted;
     private final Counter ignored;
-    /** Published articles' section and language (absent: not a published article), for a few minutes. */
+    /** Published articles' section and language (absent: not a published article), for a minute. */
     private final Cache<UUID, Optional<Meta>> meta = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofMinutes(5)).build();
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public MostReadService(ArticleService articles, Clock clock, MostReadConfig config, Instance<Redis> redis, MeterRegistry registry) {
         this.articles = articles;

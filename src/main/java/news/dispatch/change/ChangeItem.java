@@ -12,7 +12,7 @@ public record ChangeItem(
         @Schema(description = "Position in the feed; increases with commit order (not necessarily by one for a given caller).",
                 examples = "1042") long seq,
         @Schema(examples = "publish") ChangeType type,
-        @Schema(description = "The article's id.") UUID id,
+        @Schema(description = "The article's id (of a `front` entry: the front's, decision 153).") UUID id,
         @Schema(description = "The article's slug after the change; for `visible: false`, the slug it had before the "
                 + "change (the one this caller knew).",
                 examples = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,

@@ -81,6 +81,29 @@ public class ChangeLog {
     }
 
     /**
+     * A change of a curated front (docs/decisions/153): a {@code front} entry under the front's id and slug, with no
+     * section, tags or embargo, {@code live} unless the front was deleted. Numbers are taken as in {@link #record}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChangeEvent recordFront(UUID id, String slug, boolean live) {
+        var em = Panache.getEntityManager();
+        em.flush();
+        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
+        long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        ChangeEvent event = new ChangeEvent();
+        event.seq = seq;
+        event.type = ChangeType.FRONT;
+        event.articleId = id;
+        event.slug = slug;
+        event.at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        event.prevSeq = em.createQuery("select max(e.seq) from ChangeEvent e where e.articleId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        event.live = live;
+        em.persist(event);
+        return event;
+    }
+
+    /**
      * After a write of a section, tag or byline: when what articles show of it ({@code shownBefore},
      * {@code shownAfter}) differs, records an {@code update} for each of its live articles.
      */

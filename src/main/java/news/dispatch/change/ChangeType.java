@@ -18,7 +18,12 @@ public enum ChangeType implements ApiEnum {
     /** Syndication rights changed (allowed flag or embargo time). */
     RIGHTS,
     /** An embargo ended: partners may now show the article. */
-    EMBARGO_LIFT;
+    EMBARGO_LIFT,
+    /**
+     * A curated front was created, changed (by an editor or a scheduled change) or deleted (decision 153): the entry's
+     * {@code id} and {@code slug} are the front's; refetch {@code GET /v1/fronts/{slug}}, or drop it when not visible.
+     */
+    FRONT;
 
     /** Declared here (not only on ApiEnum) so the OpenAPI scanner finds the JSON spelling. */
     @Override

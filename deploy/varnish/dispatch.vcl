@@ -75,7 +75,7 @@ sub vcl_recv {
     # varies by it. One variant per published language (keep the list in line with DISPATCH_LANGUAGES)
     # instead of one per header: the first published language the header names, refused ones (q=0) left
     # out; Kurdish written ku goes by script or region as Dispatch reads it. Anything else asks for none.
-    if (req.url ~ "^/v1/(articles|search|(sections|tags|bylines)/[^/?]+/articles)/?(\?|$)" && req.url !~ "[?&]lang=") {
+    if (req.url ~ "^/v1/(articles|search|most-read|(sections|tags|bylines)/[^/?]+/articles)/?(\?|$)" && req.url !~ "[?&]lang=") {
         set req.http.Accept-Language = regsuball(req.http.Accept-Language, "(?i)[^,]*;\s*q=0(\.0*)?\s*(,|$)", "");
         set req.http.Accept-Language = regsub(req.http.Accept-Language,
             "(?i)^(?:[^,]*,)*?\s*(ckb|kmr|ar|en|ku(?:-(?:arab|iq|ir))?)(?:[-;][^,]*)?(?:,.*)?$", "\1");

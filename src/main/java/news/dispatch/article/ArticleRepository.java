@@ -408,6 +408,62 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 corrections ? List.copyOf(fixes.values()) : null);
     }
 
+    /** The ids a list's filters name: its section and byline (null when not named or not found) and the tags found, by slug. */
+    public record Named(UUID section, UUID byline, Map<String, UUID> tags) {
+    }
+
+    /** A value no slug and no id ever takes: what a look-up of a filter that is not named compares with. */
+    private static final String NO_SLUG = "";
+    private static final UUID NO_ID = new UUID(0, 0);
+
+    /**
+     * The section and byline (each by slug or id, the id first, as their own look-ups do) and the tags (by slug) that a
+     * list's filters name, in one statement whatever is named (docs/decisions/140): a list with a section and a tag costs
+     * what a list with one of them does. Each statement shape is one per number of tags, rounded to a power of two.
+     */
+    public Named resolve(String section, String byline, Collection<String> tagSlugs) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("sectionSlug", section == null ? NO_SLUG : section);
+        params.put("sectionId", section == null ? NO_ID : news.dispatch.common.Ids.parse(section).orElse(NO_ID));
+        params.put("bylineSlug", byline == null ? NO_SLUG : byline);
+        params.put("bylineId", byline == null ? NO_ID : news.dispatch.common.Ids.parse(byline).orElse(NO_ID));
+        String tagList = IdList.bind("tag", tagSlugs.isEmpty() ? List.of(NO_SLUG) : tagSlugs, params);
+        NativeQuery<?> query = getEntityManager().createNativeQuery(
+                        "select 1 as kind, id, slug from section where slug = :sectionSlug or id = :sectionId"
+                                + " union all select 2 as kind, id, slug from byline where slug = :bylineSlug or id = :bylineId"
+                                + " union all select 3 as kind, id, slug from tag where slug in " + tagList)
+                .unwrap(NativeQuery.class)
+                .addScalar("kind", Integer.class).addScalar("id", UUID.class).addScalar("slug", String.class);
+        params.forEach(query::setParameter);
+        UUID sectionBySlug = null;
+        UUID sectionById = null;
+        UUID bylineBySlug = null;
+        UUID bylineById = null;
+        Map<String, UUID> tags = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            UUID id = (UUID) r[1];
+            switch ((Integer) r[0]) {
+                case 1 -> {
+                    if (id.equals(params.get("sectionId"))) {
+                        sectionById = id;
+                    } else {
+                        sectionBySlug = id;
+                    }
+                }
+                case 2 -> {
+                    if (id.equals(params.get("bylineId"))) {
+                        bylineById = id;
+                    } else {
+                        bylineBySlug = id;
+                    }
+                }
+                default -> tags.put((String) r[2], id);
+            }
+        }
+        return new Named(sectionById != null ? sectionById : sectionBySlug, bylineById != null ? bylineById : bylineBySlug, tags);
+    }
+
     /** The rows (with their sections), byline credits and tags of some articles, and their corrections when asked for. */
     public record Parts(Map<UUID, Article> rows, Map<UUID, List<ArticleByline>> bylines, Map<UUID, List<ArticleTag>> tags,
                         Map<UUID, List<ArticleCorrection>> corrections) {

@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.byline.Byline;
-import news.dispatch.byline.BylineService;
 import news.dispatch.common.Ids;
 import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.section.Section;
-import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
-import news.dispatch.tag.TagService;
 import news.dispatch.syndication.Rights;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -36,22 +33,15 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final ArticleMapper mapper;
-    private final SectionService sections;
-    private final TagService tags;
-    private final BylineService bylines;
     private final ArticleConfig config;
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository articles, ArticleMapper mapper, SectionService sections, TagService tags,
-                          BylineService bylines, ArticleConfig config, CurrentCaller caller, Clock clock) {
+    public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleConfig config, CurrentCaller caller, Clock clock) {
         this.caller = caller;
         this.clock = clock;
         this.articles = articles;
         this.mapper = mapper;
-        this.sections = sections;
-        this.tags = tags;
-        this.bylines = bylines;
         this.config = config;
     }
 
@@ -423,35 +413,32 @@ public class ArticleService {
     private ArticleRepository.Filter visibleFilter(ArticleQuery q, Scope scope) {
         List<FieldError> errors = new ArrayList<>();
         UUID sectionId = scope.section() == null ? null : scope.section().id;
-        if (q.section() != null) {
-            Optional<Section> section = sections.find(q.section());
-            if (section.isEmpty()) {
-                errors.add(new FieldError("section", "no section '" + q.section() + "'"));
-            } else if (sectionId != null && !sectionId.equals(section.get().id)) {
-                return ArticleRepository.Filter.NOTHING;
-            } else {
-                sectionId = section.get().id;
-            }
-        }
         UUID bylineId = scope.byline() == null ? null : scope.byline().id;
-        if (q.byline() != null) {
-            Optional<Byline> byline = bylines.find(q.byline());
-            if (byline.isEmpty()) {
-                errors.add(new FieldError("byline", "no byline '" + q.byline() + "'"));
-            } else if (bylineId != null && !bylineId.equals(byline.get().id)) {
-                return ArticleRepository.Filter.NOTHING;
-            } else {
-                bylineId = byline.get().id;
-            }
-        }
         List<UUID> tagIds = new ArrayList<>();
-        if (q.hasTags()) {
-            List<Tag> found = tags.findBySlugs(q.tags());
-            Set<String> known = new HashSet<>();
-            found.forEach(t -> known.add(t.slug));
-            q.tags().stream().filter(s -> !known.contains(s)).sorted()
-                    .forEach(s -> errors.add(new FieldError("tag", "no tag '" + s + "'")));
-            found.forEach(t -> tagIds.add(t.id));
+        if (q.section() != null || q.byline() != null || q.hasTags()) {
+            // one statement for all the filters' names, whatever their number (decision 140)
+            ArticleRepository.Named named = articles.resolve(q.section(), q.byline(), q.tags());
+            if (q.section() != null) {
+                if (named.section() == null) {
+                    errors.add(new FieldError("section", "no section '" + q.section() + "'"));
+                } else if (sectionId != null && !sectionId.equals(named.section())) {
+                    return ArticleRepository.Filter.NOTHING;
+                } else {
+                    sectionId = named.section();
+                }
+            }
+            if (q.byline() != null) {
+                if (named.byline() == null) {
+                    errors.add(new FieldError("byline", "no byline '" + q.byline() + "'"));
+                } else if (bylineId != null && !bylineId.equals(named.byline())) {
+                    return ArticleRepository.Filter.NOTHING;
+                } else {
+                    bylineId = named.byline();
+                }
+            }
+            q.tags().stream().filter(t -> !named.tags().containsKey(t)).sorted()
+                    .forEach(t -> errors.add(new FieldError("tag", "no tag '" + t + "'")));
+            q.tags().stream().map(named.tags()::get).filter(java.util.Objects::nonNull).forEach(tagIds::add);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

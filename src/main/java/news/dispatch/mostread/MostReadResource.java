@@ -83,7 +83,8 @@ public class MostReadResource {
                                  schema = @Schema(type = SchemaType.STRING, enumeration = {"1h", "24h"}, defaultValue = "24h")) String window,
                          @QueryParam("section") @Parameter(description = "Only this section's articles (its slug).",
                                  example = "politics") String section,
-                         @QueryParam("lang") @Parameter(description = "Only articles in this language (BCP 47).",
+                         @QueryParam("lang") @Parameter(description = "Only articles in this language (BCP 47). Without it, "
+                                 + "`Accept-Language` may choose one of the outlet's languages, as on article lists.",
                                  example = "en") String lang,
                          @QueryParam("limit") @Parameter(description = "How many at most, 1 to " + MostReadService.MAX_LIMIT + ".",
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "10")) String limit,
@@ -125,7 +126,7 @@ public class MostReadResource {
             shape.apply(article);
             item.set("article", article);
         }
-        return representations.render(body, null, null, null, List.of()).withCacheControl(cacheControl);
+        return representations.render(body, null, null, null, List.of()).withCacheControl(cacheControl).withLanguage(language);
     }
 
     @Schema(name = "MostReadPage", description = "The most-read articles of a window, most read first.")

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Accept-Language} picks the language of an article list when the request has no {@code lang} parameter
- * (docs/decisions/133-accept-language-for-lists.md). The lists are {@code /v1/articles}, {@code /v1/search} and the
- * articles of a section, tag or byline; a single article, a batch read ({@code ids=}), feeds and the change feed
+ * (docs/decisions/133-accept-language-for-lists.md). The lists are {@code /v1/articles}, {@code /v1/search},
+ * {@code /v1/most-read} and the articles of a section, tag or byline; a single article, a batch read ({@code ids=}), feeds and the change feed
  * never depend on the header.
  * <p>
  * The header is matched against the languages the outlet publishes ({@code dispatch.languages}) by RFC 4647
@@ -39,7 +39,7 @@ public class ListLanguage implements FrontDoor.Step {
     /** The routing-context key of the language chosen for the request, when one was. */
     static final String CHOSEN = "dispatch.list-language";
 
-    private static final Pattern LISTS = Pattern.compile("/v1/(?:articles|search|(?:sections|tags|bylines)/[^/]+/articles)/?");
+    private static final Pattern LISTS = Pattern.compile("/v1/(?:articles|search|most-read|(?:sections|tags|bylines)/[^/]+/articles)/?");
 
     private final Map<String, String> published;
 

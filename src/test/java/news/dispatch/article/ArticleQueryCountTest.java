@@ -117,6 +117,17 @@ class ArticleQueryCountTest {
     }
 
     @Test
+    void combinedFiltersCostWhatOneFilterCosts() {
+        // the section, byline and tags a list names are looked up in one statement (decision 140)
+        sameCost("/v1/articles?limit=100&section=" + big.slug + "&tag=" + bigTag.slug,
+                "/v1/articles?limit=5&section=" + small.slug + "&tag=" + smallTag.slug);
+        sameCost("/v1/articles?limit=100&section=" + big.slug + "&byline=" + bigByline.slug + "&tag=" + bigTag.slug,
+                "/v1/articles?limit=5&section=" + small.slug + "&byline=" + smallByline.slug + "&tag=" + smallTag.slug);
+        sameCost("/v1/articles?limit=100&section=" + big.id + "&byline=" + bigByline.id,
+                "/v1/articles?limit=5&section=" + small.id + "&byline=" + smallByline.id);
+    }
+
+    @Test
     void theNextPageCostsWhatTheFirstCosts() {
         String next = given().get("/v1/articles?limit=1&sort=publishedAt&section=" + big.slug).then().extract().path("page.next");
         sameCost("/v1/articles?limit=100&sort=publishedAt&section=" + big.slug + "&cursor=" + next,

@@ -121,6 +121,8 @@ class ListLanguageTest {
         given().header("Accept-Language", "ar").queryParam("q", marker).get("/v1/search").then().statusCode(200)
                 .body("items.article.language", everyItem(equalTo("ar"))).body("items.size()", equalTo(1))
                 .header("Vary", containsString("Accept-Language"));
+        given().header("Accept-Language", "ckb").get("/v1/most-read").then().statusCode(200)
+                .header("Content-Language", "ckb").header("Vary", containsString("Accept-Language"));
         given().header("Accept-Language", "ckb").get("/v1/feeds/latest.rss").then().statusCode(200)
                 .header("Vary", not(containsString("Accept-Language")));
         // a batch read names its articles: it shows them whatever their language

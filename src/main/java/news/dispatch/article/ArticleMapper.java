@@ -48,7 +48,9 @@ public class ArticleMapper {
                 new Syndication(a.syndicationAllowed, a.embargoUntil),
                 group == null ? List.of() : group.stream().filter(t -> !t.id.equals(a.id))
                         .map(t -> new Translation(t.id, t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
-                                siteUrl + t.slug, t.id.equals(t.translationGroup))).toList());
+                                siteUrl + t.slug, t.id.equals(t.translationGroup))).toList(),
+                a.live,
+                a.live ? new Coverage(a.coverageStart, a.coverageEnd) : null);
     }
 
     public Body body(Article a) {

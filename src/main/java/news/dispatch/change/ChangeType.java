@@ -18,7 +18,13 @@ public enum ChangeType implements ApiEnum {
     /** Syndication rights changed (allowed flag or embargo time). */
     RIGHTS,
     /** An embargo ended: partners may now show the article. */
-    EMBARGO_LIFT;
+    EMBARGO_LIFT,
+    /** An entry was added to a visible live blog (decision 160): fetch its entries since the last poll. */
+    ENTRY_ADDED,
+    /** An entry of a visible live blog was edited. */
+    ENTRY_UPDATED,
+    /** An entry of a visible live blog was deleted. */
+    ENTRY_DELETED;
 
     /** Declared here (not only on ApiEnum) so the OpenAPI scanner finds the JSON spelling. */
     @Override

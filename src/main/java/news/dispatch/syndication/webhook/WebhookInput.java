@@ -12,8 +12,8 @@ import java.util.List;
 public record WebhookInput(
         @Schema(description = "Absolute http(s) URL the deliveries are POSTed to.", examples = "https://partner.example.org/hooks/dispatch")
         @NotBlank @Size(max = 2000) String url,
-        @Schema(description = "The change types to deliver: publish, update, correction, unpublish, delete, rights, embargo-lift.", examples = "[\"publish\", \"update\", \"correction\", \"unpublish\", \"delete\", \"embargo-lift\"]")
-        @NotEmpty @Size(max = 7) List<@NotNull String> eventTypes,
+        @Schema(description = "The change types to deliver: publish, update, correction, unpublish, delete, rights, embargo-lift, entry-added, entry-updated, entry-deleted.", examples = "[\"publish\", \"update\", \"correction\", \"unpublish\", \"delete\", \"embargo-lift\"]")
+        @NotEmpty @Size(max = 20) List<@NotNull String> eventTypes,
         @Schema(description = "Shared secret (16 to 200 characters) for the HMAC-SHA256 signature. Write-only: never shown again.",
                 examples = "b1f4c0d2e8a94c6fa3e1d7c9b5a2f0e4")
         @NotBlank @Size(min = 16, max = 200) String secret,

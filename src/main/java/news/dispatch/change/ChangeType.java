@@ -24,7 +24,9 @@ public enum ChangeType implements ApiEnum {
     /** An entry of a visible live blog was edited. */
     ENTRY_UPDATED,
     /** An entry of a visible live blog was deleted. */
-    ENTRY_DELETED;
+    ENTRY_DELETED,
+    /** A breaking-news alert was issued for a visible article (decision 161): read it at {@code /v1/alerts}. */
+    ALERT;
 
     /** Declared here (not only on ApiEnum) so the OpenAPI scanner finds the JSON spelling. */
     @Override

@@ -198,6 +198,12 @@ public class LiveEntryService {
         return new Listing(new LiveEntryPage(items, new PageInfo(limit, next, null), latest), keys);
     }
 
+    /** Whether the blog has this entry (not deleted). */
+    @Transactional
+    public boolean has(UUID articleId, UUID entryId) {
+        return entries.findOf(articleId, entryId).filter(e -> e.deletedAt == null).isPresent();
+    }
+
     /** The newest entries a blog shows, for its schema.org document. */
     @ReadOnlyTransaction(replica = true)
     public List<LiveEntry> latest(UUID articleId, int limit) {

@@ -136,7 +136,7 @@ class SampleContentTest {
                 break;
             }
         }
-        assertThat(types).hasSize(9).containsOnly("publish"); // with the live blog
+        assertThat(types).hasSize(10).containsOnly("publish", "alert"); // with the live blog and its alert
         assertThat(copy).containsValue(SLUG);
 
         // ... equal to what the partner may take, and each story answers to its id.

@@ -53,6 +53,13 @@ public class ApiKeyService {
                         Set.copyOf(ids(k.tagIds))), k.rateLimit));
     }
 
+    /** The caller a key stands for, by its id; empty for an unknown or revoked key (webhooks of a key, decision 162). */
+    @ReadOnlyTransaction
+    public Optional<Caller> caller(UUID keyId) {
+        return keys.findByIdOptional(keyId).filter(k -> k.revokedAt == null)
+                .map(k -> new Caller(k.role, k.id, k.fullText, Set.copyOf(ids(k.sectionIds)), Set.copyOf(ids(k.tagIds))));
+    }
+
     /** A caller with the key's own rate limit (null: the role's default). */
     public record Authenticated(Caller caller, Integer rateLimit) {
     }

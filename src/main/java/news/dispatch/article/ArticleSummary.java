@@ -34,5 +34,5 @@ public record ArticleSummary(
         @Schema(description = "The published versions of the story in other languages, by language; empty when none.")
         List<Translation> translations,
         @Schema(description = "A live blog: its entries are at `/v1/articles/{slug}/entries` (decision 160).") boolean live,
-        @Schema(description = "A live blog's coverage; null for other articles.", nullable = true) Coverage coverage) {
+        @Schema(nullable = true) Coverage coverage) {
 }

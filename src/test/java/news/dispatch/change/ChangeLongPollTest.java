@@ -119,6 +119,46 @@ class ChangeLongPollTest {
         assertThat(ids(response)).containsExactly(visible.id.toString());
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * PostgreSQL only: a change another instance committed reaches this one as a notification (decision 087), which
+     * wakes the waiters here. The entry is written by plain JDBC, which this instance's Hibernate does not see.
+     */
+    @Test
+    void aChangeCommittedByAnotherInstanceWakesTheWait() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(news.dispatch.testsupport.Databases.postgres());
+        Article a = fixtures.article("Written elsewhere " + Fixtures.unique("a")).save();
+        var pending = poll(head(), 30, null);
+        awaitWaiting(1);
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long seq;
+            try (var counter = connection.prepareStatement(
+                    "update change_counter set last_seq = last_seq + 1 where id = 1 returning last_seq");
+                 var rows = counter.executeQuery()) {
+                rows.next();
+                seq = rows.getLong(1);
+            }
+            try (var insert = connection.prepareStatement("insert into change_event (seq, type, article_id, slug, at, live,"
+                    + " tag_ids, syndication_allowed) values (?, 'publish', ?, ?, now(), true, '', true)")) {
+                insert.setLong(1, seq);
+                insert.setObject(2, a.id);
+                insert.setString(3, a.slug);
+                insert.executeUpdate();
+            }
+            try (var notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, news.dispatch.cache.PurgeBroadcast.CHANNEL);
+                notify.setString(2, "{\"i\":\"another-instance\",\"k\":[\"changes\",\"articles\"]}");
+                notify.executeQuery().close();
+            }
+            connection.commit();
+        }
+        HttpResponse<String> response = pending.get(15, TimeUnit.SECONDS);
+        assertThat(ids(response)).containsExactly(a.id.toString());
+    }
+
     @Test
     void badWaitsAre400s() {
         for (String wait : List.of("61", "-1", "x", "05", "1.5")) {

@@ -36,6 +36,10 @@ public class ApiKey extends BaseEntity {
     @Column(name = "full_text", nullable = false)
     public boolean fullText;
 
+    /** A partner key that takes embargoed stories before the lift (decision 164). */
+    @Column(name = "early_delivery", nullable = false)
+    public boolean earlyDelivery;
+
     /** Comma-separated section ids a partner may take; empty means all. */
     @Column(name = "section_ids", nullable = false)
     public String sectionIds = "";

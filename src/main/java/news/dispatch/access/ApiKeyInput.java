@@ -23,5 +23,7 @@ public record ApiKeyInput(
         @Schema(description = "Tags (slugs or ids) a partner may take; empty or absent = all.")
         @Size(max = 50) List<@NotBlank String> tags,
         @Schema(description = "Requests per window; absent = the role's configured default.", examples = "600")
-        @Min(1) @Max(1_000_000) Integer rateLimit) {
+        @Min(1) @Max(1_000_000) Integer rateLimit,
+        @Schema(description = "Whether a partner takes embargoed stories before the lift, marked `embargoed` "
+                + "(decision 164).", defaultValue = "false", nullable = true) Boolean earlyDelivery) {
 }

@@ -50,7 +50,15 @@ public class ApiKeyService {
         return keys.findBySecretHash(ApiKeySecrets.hash(secret))
                 .filter(k -> k.revokedAt == null)
                 .map(k -> new Authenticated(new Caller(k.role, k.id, k.fullText, Set.copyOf(ids(k.sectionIds)),
-                        Set.copyOf(ids(k.tagIds))), k.rateLimit));
+                        Set.copyOf(ids(k.tagIds)), k.earlyDelivery), k.rateLimit));
+    }
+
+    /** The caller a key stands for, by its id; empty for an unknown or revoked key (webhooks of a key, decision 162). */
+    @ReadOnlyTransaction
+    public Optional<Caller> caller(UUID keyId) {
+        return keys.findByIdOptional(keyId).filter(k -> k.revokedAt == null)
+                .map(k -> new Caller(k.role, k.id, k.fullText, Set.copyOf(ids(k.sectionIds)), Set.copyOf(ids(k.tagIds)),
+                        k.earlyDelivery));
     }
 
     /** A caller with the key's own rate limit (null: the role's default). */
@@ -91,6 +99,7 @@ public class ApiKeyService {
         key.name = input.name().trim();
         key.role = input.role();
         key.fullText = Boolean.TRUE.equals(input.fullText());
+        key.earlyDelivery = Boolean.TRUE.equals(input.earlyDelivery());
         key.sectionIds = join(sectionIds);
         key.tagIds = join(tagIds);
         key.rateLimit = input.rateLimit();

@@ -17,10 +17,11 @@ public record ApiKeyView(
         @Schema(description = "Ids of the tags a partner may take; empty = all.") List<UUID> tagIds,
         @Schema(description = "Requests per window; null = the role's default.", nullable = true) Integer rateLimit,
         Instant createdAt,
-        @Schema(description = "When the key was revoked; it stopped working at that moment.", nullable = true) Instant revokedAt) {
+        @Schema(description = "When the key was revoked; it stopped working at that moment.", nullable = true) Instant revokedAt,
+        @Schema(description = "Whether a partner takes embargoed stories before the lift.") boolean earlyDelivery) {
 
     static ApiKeyView of(ApiKey k) {
         return new ApiKeyView(k.id, k.name, k.prefix, k.role, k.fullText, ApiKeyService.ids(k.sectionIds),
-                ApiKeyService.ids(k.tagIds), k.rateLimit, k.createdAt, k.revokedAt);
+                ApiKeyService.ids(k.tagIds), k.rateLimit, k.createdAt, k.revokedAt, k.earlyDelivery);
     }
 }

@@ -121,6 +121,16 @@ public class Article extends BaseEntity implements Purgeable {
     @Column(name = "embargo_until")
     public Instant embargoUntil;
 
+    /** A live blog (decision 160): its entries are a resource of their own ({@code news.dispatch.live}). */
+    @Column(nullable = false)
+    public boolean live;
+
+    @Column(name = "coverage_start")
+    public Instant coverageStart;
+
+    @Column(name = "coverage_end")
+    public Instant coverageEnd;
+
     /** Set by a delete: the row stays as a tombstone and is never shown again. */
     @Column(name = "deleted_at")
     public Instant deletedAt;

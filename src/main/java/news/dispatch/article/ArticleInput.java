@@ -44,10 +44,21 @@ public record ArticleInput(
         @Schema(description = "Slug or id of the same story in another language: this article joins its translations "
                 + "(each language once). `\"\"` leaves them; absent or null: unchanged.", examples = "kurdistan-votes",
                 nullable = true)
-        @Size(max = 200) String translationOf) {
+        @Size(max = 200) String translationOf,
+        @Schema(description = "A live blog: entries are added under `/v1/articles/{slug}/entries` (decision 160). "
+                + "False when absent.", nullable = true) Boolean live,
+        @Schema(nullable = true) @Valid CoverageInput coverage) {
 
     static final String SLUG_MESSAGE = "must be lower-case letters and digits in words joined by single hyphens (at most 80)";
     static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
+
+    @Schema(name = "CoverageInput", description = "When a live blog's coverage starts and ends.")
+    public record CoverageInput(
+            @Schema(description = "When coverage started; absent: when the blog is first published.", nullable = true)
+            Instant start,
+            @Schema(description = "When coverage ended (or will end); absent while the blog runs.", nullable = true)
+            Instant end) {
+    }
 
     @Schema(name = "DatelineInput", description = "Where and by whom the story was filed.")
     public record DatelineInput(

@@ -11,8 +11,10 @@ import java.util.List;
 public class ArticleMapper {
 
     private final String siteUrl;
+    private final java.time.Clock clock;
 
-    public ArticleMapper(ArticleConfig config) {
+    public ArticleMapper(ArticleConfig config, java.time.Clock clock) {
+        this.clock = clock;
         String base = config.siteUrl();
         this.siteUrl = base.endsWith("/") ? base : base + "/";
     }
@@ -45,10 +47,13 @@ public class ArticleMapper {
                 a.firstPublishedAt,
                 a.wordCount,
                 a.readingMinutes,
-                new Syndication(a.syndicationAllowed, a.embargoUntil),
+                new Syndication(a.syndicationAllowed, a.embargoUntil,
+                        a.embargoUntil != null && a.embargoUntil.isAfter(java.time.Instant.now(clock))),
                 group == null ? List.of() : group.stream().filter(t -> !t.id.equals(a.id))
                         .map(t -> new Translation(t.id, t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
-                                siteUrl + t.slug, t.id.equals(t.translationGroup))).toList());
+                                siteUrl + t.slug, t.id.equals(t.translationGroup))).toList(),
+                a.live,
+                a.live ? new Coverage(a.coverageStart, a.coverageEnd) : null);
     }
 
     public Body body(Article a) {

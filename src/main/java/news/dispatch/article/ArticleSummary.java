@@ -32,5 +32,7 @@ public record ArticleSummary(
         @Schema(examples = "3") int readingMinutes,
         Syndication syndication,
         @Schema(description = "The published versions of the story in other languages, by language; empty when none.")
-        List<Translation> translations) {
+        List<Translation> translations,
+        @Schema(description = "A live blog: its entries are at `/v1/articles/{slug}/entries` (decision 160).") boolean live,
+        @Schema(nullable = true) Coverage coverage) {
 }

@@ -309,6 +309,9 @@ public class ArticleWriteService {
         if (a.firstPublishedAt == null) {
             a.firstPublishedAt = a.publishedAt;
         }
+        if (a.live && a.coverageStart == null) {
+            a.coverageStart = a.publishedAt;
+        }
         a.updatedAt = now;
         changes.record(ChangeType.PUBLISH, a);
         Log.infof("Scheduled article %s published", a.id);
@@ -438,6 +441,10 @@ public class ArticleWriteService {
         if (creating && in.status() == ArticleStatus.UNPUBLISHED) {
             errors.add(new FieldError("status", "a new article can be draft, scheduled or published"));
         }
+        if (in.coverage() != null && in.coverage().start() != null && in.coverage().end() != null
+                && in.coverage().end().isBefore(in.coverage().start())) {
+            errors.add(new FieldError("coverage.end", "must not be before coverage.start"));
+        }
         if (in.slug() != null && news.dispatch.common.Ids.parse(in.slug()).isPresent()) {
             errors.add(new FieldError("slug", "must not look like an id"));
         }
@@ -468,6 +475,11 @@ public class ArticleWriteService {
         a.syndicationAllowed = in.syndication() == null || in.syndication().allowed() == null || in.syndication().allowed();
         a.embargoUntil = in.syndication() == null || in.syndication().embargoUntil() == null ? null
                 : in.syndication().embargoUntil().truncatedTo(ChronoUnit.MICROS);
+        a.live = Boolean.TRUE.equals(in.live());
+        a.coverageStart = in.coverage() == null || in.coverage().start() == null ? null
+                : in.coverage().start().truncatedTo(ChronoUnit.MICROS);
+        a.coverageEnd = in.coverage() == null || in.coverage().end() == null ? null
+                : in.coverage().end().truncatedTo(ChronoUnit.MICROS);
         setSlug(a, in, now, creating);
         setTranslation(a, in.translationOf());
         setTags(a, tagList);
@@ -603,6 +615,9 @@ public class ArticleWriteService {
                         a.firstPublishedAt = now;
                     }
                 }
+                if (a.live && a.coverageStart == null) {
+                    a.coverageStart = a.publishedAt;
+                }
             }
             case UNPUBLISHED -> {
                 if (a.status == ArticleStatus.DRAFT) {
@@ -637,7 +652,10 @@ public class ArticleWriteService {
                 new ArticleInput.SyndicationInput(a.syndicationAllowed, a.embargoUntil),
                 a.status,
                 a.status == ArticleStatus.SCHEDULED ? a.publishedAt : null,
-                null);
+                null,
+                a.live,
+                a.coverageStart == null && a.coverageEnd == null ? null
+                        : new ArticleInput.CoverageInput(a.coverageStart, a.coverageEnd));
     }
 
     private Instant now() {

@@ -389,6 +389,7 @@ public class ContentCache {
             }
         });
         forgetOldMarks(now);
+        tell(keys);
     }
 
     /**
@@ -425,6 +426,27 @@ public class ContentCache {
         }
     }
 
+    /**
+     * Listeners told of every invalidation, local or heard from another instance (decision 087), with its keys
+     * ({@link #ALL_KEY} alone for everything): the change feed's long polls wake on them (decision 163).
+     */
+    private final List<java.util.function.Consumer<Collection<String>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener of invalidations; it runs on the invalidating thread and must not block. */
+    public void listen(java.util.function.Consumer<Collection<String>> listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(Collection<String> keys) {
+        for (var listener : listeners) {
+            try {
+                listener.accept(keys);
+            } catch (RuntimeException e) {
+                io.quarkus.logging.Log.warn("An invalidation listener failed", e);
+            }
+        }
+    }
+
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
     public void invalidateAll() {
         long at = sequence.incrementAndGet();
@@ -433,6 +455,7 @@ public class ContentCache {
         var entries = cache.asMap();
         entries.keySet().forEach(entries::remove); // by key, whatever is stored there by now
         marks.values().removeIf(mark -> mark.sequence <= at); // stale() compares allInvalidated first
+        tell(List.of(ALL_KEY));
     }
 
     /** The number of the last invalidation; it moves on with every one (tests and diagnostics). */

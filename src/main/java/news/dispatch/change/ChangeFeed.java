@@ -128,7 +128,11 @@ public class ChangeFeed {
                     // An entry that tells the caller to remove a story names it by the slug the caller knew:
                     // the slug it has now may be one this caller must not learn (a story renamed as it was withheld).
                     String slug = after ? (String) row[3] : (String) row[SLUG_BEFORE];
-                    items.add(new ChangeItem(seq, (ChangeType) row[1], (UUID) row[2], slug, (Instant) row[4], after));
+                    Instant embargo = (Instant) row[AFTER + 3];
+                    boolean embargoed = after && embargo != null && embargo.isAfter((Instant) row[AFTER]);
+                    // only a key with early delivery (or an editor) sees a story under embargo: it is told so (decision 164)
+                    items.add(new ChangeItem(seq, (ChangeType) row[1], (UUID) row[2], slug, (Instant) row[4], after, null,
+                            embargoed ? Boolean.TRUE : null, embargoed ? embargo : null));
                     if (items.size() == limit) {
                         break;
                     }

@@ -28,14 +28,25 @@ public record ChangeItem(
                 + "whose article is no longer visible (a later page says so), carries none: there is nothing to fetch "
                 + "for it (docs/decisions/151).", nullable = true)
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        ArticleView article) {
+        ArticleView article,
+        @Schema(description = "Only for keys with early delivery (decision 164): `true` when the story was still under "
+                + "embargo after the change; do not show it before `embargoUntil`.", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean embargoed,
+        @Schema(description = "With `embargoed`: when the embargo lifts.", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Instant embargoUntil) {
 
     public ChangeItem(long seq, ChangeType type, UUID id, String slug, Instant at, boolean visible) {
-        this(seq, type, id, slug, at, visible, null);
+        this(seq, type, id, slug, at, visible, null, null, null);
+    }
+
+    public ChangeItem(long seq, ChangeType type, UUID id, String slug, Instant at, boolean visible, ArticleView article) {
+        this(seq, type, id, slug, at, visible, article, null, null);
     }
 
     /** This entry carrying the article (include). */
     public ChangeItem with(ArticleView view) {
-        return new ChangeItem(seq, type, id, slug, at, visible, view);
+        return new ChangeItem(seq, type, id, slug, at, visible, view, embargoed, embargoUntil);
     }
 }

@@ -42,9 +42,14 @@ public class ChangeResource {
     private final Representations representations;
     private final ContentCache cache;
     private final ChangeArticles articles;
+    private final ChangeWaiters waiters;
+
+    /** The longest a long poll waits (decision 163). */
+    static final int MAX_WAIT_SECONDS = 60;
 
     public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, ContentCache cache,
-                          ChangeArticles articles) {
+                          ChangeArticles articles, ChangeWaiters waiters) {
+        this.waiters = waiters;
         this.articles = articles;
         this.feed = feed;
         this.caller = caller;
@@ -63,7 +68,10 @@ public class ChangeResource {
                     + "what to do: fetch and store the article, or remove the copy. With `include=summary` or "
                     + "`include=article` the page carries the articles itself (delta sync, docs/decisions/151): the "
                     + "last entry of each article on the page holds it as the caller may see it now, so a copy is "
-                    + "brought up to date with one request per page.")
+                    + "brought up to date with one request per page. With `wait` (seconds, at most 60) a request that "
+                    + "finds nothing new for the caller is held until a change it may see commits or the time is up "
+                    + "(then an empty page with the same `next`): a long poll, which holds no thread nor database "
+                    + "connection while it waits (docs/decisions/163).")
     @APIResponse(responseCode = "200", description = "A page of changes.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ChangePage.class)))
@@ -71,7 +79,8 @@ public class ChangeResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response list(
+    @io.smallrye.common.annotation.Blocking
+    public io.smallrye.mutiny.Uni<Response> list(
             @QueryParam("since") @Parameter(description = "The `next` cursor of the previous page; absent: from the beginning.")
             String since,
             @QueryParam("limit") @Parameter(description = "Most entries to return, 1 to 100.",
@@ -82,10 +91,15 @@ public class ChangeResource {
                     + "visible to the caller after it. Absent: entries only.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"summary", "article"}))
             String include,
+            @QueryParam("wait") @Parameter(description = "Long poll: hold the request up to this many seconds (1 to 60) "
+                    + "until a change the caller may see commits. Absent or 0: answer at once.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "60", defaultValue = "0"))
+            String wait,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         int size = Params.limit(limit, errors);
+        int waitSeconds = waitSeconds(wait, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -101,6 +115,68 @@ public class ChangeResource {
                     : articles.render(page, embed);
             return r.withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
         };
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers), render));
+        if (waitSeconds > 0) {
+            // never from (nor into) the application cache: an empty answer must not be served at once to the next poll
+            return poll(position, size, who, embed, headers, System.nanoTime() + waitSeconds * 1_000_000_000L);
+        }
+        return io.smallrye.mutiny.Uni.createFrom().item(
+                representations.respond(headers, cache.get(uri, representations.keyed(headers), render)));
+    }
+
+    /**
+     * Reads the page; when it has nothing for the caller, waits (no thread, no connection) for the next change feed
+     * invalidation or the deadline, then reads on from where the empty page ended. The waiter is armed before the read,
+     * so a change committed during the read wakes it at once.
+     */
+    private io.smallrye.mutiny.Uni<Response> poll(long position, int size, Caller who, ChangeArticles.Include embed,
+                                                  HttpHeaders headers, long deadline) {
+        long left = deadline - System.nanoTime();
+        ChangeWaiters.Waiter waiter = waiters.arm(java.time.Duration.ofNanos(Math.max(left, 1)));
+        ChangePage page;
+        try {
+            page = feed.page(position, size, who);
+        } catch (RuntimeException e) {
+            waiter.cancel();
+            throw e;
+        }
+        if (!page.items().isEmpty() || left <= 0) {
+            waiter.cancel();
+            return io.smallrye.mutiny.Uni.createFrom().item(respond(page, embed, headers));
+        }
+        long next = ChangeFeed.position(page.next());
+        var requestContext = io.quarkus.arc.Arc.container().requestContext();
+        var state = requestContext.getState();
+        return waiter.changed()
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .flatMap(changed -> {
+                    requestContext.activate(state);
+                    try {
+                        return changed && System.nanoTime() < deadline
+                                ? poll(next, size, who, embed, headers, deadline)
+                                : io.smallrye.mutiny.Uni.createFrom().item(respond(page, embed, headers));
+                    } finally {
+                        requestContext.deactivate();
+                    }
+                });
+    }
+
+    /** Seconds to wait: absent or 0 → none; otherwise a whole number 1..60 in its one spelling. */
+    static int waitSeconds(String value, List<FieldError> errors) {
+        if (value == null || value.equals("0")) {
+            return 0;
+        }
+        if (value.length() <= 2 && value.charAt(0) != '0' && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(value) <= MAX_WAIT_SECONDS) {
+            return Integer.parseInt(value);
+        }
+        errors.add(new FieldError("wait", "must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS));
+        return 0;
+    }
+
+    private Response respond(ChangePage page, ChangeArticles.Include embed, HttpHeaders headers) {
+        Representation r = embed == null
+                ? representations.render(page, null, null, null, List.of(Purgeable.CHANGES))
+                : articles.render(page, embed);
+        return representations.respond(headers, r.withCacheControl(Representations.PRIVATE_CACHE_CONTROL));
     }
 }

@@ -19,6 +19,14 @@ public enum ChangeType implements ApiEnum {
     RIGHTS,
     /** An embargo ended: partners may now show the article. */
     EMBARGO_LIFT,
+    /** An entry was added to a visible live blog (decision 160): fetch its entries since the last poll. */
+    ENTRY_ADDED,
+    /** An entry of a visible live blog was edited. */
+    ENTRY_UPDATED,
+    /** An entry of a visible live blog was deleted. */
+    ENTRY_DELETED,
+    /** A breaking-news alert was issued for a visible article (decision 161): read it at {@code /v1/alerts}. */
+    ALERT,
     /**
      * A curated front was created, changed (by an editor or a scheduled change) or deleted (decision 153): the entry's
      * {@code id} and {@code slug} are the front's; refetch {@code GET /v1/fronts/{slug}}, or drop it when not visible.

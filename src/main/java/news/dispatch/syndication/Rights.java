@@ -82,7 +82,7 @@ public final class Rights {
         if (extent == Extent.NONE) {
             return true;
         }
-        if (article.embargoUntil() != null && article.embargoUntil().isAfter(at)) {
+        if (article.embargoUntil() != null && article.embargoUntil().isAfter(at) && !caller.takesEmbargoed()) {
             return false;
         }
         if (extent == Extent.EMBARGO) {
@@ -119,10 +119,16 @@ public final class Rights {
             return new Clause("(a.embargoUntil is null or a.embargoUntil <= :rightsNow)",
                     "(a.embargo_until is null or a.embargo_until <= :rightsNow)", Map.of("rightsNow", now));
         }
-        StringBuilder jpql = new StringBuilder("a.syndicationAllowed = true and (a.embargoUntil is null or a.embargoUntil <= :rightsNow)");
-        StringBuilder sql = new StringBuilder("a.syndication_allowed = true and (a.embargo_until is null or a.embargo_until <= :rightsNow)");
+        // A partner key with early delivery takes embargoed stories before the lift (decision 164).
+        boolean early = caller.takesEmbargoed();
+        StringBuilder jpql = new StringBuilder(early ? "a.syndicationAllowed = true"
+                : "a.syndicationAllowed = true and (a.embargoUntil is null or a.embargoUntil <= :rightsNow)");
+        StringBuilder sql = new StringBuilder(early ? "a.syndication_allowed = true"
+                : "a.syndication_allowed = true and (a.embargo_until is null or a.embargo_until <= :rightsNow)");
         Map<String, Object> params = new HashMap<>();
-        params.put("rightsNow", now);
+        if (!early) {
+            params.put("rightsNow", now);
+        }
         // Single parameters, not a collection one: Hibernate keeps a query plan only for those (IdList).
         if (!caller.sectionIds().isEmpty()) {
             String sections = IdList.bind("rightsSection", caller.sectionIds(), params);

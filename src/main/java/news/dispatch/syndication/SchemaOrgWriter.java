@@ -25,9 +25,12 @@ public class SchemaOrgWriter {
     private final ObjectMapper json;
     private final ObjectWriter scriptSafe;
     private final SyndicationConfig config;
+    private final jakarta.enterprise.inject.Instance<LiveBlogUpdates> liveBlogs;
 
-    public SchemaOrgWriter(ObjectMapper json, SyndicationConfig config) {
+    public SchemaOrgWriter(ObjectMapper json, SyndicationConfig config,
+                           jakarta.enterprise.inject.Instance<LiveBlogUpdates> liveBlogs) {
         this.json = json;
+        this.liveBlogs = liveBlogs;
         this.scriptSafe = json.writer().with(new ScriptSafeEscapes());
         this.config = config;
     }
@@ -132,7 +135,38 @@ public class SchemaOrgWriter {
         publisher.put("@type", "NewsMediaOrganization");
         publisher.put("name", config.outletName());
         publisher.put("url", config.homePage());
+        if (a.live()) {
+            liveBlog(a, n);
+        }
         return n;
+    }
+
+    /** A live blog is a {@code LiveBlogPosting} with its coverage and its newest entries (decision 160). */
+    private void liveBlog(ArticleSummary a, ObjectNode n) {
+        n.put("@type", "LiveBlogPosting");
+        if (a.coverage() != null && a.coverage().start() != null) {
+            n.put("coverageStartTime", a.coverage().start().toString());
+        }
+        if (a.coverage() != null && a.coverage().end() != null) {
+            n.put("coverageEndTime", a.coverage().end().toString());
+        }
+        ArrayNode updates = n.putArray("liveBlogUpdate");
+        if (liveBlogs.isResolvable()) {
+            for (LiveBlogUpdates.Update u : liveBlogs.get().latest(a.id())) {
+                ObjectNode post = updates.addObject();
+                post.put("@type", "BlogPosting");
+                post.put("@id", a.url() + "#entry-" + u.id());
+                post.put("url", a.url() + "#entry-" + u.id());
+                post.put("headline", u.title() != null ? u.title()
+                        : u.text().length() <= 110 ? u.text() : u.text().substring(0, 109) + "…");
+                post.put("datePublished", u.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                post.put("dateModified", u.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                post.put("articleBody", u.text());
+                if (u.imageUrl() != null) {
+                    post.put("image", u.imageUrl());
+                }
+            }
+        }
     }
 
     /**

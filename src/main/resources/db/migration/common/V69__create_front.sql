@@ -27,4 +27,5 @@ create index front_schedule_due_idx on front_schedule (applied_at, due_at);
 -- A front change is an entry of the change feed of its own (type 'front'; article_id and slug are the front's).
 alter table change_event drop constraint change_event_type_ck;
 alter table change_event add constraint change_event_type_ck
-    check (type in ('publish', 'update', 'correction', 'unpublish', 'delete', 'rights', 'embargo-lift', 'front'));
+    check (type in ('publish', 'update', 'correction', 'unpublish', 'delete', 'rights', 'embargo-lift',
+                    'entry-added', 'entry-updated', 'entry-deleted', 'alert', 'front'));

@@ -107,7 +107,7 @@ class SampleContentTest {
     void loadsOnlyIntoAnEmptyDatabase() {
         assertThat(loader.loadIfEmpty()).isFalse();
         given().queryParam("count", "true").when().get("/v1/articles")
-                .then().statusCode(200).body("page.total", equalTo(8));
+                .then().statusCode(200).body("page.total", equalTo(9)); // with the live blog (news.dispatch.live)
     }
 
     @Test
@@ -139,7 +139,7 @@ class SampleContentTest {
                 break;
             }
         }
-        assertThat(types).hasSize(8).containsOnly("publish");
+        assertThat(types).hasSize(10).containsOnly("publish", "alert"); // with the live blog and its alert
         assertThat(copy).containsValue(SLUG);
 
         // ... equal to what the partner may take, and each story answers to its id.

@@ -56,7 +56,7 @@ public class TestKeys {
 
     /** As {@link #partner(boolean, List, List)}, with the key's id (to revoke it). */
     public Key partnerKey(boolean fullText, List<String> sections, List<String> tags) {
-        return issue(new ApiKeyInput(Fixtures.unique("Test partner"), Role.PARTNER, fullText, sections, tags, null));
+        return issue(new ApiKeyInput(Fixtures.unique("Test partner"), Role.PARTNER, fullText, sections, tags, null, null));
     }
 
     /** A new key of its own (for tests that revoke keys or need their own rate limit); answers its secret. */

@@ -33,6 +33,10 @@ public class Webhook extends BaseEntity {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** The partner key whose rights filter the deliveries (decision 162); null for an admin's receiver. */
+    @Column(name = "key_id")
+    public java.util.UUID keyId;
+
     /** The change-feed position up to which deliveries have been queued. */
     @Column(name = "last_seq", nullable = false)
     public long lastSeq;

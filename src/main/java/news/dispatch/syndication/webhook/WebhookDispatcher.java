@@ -84,8 +84,11 @@ public class WebhookDispatcher {
     /** Receivers a worker is sending to now: a run starts no second worker for them. */
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
+    private final news.dispatch.access.ApiKeyService apiKeys;
+
     public WebhookDispatcher(EntityManager em, ChangeFeed feed, Representations representations, WebhookConfig config,
-                             WebhookTargets targets, Clock clock, Vertx vertx) {
+                             WebhookTargets targets, Clock clock, Vertx vertx, news.dispatch.access.ApiKeyService apiKeys) {
+        this.apiKeys = apiKeys;
         this.em = em;
         this.feed = feed;
         this.representations = representations;
@@ -198,12 +201,19 @@ public class WebhookDispatcher {
         if (w == null || !w.active) {
             return;
         }
+        // A partner key's receiver gets what that key may see on /v1/changes (decision 162); a revoked key's stops.
+        Caller receiver = w.keyId == null ? RECEIVER : apiKeys.caller(w.keyId).orElse(null);
+        if (receiver == null) {
+            w.active = false;
+            Log.infof("Webhook %s deactivated: its key is revoked", w.id);
+            return;
+        }
         Set<String> types = Set.of(w.eventTypes.split(","));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         ChangePage page;
         int pages = 0;
         do {
-            page = feed.page(w.lastSeq, QUEUE_PAGE, RECEIVER);
+            page = feed.page(w.lastSeq, QUEUE_PAGE, receiver);
             for (ChangeItem item : page.items()) {
                 if (!types.contains(item.type().value())) {
                     continue;

@@ -38,8 +38,11 @@ public class WebhookService {
     private final ChangeFeed feed;
     private final Clock clock;
     private final WebhookTargets targets;
+    private final news.dispatch.access.ApiKeyService keys;
 
-    public WebhookService(EntityManager em, ChangeFeed feed, Clock clock, WebhookTargets targets) {
+    public WebhookService(EntityManager em, ChangeFeed feed, Clock clock, WebhookTargets targets,
+                          news.dispatch.access.ApiKeyService keys) {
+        this.keys = keys;
         this.em = em;
         this.feed = feed;
         this.clock = clock;
@@ -49,7 +52,26 @@ public class WebhookService {
     /** Registers a receiver; it gets the changes committed from now on. */
     @Transactional
     public WebhookView create(WebhookInput input) {
+        return create(input, null);
+    }
+
+    /**
+     * Registers a receiver for {@code owner}'s key (a partner managing its own, decision 162), or, with a null owner,
+     * an admin's receiver, for the key the input names if any.
+     */
+    @Transactional
+    public WebhookView create(WebhookInput input, UUID owner) {
         List<FieldError> errors = new ArrayList<>();
+        UUID key = owner;
+        if (owner != null && input.apiKey() != null && !input.apiKey().equals(owner)) {
+            errors.add(new FieldError("apiKey", "a partner registers webhooks for its own key only; leave it out"));
+        } else if (owner == null && input.apiKey() != null) {
+            var named = keys.caller(input.apiKey());
+            if (named.isEmpty() || named.get().role() != news.dispatch.access.Role.PARTNER) {
+                errors.add(new FieldError("apiKey", "names no partner key in use"));
+            }
+            key = input.apiKey();
+        }
         String url = url(input.url(), errors);
         Set<ChangeType> types = new LinkedHashSet<>();
         for (int i = 0; i < input.eventTypes().size(); i++) {
@@ -66,6 +88,7 @@ public class WebhookService {
         w.eventTypes = types.stream().map(ChangeType::value).collect(Collectors.joining(","));
         w.secret = input.secret();
         w.description = input.description();
+        w.keyId = key;
         w.lastSeq = feed.head();
         w.createdAt = w.updatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         em.persist(w);
@@ -75,11 +98,23 @@ public class WebhookService {
 
     @ReadOnlyTransaction
     public WebhookView get(String id) {
-        return view(find(id));
+        return get(id, null);
+    }
+
+    /** A receiver; a partner ({@code owner} not null) sees its own only (404 for the others). */
+    @ReadOnlyTransaction
+    public WebhookView get(String id, UUID owner) {
+        return view(find(id, owner));
     }
 
     @ReadOnlyTransaction
     public Page<WebhookView> list(String limitParam, String cursorParam) {
+        return list(limitParam, cursorParam, null);
+    }
+
+    /** Every receiver, or a partner's ({@code owner} not null) own. */
+    @ReadOnlyTransaction
+    public Page<WebhookView> list(String limitParam, String cursorParam, UUID owner) {
         List<FieldError> errors = new ArrayList<>();
         int limit = Params.limit(limitParam, errors);
         Cursor cursor = Params.cursor(cursorParam, "id", errors);
@@ -87,10 +122,13 @@ public class WebhookService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        var query = em.createQuery("select w from Webhook w" + (after == null ? "" : " where w.id > :after") + " order by w.id",
-                Webhook.class);
+        var query = em.createQuery("select w from Webhook w where 1 = 1" + (after == null ? "" : " and w.id > :after")
+                + (owner == null ? "" : " and w.keyId = :owner") + " order by w.id", Webhook.class);
         if (after != null) {
             query.setParameter("after", after);
+        }
+        if (owner != null) {
+            query.setParameter("owner", owner);
         }
         List<Webhook> rows = query.setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
@@ -101,7 +139,12 @@ public class WebhookService {
 
     @Transactional
     public void delete(String id) {
-        Webhook w = find(id);
+        delete(id, null);
+    }
+
+    @Transactional
+    public void delete(String id, UUID owner) {
+        Webhook w = find(id, owner);
         em.createQuery("delete from WebhookDelivery d where d.webhookId = :id").setParameter("id", w.id).executeUpdate();
         em.remove(w);
         Log.infof("Webhook %s deleted", w.id);
@@ -110,7 +153,12 @@ public class WebhookService {
     /** The delivery log of a receiver, newest first. */
     @ReadOnlyTransaction
     public Page<DeliveryView> deliveries(String id, String limitParam, String cursorParam) {
-        Webhook w = find(id);
+        return deliveries(id, limitParam, cursorParam, null);
+    }
+
+    @ReadOnlyTransaction
+    public Page<DeliveryView> deliveries(String id, String limitParam, String cursorParam, UUID owner) {
+        Webhook w = find(id, owner);
         List<FieldError> errors = new ArrayList<>();
         int limit = Params.limit(limitParam, errors);
         Cursor cursor = Params.cursor(cursorParam, "-id", errors);
@@ -131,15 +179,17 @@ public class WebhookService {
         return new Page<>(page.stream().map(WebhookService::view).toList(), new PageInfo(limit, next, null));
     }
 
-    private Webhook find(String id) {
+    /** The receiver; with an owner, only one of that key (another's is a 404, as if it did not exist). */
+    private Webhook find(String id, UUID owner) {
         return Ids.parse(id).map(uuid -> em.find(Webhook.class, uuid))
+                .filter(w -> owner == null || owner.equals(w.keyId))
                 .orElseThrow(() -> ProblemException.notFound("webhook", id));
     }
 
     private WebhookView view(Webhook w) {
         List<ChangeType> types = Arrays.stream(w.eventTypes.split(","))
                 .map(t -> ApiEnum.parse(ChangeType.class, t).orElseThrow()).toList();
-        return new WebhookView(w.id, w.url, types, w.description, ChangeFeed.cursor(w.lastSeq), w.createdAt);
+        return new WebhookView(w.id, w.url, types, w.description, ChangeFeed.cursor(w.lastSeq), w.createdAt, w.keyId);
     }
 
     static DeliveryView view(WebhookDelivery d) {

@@ -14,5 +14,7 @@ public record WebhookView(
         List<ChangeType> eventTypes,
         @Schema(nullable = true) String description,
         @Schema(description = "Change-feed cursor up to which changes have been queued for delivery.") String position,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "The partner key whose rights filter the deliveries; null for an admin's receiver.",
+                nullable = true) UUID apiKey) {
 }

@@ -1,6 +1,9 @@
 package news.dispatch.article;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import news.dispatch.access.CurrentCaller;
 
 import news.dispatch.text.Direction;
 
@@ -11,10 +14,14 @@ import java.util.List;
 public class ArticleMapper {
 
     private final String siteUrl;
+    private final Instance<LeadImageSource> leadImages;
+    private final CurrentCaller caller;
 
-    public ArticleMapper(ArticleConfig config) {
+    public ArticleMapper(ArticleConfig config, Instance<LeadImageSource> leadImages, CurrentCaller caller) {
         String base = config.siteUrl();
         this.siteUrl = base.endsWith("/") ? base : base + "/";
+        this.leadImages = leadImages;
+        this.caller = caller;
     }
 
     public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags) {
@@ -30,8 +37,7 @@ public class ArticleMapper {
                 a.headline,
                 a.standfirst,
                 a.datelinePlace == null && a.datelineSource == null ? null : new Dateline(a.datelinePlace, a.datelineSource),
-                a.leadImageUrl == null ? null : new LeadImage(a.leadImageUrl, a.leadImageCaption, a.leadImageCredit,
-                        Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight),
+                leadImage(a),
                 a.section == null ? null : new SectionRef(a.section.slug, a.section.name),
                 tags == null ? List.of() : tags.stream().map(t -> new TagRef(t.tag.slug, t.tag.name, t.tag.type,
                         Direction.ofText(t.tag.name))).toList(),
@@ -49,6 +55,37 @@ public class ArticleMapper {
                 group == null ? List.of() : group.stream().filter(t -> !t.id.equals(a.id))
                         .map(t -> new Translation(t.id, t.language, Direction.ofLanguage(t.language), t.slug, t.headline,
                                 siteUrl + t.slug, t.id.equals(t.translationGroup))).toList());
+    }
+
+    /**
+     * The lead image: an uploaded one as it is now (size, focal point, renditions), where the caller may receive it
+     * (partners only where the image's own rights allow, and background deliveries, which go to partners, likewise);
+     * an image given by URL as stored.
+     */
+    LeadImage leadImage(Article a) {
+        if (a.leadImageId != null && leadImages.isResolvable()) {
+            var found = leadImages.get().find(a.leadImageId);
+            if (found.isPresent()) {
+                LeadImageSource.Details d = found.get();
+                if (!d.syndicationAllowed() && !ownReader()) {
+                    return null;
+                }
+                return new LeadImage(d.url(), a.leadImageCaption != null ? a.leadImageCaption : d.caption(),
+                        a.leadImageCredit != null ? a.leadImageCredit : d.credit(), Boolean.TRUE.equals(a.leadImageFilePhoto),
+                        a.leadImageAlt != null ? a.leadImageAlt : d.alt(), d.width(), d.height(), d.id(), d.focalPoint(),
+                        d.renditions());
+            }
+        }
+        return a.leadImageUrl == null ? null : new LeadImage(a.leadImageUrl, a.leadImageCaption, a.leadImageCredit,
+                Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight);
+    }
+
+    /** Whether the current caller is one of the outlet's own (anonymous readers, editors): not a partner, not a delivery. */
+    private boolean ownReader() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false; // a webhook delivery or another background job: syndication
+        }
+        return !caller.get().isPartner();
     }
 
     public Body body(Article a) {

@@ -4,16 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import news.dispatch.cache.Purgeable;
 import news.dispatch.common.BaseEntity;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
-/** An uploaded image's metadata; its original's bytes are kept by an {@link ImageStore}. */
+/**
+ * An uploaded image's metadata; its original's bytes are kept by an {@link ImageStore}. Not {@code Purgeable}: articles
+ * show their lead image's metadata, so a write of an image invalidates every cached answer (image writes are few).
+ */
 @Entity
 @Table(name = "image")
-public class Image extends BaseEntity implements Purgeable {
+public class Image extends BaseEntity {
 
     @Column(name = "media_type", nullable = false)
     public String mediaType;
@@ -60,9 +61,4 @@ public class Image extends BaseEntity implements Purgeable {
 
     @Version
     public long version;
-
-    @Override
-    public void touched(Write write, Consumer<String> keys) {
-        keys.accept("image-" + id);
-    }
 }

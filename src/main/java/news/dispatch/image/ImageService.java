@@ -49,9 +49,12 @@ public class ImageService {
     private final CurrentCaller caller;
     private final PublicUrl urls;
     private final Clock clock;
+    private final ImageLeadImages leadImages;
 
     public ImageService(ImageRepository images, ImageStore store, ImageCodec codec, RenditionCache renditions,
-                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock) {
+                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock,
+                        ImageLeadImages leadImages) {
+        this.leadImages = leadImages;
         this.images = images;
         this.store = store;
         this.codec = codec;
@@ -100,6 +103,11 @@ public class ImageService {
     @Transactional
     public UUID delete(String key, String ifMatch) {
         Image image = lock(key, ifMatch);
+        long shown = images.getEntityManager().createQuery("select count(a) from Article a where a.leadImageId = :id"
+                + " and a.deletedAt is null", Long.class).setParameter("id", image.id).getSingleResult();
+        if (shown > 0) {
+            throw ProblemException.conflict("The image is the lead image of " + shown + " article(s).");
+        }
         store.delete(image.id);
         images.delete(image);
         Log.infof("Image %s deleted", image.id);
@@ -109,6 +117,7 @@ public class ImageService {
     /** Drops what this instance keeps of an image's renditions (after a committed change or delete). */
     public void forgetRenditions(UUID image) {
         renditions.forget(image);
+        leadImages.forget(image);
     }
 
     @ReadOnlyTransaction
@@ -176,27 +185,30 @@ public class ImageService {
      * offered for the crop, or a hash that is not the image's current one is a {@link NotCurrent} or a 404.
      */
     public byte[] rendition(RenditionCache.Key key) {
+        byte[] cached = renditions.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Rectangle crop;
+        int height;
+        Image image = QuarkusTransaction.requiringNew().call(() -> images.findById(key.image()));
+        if (image == null) {
+            throw ProblemException.notFound("image", key.image().toString());
+        }
+        if (!Renditions.widths(image, key.ratio()).contains(key.width())) {
+            throw ProblemException.notFound("rendition", key.ratio().path + "/" + key.width());
+        }
+        String hash = Renditions.hash(image);
+        if (!hash.equals(key.hash())) {
+            throw new NotCurrent(Renditions.path(image, hash, key.ratio(), key.width(), key.format()));
+        }
+        crop = Renditions.crop(image, key.ratio());
+        height = Renditions.height(image, key.ratio(), key.width());
         return renditions.get(key, k -> {
-            Source source = QuarkusTransaction.requiringNew().call(() -> {
-                Image image = images.findById(k.image());
-                if (image == null) {
-                    throw ProblemException.notFound("image", k.image().toString());
-                }
-                if (!Renditions.widths(image, k.ratio()).contains(k.width())) {
-                    throw ProblemException.notFound("rendition", k.ratio().path + "/" + k.width());
-                }
-                String hash = Renditions.hash(image);
-                if (!hash.equals(k.hash())) {
-                    throw new NotCurrent(Renditions.path(image, hash, k.ratio(), k.width(), k.format()));
-                }
-                byte[] original = store.get(image.id).orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
-                return new Source(original, Renditions.crop(image, k.ratio()), Renditions.height(image, k.ratio(), k.width()));
-            });
-            return codec.render(source.original(), source.crop(), k.width(), source.height(), k.format());
+            byte[] original = QuarkusTransaction.requiringNew().call(() -> store.get(k.image()))
+                    .orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
+            return codec.render(original, crop, k.width(), height, k.format());
         });
-    }
-
-    private record Source(byte[] original, Rectangle crop, int height) {
     }
 
     /** A rendition URL whose hash is not the image's current one (its focal point changed): where it is now. */

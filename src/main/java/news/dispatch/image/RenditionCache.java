@@ -60,6 +60,12 @@ public class RenditionCache {
         }
     }
 
+    /** The rendition when this instance has it made already, else null. */
+    public byte[] getIfPresent(Key key) {
+        CompletableFuture<byte[]> future = cache.getIfPresent(key);
+        return future != null && future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
     /** Drops an image's renditions (after it changed or was deleted). */
     public void forget(UUID image) {
         cache.synchronous().asMap().keySet().removeIf(k -> k.image().equals(image));

@@ -1,6 +1,5 @@
 package news.dispatch.article;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -18,17 +17,17 @@ public record LeadImage(
         @Schema(description = "Width in pixels.", nullable = true, examples = "1200") Integer width,
         @Schema(description = "Height in pixels.", nullable = true, examples = "800") Integer height,
         @Schema(description = "The uploaded image (`/v1/images/{id}`); absent for an image given by URL only.", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) UUID imageId,
-        @Schema(description = "Uploaded images only: the point crops keep in view.", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) FocalPoint focalPoint,
+        UUID imageId,
+        @Schema(nullable = true) FocalPoint focalPoint,
         @Schema(description = "Uploaded images only: one entry per aspect ratio (16:9, 4:3, 1:1, original).", nullable = true)
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<RenditionSet> renditions) {
+        List<RenditionSet> renditions) {
 
     public LeadImage(String url, String caption, String credit, boolean filePhoto, String alt, Integer width, Integer height) {
         this(url, caption, credit, filePhoto, alt, width, height, null, null, null);
     }
 
-    @Schema(name = "LeadImageFocalPoint", description = "0 to 1 from the left and from the top.")
+    @Schema(name = "LeadImageFocalPoint", description = "Uploaded images only: the point crops keep in view, 0 to 1 from "
+            + "the left and from the top.")
     public record FocalPoint(@Schema(examples = "0.5") double x, @Schema(examples = "0.35") double y) {
     }
 

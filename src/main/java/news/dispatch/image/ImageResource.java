@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -106,8 +107,12 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "The rendition.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control",
                     description = "`public, max-age=31536000, immutable`", schema = @Schema(type = SchemaType.STRING))},
-            content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "jpeg", summary = "A 640×360 JPEG",
+                            externalValue = "http://localhost:8080/v1/images/01a24c3e-f17f-7e66-b0ef-47bc8febc02d/3f9a1c2b7d4e/16x9/640.jpg")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "webp", summary = "A 640×360 WebP",
+                                    externalValue = "http://localhost:8080/v1/images/01a24c3e-f17f-7e66-b0ef-47bc8febc02d/3f9a1c2b7d4e/16x9/640.webp"))})
     @APIResponse(responseCode = "302", description = "The hash is outdated: `Location` is the rendition's current URL.",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)

@@ -31,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.vertx.core.http.HttpServerRequest;
+import news.dispatch.web.problem.ProblemMapper;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -57,10 +60,18 @@ public class ImageWriteResource {
 
     private final ImageService images;
     private final Representations representations;
+    private final ProblemMapper problems;
 
-    public ImageWriteResource(ImageService images, Representations representations) {
+    public ImageWriteResource(ImageService images, Representations representations, ProblemMapper problems) {
         this.images = images;
         this.representations = representations;
+        this.problems = problems;
+    }
+
+    /** A multipart body the parser cannot read (cut short, no closing boundary): a 400, as unreadable JSON is. */
+    @ServerExceptionMapper
+    public Response unreadableForm(IOException e, HttpServerRequest request) {
+        return problems.ours(ProblemException.invalid("body", "is not a readable multipart/form-data body"), request);
     }
 
     @POST

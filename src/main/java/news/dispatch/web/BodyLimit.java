@@ -35,13 +35,18 @@ public class BodyLimit implements FrontDoor.Step {
         this.problems = problems;
     }
 
-    /** Whether the request is an upload, whose body may be as large as {@code dispatch.http.max-upload-size}. */
+    /**
+     * Whether the request is an upload, whose body may be as large as {@code dispatch.http.max-upload-size}: a POST
+     * to an upload path of an {@code image/*} or {@code multipart/form-data} body.
+     */
     static boolean upload(RoutingContext ctx, List<String> uploadPaths) {
         if (ctx.request().method() != HttpMethod.POST) {
             return false;
         }
         String path = ctx.request().path();
-        return path != null && uploadPaths.contains(path);
+        String type = ctx.request().getHeader("Content-Type");
+        return path != null && uploadPaths.contains(path) && type != null
+                && (type.regionMatches(true, 0, "image/", 0, 6) || type.regionMatches(true, 0, "multipart/form-data", 0, 19));
     }
 
     @Override

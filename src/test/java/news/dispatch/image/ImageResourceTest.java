@@ -302,6 +302,12 @@ class ImageResourceTest {
                 .then().statusCode(415).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + keys.editor()).multiPart("caption", "no file").post("/v1/images")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
+        given().header("Authorization", "Bearer " + keys.editor()).contentType("multipart/form-data; boundary=x")
+                .body("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\ncut sh"
+                        .getBytes(StandardCharsets.US_ASCII))
+                .post("/v1/images").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + keys.editor()).contentType("application/json").body(new byte[1_200_000])
+                .post("/v1/images").then().statusCode(413); // only image and form bodies get the upload limit
         upload(jpeg, "image/jpeg", Map.of("focalX", "1.5", "focalY", "0.5"), 400);
         upload(jpeg, "image/jpeg", Map.of("focalX", "0.5"), 400);
         upload(jpeg, "image/jpeg", Map.of("syndicationAllowed", "yes"), 400);

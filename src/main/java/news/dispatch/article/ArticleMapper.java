@@ -1,6 +1,9 @@
 package news.dispatch.article;
 
 import io.quarkus.arc.Arc;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import news.dispatch.access.CurrentCaller;
@@ -86,6 +89,45 @@ public class ArticleMapper {
             return false; // a webhook delivery or another background job: syndication
         }
         return !caller.get().isPartner();
+    }
+
+    /**
+     * The body with its uploaded images filled in: each {@code <img data-image-id>} gets the image's largest
+     * rendition as {@code src}, its size, a {@code srcset} of the whole picture and, where it has none, the image's alt
+     * text. An image the caller may not receive (as for the lead image) is left out with its {@code <figure>}.
+     * Bodies without such images are returned as they are.
+     */
+    public Body inlineImages(Body body) {
+        if (body == null || body.html() == null || !body.html().contains("data-image-id") || !leadImages.isResolvable()) {
+            return body;
+        }
+        Document doc = Jsoup.parseBodyFragment(body.html());
+        doc.outputSettings().prettyPrint(false);
+        boolean own = ownReader();
+        for (Element img : doc.select("img[data-image-id]")) {
+            var found = news.dispatch.common.Ids.parse(img.attr("data-image-id")).flatMap(id -> leadImages.get().find(id));
+            if (found.isEmpty()) {
+                continue;
+            }
+            LeadImageSource.Details d = found.get();
+            if (!d.syndicationAllowed() && !own) {
+                Element figure = img.closest("figure");
+                (figure != null ? figure : img).remove();
+                continue;
+            }
+            if (d.url() != null) {
+                img.attr("src", d.url());
+            }
+            img.attr("width", Integer.toString(d.width())).attr("height", Integer.toString(d.height()));
+            LeadImage.RenditionSet whole = d.renditions().get(d.renditions().size() - 1);
+            if (!whole.srcset().isEmpty()) {
+                img.attr("srcset", whole.srcset()).attr("sizes", "100vw");
+            }
+            if (img.attr("alt").isBlank() && d.alt() != null) {
+                img.attr("alt", d.alt());
+            }
+        }
+        return new Body(doc.body().html(), body.text());
     }
 
     public Body body(Article a) {

@@ -137,6 +137,29 @@ class ImagesInContentTest {
     }
 
     @Test
+    void inlineImagesInTheBodyGetTheirRenditions() throws Exception {
+        Section section = fixtures.section(Fixtures.unique("Images"));
+        String free = upload(true);
+        String licensed = upload(false);
+        Map<String, Object> body = new HashMap<>();
+        body.put("headline", Fixtures.unique("Inline pictures"));
+        body.put("body", Map.of("html", "<p>Before.</p><figure data-image-id=\"" + free + "\"><img data-image-id=\"" + free
+                + "\" alt=\"\"><figcaption>Free</figcaption></figure><figure><img data-image-id=\"" + licensed
+                + "\" alt=\"Licensed\"><figcaption>Licensed</figcaption></figure><p>After.</p>"));
+        body.put("section", section.slug);
+        body.put("status", "published");
+        String slug = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/articles")
+                .then().statusCode(201).extract().path("slug");
+        String html = given().get("/v1/articles/" + slug).then().statusCode(200).extract().path("body.html");
+        assertThat(html).contains("data-image-id=\"" + free + "\"").contains("srcset=\"").contains("/original/1600.jpg")
+                .contains("width=\"1600\"").contains("alt=\"A podium\"").contains("<figcaption>Licensed</figcaption>")
+                .contains("<p>Before.</p>").contains("<p>After.</p>");
+        String partner = keys.as(keys.fullTextPartner()).get("/v1/articles/" + slug).then().statusCode(200)
+                .extract().path("body.html");
+        assertThat(partner).contains("<figcaption>Free</figcaption>").doesNotContain(licensed).doesNotContain("Licensed");
+    }
+
+    @Test
     void aLeadImageNamesAnImageOrAUrl() {
         Map<String, Object> body = new HashMap<>();
         body.put("headline", "No such image");

@@ -57,6 +57,10 @@ public class Article extends BaseEntity implements Purgeable {
     @Column(name = "body_text", nullable = false)
     public String bodyText;
 
+    /** An uploaded image (news.dispatch.image), or null for an image given by URL only. */
+    @Column(name = "lead_image_id")
+    public java.util.UUID leadImageId;
+
     @Column(name = "lead_image_url")
     public String leadImageUrl;
 

@@ -74,15 +74,17 @@ public record ArticleInput(
 
     @Schema(name = "LeadImageInput", description = "The lead image.")
     public record LeadImageInput(
-            @Schema(description = "Absolute http or https URL.", examples = "https://www.example.com/media/kadhimi.jpg",
-                    format = "uri", pattern = HttpUrl.PATTERN)
-            @NotBlank @Size(max = 2000) @HttpUrl String url,
+            @Schema(description = "Absolute http or https URL; taken from the image when `imageId` is given.",
+                    nullable = true, examples = "https://www.example.com/media/kadhimi.jpg", format = "uri", pattern = HttpUrl.PATTERN)
+            @Size(max = 2000) @HttpUrl String url,
             @Schema(nullable = true) @SingleLine @Size(max = 1000) String caption,
             @Schema(nullable = true) @SingleLine @Size(max = 500) String credit,
             @Schema(description = "A file photo, not taken for this story.", nullable = true) Boolean filePhoto,
             @Schema(description = "Alternative text for screen readers.") @NotBlank @SingleLine @Size(max = 1000) String alt,
             @Schema(nullable = true) @Min(1) @Max(20_000) Integer width,
-            @Schema(nullable = true) @Min(1) @Max(20_000) Integer height) {
+            @Schema(nullable = true) @Min(1) @Max(20_000) Integer height,
+            @Schema(description = "An uploaded image (`POST /v1/images`): the article then shows its size, focal point and "
+                    + "renditions, and its caption and credit where none are given here.", nullable = true) java.util.UUID imageId) {
     }
 
     @Schema(name = "BylineCreditInput", description = "A byline credited on the article.")

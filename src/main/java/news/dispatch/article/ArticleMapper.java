@@ -1,6 +1,12 @@
 package news.dispatch.article;
 
+import io.quarkus.arc.Arc;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import news.dispatch.access.CurrentCaller;
 
 import news.dispatch.text.Direction;
 
@@ -12,11 +18,15 @@ public class ArticleMapper {
 
     private final String siteUrl;
     private final java.time.Clock clock;
+    private final Instance<LeadImageSource> leadImages;
+    private final CurrentCaller caller;
 
-    public ArticleMapper(ArticleConfig config, java.time.Clock clock) {
+    public ArticleMapper(ArticleConfig config, java.time.Clock clock, Instance<LeadImageSource> leadImages, CurrentCaller caller) {
         this.clock = clock;
         String base = config.siteUrl();
         this.siteUrl = base.endsWith("/") ? base : base + "/";
+        this.leadImages = leadImages;
+        this.caller = caller;
     }
 
     public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags) {
@@ -32,8 +42,7 @@ public class ArticleMapper {
                 a.headline,
                 a.standfirst,
                 a.datelinePlace == null && a.datelineSource == null ? null : new Dateline(a.datelinePlace, a.datelineSource),
-                a.leadImageUrl == null ? null : new LeadImage(a.leadImageUrl, a.leadImageCaption, a.leadImageCredit,
-                        Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight),
+                leadImage(a),
                 a.section == null ? null : new SectionRef(a.section.slug, a.section.name),
                 tags == null ? List.of() : tags.stream().map(t -> new TagRef(t.tag.slug, t.tag.name, t.tag.type,
                         Direction.ofText(t.tag.name))).toList(),
@@ -54,6 +63,76 @@ public class ArticleMapper {
                                 siteUrl + t.slug, t.id.equals(t.translationGroup))).toList(),
                 a.live,
                 a.live ? new Coverage(a.coverageStart, a.coverageEnd) : null);
+    }
+
+    /**
+     * The lead image: an uploaded one as it is now (size, focal point, renditions), where the caller may receive it
+     * (partners only where the image's own rights allow, and background deliveries, which go to partners, likewise);
+     * an image given by URL as stored.
+     */
+    LeadImage leadImage(Article a) {
+        if (a.leadImageId != null && leadImages.isResolvable()) {
+            var found = leadImages.get().find(a.leadImageId);
+            if (found.isPresent()) {
+                LeadImageSource.Details d = found.get();
+                if (!d.syndicationAllowed() && !ownReader()) {
+                    return null;
+                }
+                return new LeadImage(d.url(), a.leadImageCaption != null ? a.leadImageCaption : d.caption(),
+                        a.leadImageCredit != null ? a.leadImageCredit : d.credit(), Boolean.TRUE.equals(a.leadImageFilePhoto),
+                        a.leadImageAlt != null ? a.leadImageAlt : d.alt(), d.width(), d.height(), d.id(), d.focalPoint(),
+                        d.renditions());
+            }
+        }
+        return a.leadImageUrl == null ? null : new LeadImage(a.leadImageUrl, a.leadImageCaption, a.leadImageCredit,
+                Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight);
+    }
+
+    /** Whether the current caller is one of the outlet's own (anonymous readers, editors): not a partner, not a delivery. */
+    private boolean ownReader() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false; // a webhook delivery or another background job: syndication
+        }
+        return !caller.get().isPartner();
+    }
+
+    /**
+     * The body with its uploaded images filled in: each {@code <img data-image-id>} gets the image's largest
+     * rendition as {@code src}, its size, a {@code srcset} of the whole picture and, where it has none, the image's alt
+     * text. An image the caller may not receive (as for the lead image) is left out with its {@code <figure>}.
+     * Bodies without such images are returned as they are.
+     */
+    public Body inlineImages(Body body) {
+        if (body == null || body.html() == null || !body.html().contains("data-image-id") || !leadImages.isResolvable()) {
+            return body;
+        }
+        Document doc = Jsoup.parseBodyFragment(body.html());
+        doc.outputSettings().prettyPrint(false);
+        boolean own = ownReader();
+        for (Element img : doc.select("img[data-image-id]")) {
+            var found = news.dispatch.common.Ids.parse(img.attr("data-image-id")).flatMap(id -> leadImages.get().find(id));
+            if (found.isEmpty()) {
+                continue;
+            }
+            LeadImageSource.Details d = found.get();
+            if (!d.syndicationAllowed() && !own) {
+                Element figure = img.closest("figure");
+                (figure != null ? figure : img).remove();
+                continue;
+            }
+            if (d.url() != null) {
+                img.attr("src", d.url());
+            }
+            img.attr("width", Integer.toString(d.width())).attr("height", Integer.toString(d.height()));
+            LeadImage.RenditionSet whole = d.renditions().get(d.renditions().size() - 1);
+            if (!whole.srcset().isEmpty()) {
+                img.attr("srcset", whole.srcset()).attr("sizes", "100vw");
+            }
+            if (img.attr("alt").isBlank() && d.alt() != null) {
+                img.attr("alt", d.alt());
+            }
+        }
+        return new Body(doc.body().html(), body.text());
     }
 
     public Body body(Article a) {

@@ -108,7 +108,7 @@ public class ArticleService {
 
     private ArticleView view(Article a, Body body, ArticleRepository.Parts parts, boolean withCorrections,
                              Map<UUID, List<Article>> translations) {
-        return new ArticleView(summary(a, parts.bylines(), parts.tags(), translations), body,
+        return new ArticleView(summary(a, parts.bylines(), parts.tags(), translations), mapper.inlineImages(body),
                 withCorrections ? mapper.corrections(parts.corrections().getOrDefault(a.id, List.of())) : null, null, null);
     }
 
@@ -309,7 +309,7 @@ public class ArticleService {
 
         ArticleView view = new ArticleView(
                 summary(article, credits, tagLinks, translations),
-                around.body(),
+                mapper.inlineImages(around.body()),
                 withCorrections ? around.corrections() : null,
                 withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations),
                         next == null ? null : summary(next, credits, tagLinks, translations)) : null,

@@ -65,10 +65,13 @@ public class ArticleWriteService {
     private final ObjectMapper json;
     private final Validator validator;
     private final Clock clock;
+    private final jakarta.enterprise.inject.Instance<LeadImageSource> leadImages;
 
     public ArticleWriteService(ArticleRepository articles, ArticleService reads, SectionService sections, TagService tags,
                                BylineService bylines, ChangeLog changes, ArticleRevisions revisions, CurrentCaller caller,
-                               ObjectMapper json, Validator validator, Clock clock) {
+                               ObjectMapper json, Validator validator, Clock clock,
+                               jakarta.enterprise.inject.Instance<LeadImageSource> leadImages) {
+        this.leadImages = leadImages;
         this.articles = articles;
         this.reads = reads;
         this.sections = sections;
@@ -463,13 +466,15 @@ public class ArticleWriteService {
         a.wordCount = stats.wordCount();
         a.readingMinutes = stats.readingMinutes();
         ArticleInput.LeadImageInput image = in.leadImage();
-        a.leadImageUrl = image == null ? null : image.url();
+        LeadImageSource.Details uploaded = uploadedImage(image);
+        a.leadImageId = uploaded == null ? null : uploaded.id();
+        a.leadImageUrl = image == null ? null : uploaded == null ? image.url() : uploaded.url();
         a.leadImageCaption = image == null ? null : blankToNull(image.caption());
         a.leadImageCredit = image == null ? null : blankToNull(image.credit());
         a.leadImageFilePhoto = image == null ? null : Boolean.TRUE.equals(image.filePhoto());
         a.leadImageAlt = image == null ? null : image.alt();
-        a.leadImageWidth = image == null ? null : image.width();
-        a.leadImageHeight = image == null ? null : image.height();
+        a.leadImageWidth = image == null ? null : uploaded == null ? image.width() : Integer.valueOf(uploaded.width());
+        a.leadImageHeight = image == null ? null : uploaded == null ? image.height() : Integer.valueOf(uploaded.height());
         a.language = in.language() == null ? "en" : Locale.forLanguageTag(in.language()).toLanguageTag();
         a.section = section;
         a.syndicationAllowed = in.syndication() == null || in.syndication().allowed() == null || in.syndication().allowed();
@@ -644,7 +649,7 @@ public class ArticleWriteService {
                         : new ArticleInput.DatelineInput(a.datelinePlace, a.datelineSource),
                 new ArticleInput.BodyInput(a.bodyHtml),
                 a.leadImageUrl == null ? null : new ArticleInput.LeadImageInput(a.leadImageUrl, a.leadImageCaption,
-                        a.leadImageCredit, a.leadImageFilePhoto, a.leadImageAlt, a.leadImageWidth, a.leadImageHeight),
+                        a.leadImageCredit, a.leadImageFilePhoto, a.leadImageAlt, a.leadImageWidth, a.leadImageHeight, a.leadImageId),
                 a.language,
                 a.section == null ? null : a.section.slug,
                 a.tags.stream().map(t -> t.tag.slug).toList(),
@@ -660,6 +665,21 @@ public class ArticleWriteService {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The uploaded image a lead image names, null for one given by URL; a lead image needs one or the other. */
+    private LeadImageSource.Details uploadedImage(ArticleInput.LeadImageInput image) {
+        if (image == null) {
+            return null;
+        }
+        if (image.imageId() == null) {
+            if (image.url() == null || image.url().isBlank()) {
+                throw ProblemException.invalid("leadImage.url", "must not be blank");
+            }
+            return null;
+        }
+        return (leadImages.isResolvable() ? leadImages.get().find(image.imageId()) : java.util.Optional.<LeadImageSource.Details>empty())
+                .orElseThrow(() -> ProblemException.invalid("leadImage.imageId", "is not an image's id"));
     }
 
     private static String blankToNull(String value) {

@@ -164,6 +164,18 @@ public class NinjsWriter {
         if (image.height() != null) {
             rendition.put("height", image.height());
         }
+        if (image.renditions() != null) { // an uploaded image: each crop and width, JPEG and WebP (decision 171)
+            ArrayNode renditions = (ArrayNode) p.get("renditions");
+            for (LeadImage.RenditionSet set : image.renditions()) {
+                String crop = set.aspectRatio().replace(':', 'x');
+                for (LeadImage.Size size : set.sizes()) {
+                    renditions.addObject().put("name", crop + "-" + size.width()).put("href", size.jpeg())
+                            .put("contentType", "image/jpeg").put("width", size.width()).put("height", size.height());
+                    renditions.addObject().put("name", crop + "-" + size.width() + "-webp").put("href", size.webp())
+                            .put("contentType", "image/webp").put("width", size.width()).put("height", size.height());
+                }
+            }
+        }
         ArrayNode descriptions = json.createArrayNode();
         if (image.caption() != null) {
             descriptions.addObject().put("role", "caption").put("value", image.caption());

@@ -16,6 +16,7 @@ public final class HtmlSanitizer {
     private static final Pattern EMBED = Pattern.compile(
             "https://(www\\.youtube\\.com/embed/|www\\.youtube-nocookie\\.com/embed/|player\\.vimeo\\.com/video/)[A-Za-z0-9_?=&./-]+");
     private static final Pattern DIMENSION = Pattern.compile("[0-9]{1,4}");
+    private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em", "u", "s", "sub", "sup",
@@ -28,6 +29,7 @@ public final class HtmlSanitizer {
             .allowAttributes("lang", "dir").globally()
             .allowAttributes("cite").onElements("blockquote", "q")
             .allowAttributes("src", "alt").onElements("img")
+            .allowAttributes("data-image-id").matching(IMAGE_ID).onElements("img", "figure") // an uploaded image (decision 171)
             .allowAttributes("width", "height").matching(DIMENSION).onElements("img", "iframe")
             .allowAttributes("colspan", "rowspan").matching(DIMENSION).onElements("td", "th")
             .allowAttributes("src").matching(EMBED).onElements("iframe")

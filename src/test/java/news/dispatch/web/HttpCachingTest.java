@@ -201,14 +201,14 @@ class HttpCachingTest {
     class Lists {
 
         @Test
-        void listsSendETagCacheControlSurrogateKeysAndNoLastModified() {
+        void listsSendETagCacheControlAndSurrogateKeys() {
             Story s = story();
             Response r = given().queryParam("section", s.section().slug).when().get("/v1/articles");
             r.then().statusCode(200)
                     .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{27}\\+gz\""))
                     .header("Cache-Control", PUBLIC)
-                    .header("Vary", "Accept, Accept-Encoding, Authorization, Accept-Language")
-                    .header("Last-Modified", nullValue());
+                    .header("Vary", "Accept, Accept-Encoding, Authorization, Accept-Language");
+            // Last-Modified is the latest change-feed entry's time once there is one (decision 103): other tests may have written one
             assertThat(List.of(r.getHeader("Surrogate-Key").split(" "))).contains("articles", "article-" + s.main().id,
                     "article-" + s.older().id, "tag-" + s.tag().slug, "section-" + s.section().slug, "byline-" + s.byline().slug);
             given().header("If-None-Match", r.getHeader("ETag")).queryParam("section", s.section().slug).when().get("/v1/articles")

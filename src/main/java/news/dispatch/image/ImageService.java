@@ -1,0 +1,282 @@
+package news.dispatch.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Role;
+import news.dispatch.common.ReadOnlyTransaction;
+import news.dispatch.web.Cursor;
+import news.dispatch.web.JsonInputs;
+import news.dispatch.web.Page;
+import news.dispatch.web.PageInfo;
+import news.dispatch.web.Params;
+import news.dispatch.web.Preconditions;
+import news.dispatch.web.PublicUrl;
+import news.dispatch.web.problem.FieldError;
+import news.dispatch.web.problem.ProblemException;
+
+import java.awt.Rectangle;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Images: uploads, metadata edits, deletes, reads under the image's own rights, and renditions. */
+@ApplicationScoped
+public class ImageService {
+
+    static final String ORDER = "images-newest";
+
+    private final ImageRepository images;
+    private final ImageStore store;
+    private final ImageCodec codec;
+    private final RenditionCache renditions;
+    private final JsonInputs inputs;
+    private final Validator validator;
+    private final CurrentCaller caller;
+    private final PublicUrl urls;
+    private final Clock clock;
+    private final ImageLeadImages leadImages;
+
+    public ImageService(ImageRepository images, ImageStore store, ImageCodec codec, RenditionCache renditions,
+                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock,
+                        ImageLeadImages leadImages) {
+        this.leadImages = leadImages;
+        this.images = images;
+        this.store = store;
+        this.codec = codec;
+        this.renditions = renditions;
+        this.inputs = inputs;
+        this.validator = validator;
+        this.caller = caller;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** Checks the metadata, then the image (before any database work), then stores both. */
+    @Transactional
+    public Image create(byte[] upload, ImageInput in) {
+        validate(in);
+        if (upload == null || upload.length == 0) {
+            throw ProblemException.invalid("body", "must be the image's bytes");
+        }
+        ImageCodec.Normalised original = codec.normalise(upload);
+        Image image = new Image();
+        image.mediaType = original.mediaType();
+        image.width = original.width();
+        image.height = original.height();
+        image.byteSize = original.bytes().length;
+        image.checksum = sha256(original.bytes());
+        image.createdAt = now();
+        apply(image, in);
+        images.persist(image);
+        images.flush(); // the image row before its original's, which references it
+        store.put(image.id, original.bytes());
+        Log.infof("Image %s stored (%s, %dx%d, %d bytes)", image.id, image.mediaType, image.width, image.height, image.byteSize);
+        return image;
+    }
+
+    @Transactional
+    public Image patch(String key, String ifMatch, JsonNode patch) {
+        Image image = lock(key, ifMatch);
+        ImageInput current = new ImageInput(image.alt, image.caption, image.credit, image.copyright, image.source,
+                new ImageInput.Focal(image.focalX, image.focalY), new ImageInput.Rights(image.syndicationAllowed));
+        apply(image, inputs.patch(current, patch, ImageInput.class));
+        images.flush();
+        return image;
+    }
+
+    /** Deletes the image and its original; the caller drops its renditions once this has committed. */
+    @Transactional
+    public UUID delete(String key, String ifMatch) {
+        Image image = lock(key, ifMatch);
+        long shown = images.getEntityManager().createQuery("select count(a) from Article a where a.leadImageId = :id"
+                + " and a.deletedAt is null", Long.class).setParameter("id", image.id).getSingleResult();
+        if (shown > 0) {
+            throw ProblemException.conflict("The image is the lead image of " + shown + " article(s).");
+        }
+        store.delete(image.id);
+        images.delete(image);
+        Log.infof("Image %s deleted", image.id);
+        return image.id;
+    }
+
+    /** Drops what this instance keeps of an image's renditions (after a committed change or delete). */
+    public void forgetRenditions(UUID image) {
+        renditions.forget(image);
+        leadImages.forget(image);
+    }
+
+    @ReadOnlyTransaction
+    public Image get(String key) {
+        Image image = images.findByKey(key).orElseThrow(() -> ProblemException.notFound("image", key));
+        if (!visible(image)) {
+            throw ProblemException.notFound("image", key); // as if it did not exist (decision 051)
+        }
+        return image;
+    }
+
+    public ImageView view(Image image) {
+        return ImageView.of(image, urls);
+    }
+
+    @ReadOnlyTransaction
+    public Page<ImageView> list(String q, String credit, String source, String syndicated, String limit, String cursor, String count) {
+        List<FieldError> errors = new ArrayList<>();
+        String text = text("q", q, errors);
+        String creditValue = text("credit", credit, errors);
+        String sourceValue = text("source", source, errors);
+        Boolean syndicatedValue = syndicated == null ? null : Params.bool("syndicated", syndicated, errors);
+        int size = Params.limit(limit, errors);
+        boolean withCount = Params.bool("count", count, errors);
+        Cursor after = Params.cursor(cursor, ORDER, errors);
+        Instant afterCreated = null;
+        UUID afterId = null;
+        if (after != null) {
+            try {
+                afterCreated = Instant.ofEpochSecond(0, 0).plus(Long.parseLong(after.key()), ChronoUnit.MICROS);
+                afterId = UUID.fromString(after.id());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("cursor", "is not a cursor of this list"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (caller.get().role() == Role.PARTNER) {
+            if (Boolean.FALSE.equals(syndicatedValue)) {
+                return new Page<>(List.of(), new PageInfo(size, null, withCount ? 0L : null));
+            }
+            syndicatedValue = true; // partners see only what they may receive
+        }
+        var filter = new ImageRepository.Filter(text, creditValue, sourceValue, syndicatedValue);
+        List<Image> rows = images.findPage(filter, afterCreated, afterId, size + 1);
+        boolean more = rows.size() > size;
+        List<Image> page = more ? rows.subList(0, size) : rows;
+        String next = null;
+        if (more) {
+            Image last = page.get(size - 1);
+            next = new Cursor(ORDER, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt)), last.id.toString()).encode();
+        }
+        return new Page<>(page.stream().map(this::view).toList(),
+                new PageInfo(size, next, withCount ? images.countMatching(filter) : null));
+    }
+
+    /** The version of an image, for the ETag of its reads. */
+    public long version(Image image) {
+        return image.version;
+    }
+
+    /**
+     * A rendition's bytes: from this instance's cache, or made from the original. An unknown image, a width not
+     * offered for the crop, or a hash that is not the image's current one is a {@link NotCurrent} or a 404.
+     */
+    public byte[] rendition(RenditionCache.Key key) {
+        byte[] cached = renditions.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Rectangle crop;
+        int height;
+        Image image = QuarkusTransaction.requiringNew().call(() -> images.findById(key.image()));
+        if (image == null) {
+            throw ProblemException.notFound("image", key.image().toString());
+        }
+        if (!Renditions.widths(image, key.ratio()).contains(key.width())) {
+            throw ProblemException.notFound("rendition", key.ratio().path + "/" + key.width());
+        }
+        String hash = Renditions.hash(image);
+        if (!hash.equals(key.hash())) {
+            throw new NotCurrent(Renditions.path(image, hash, key.ratio(), key.width(), key.format()));
+        }
+        crop = Renditions.crop(image, key.ratio());
+        height = Renditions.height(image, key.ratio(), key.width());
+        return renditions.get(key, k -> {
+            byte[] original = QuarkusTransaction.requiringNew().call(() -> store.get(k.image()))
+                    .orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
+            return codec.render(original, crop, k.width(), height, k.format());
+        });
+    }
+
+    /** A rendition URL whose hash is not the image's current one (its focal point changed): where it is now. */
+    public static final class NotCurrent extends RuntimeException {
+        public final String path;
+
+        NotCurrent(String path) {
+            super(path, null, false, false);
+            this.path = path;
+        }
+    }
+
+    /** Whether the caller may receive this image: partners only where its own rights allow. */
+    public boolean visible(Image image) {
+        return caller.get().role() != Role.PARTNER || image.syndicationAllowed;
+    }
+
+    private Image lock(String key, String ifMatch) {
+        Preconditions.requirePresent(ifMatch);
+        Image found = images.findByKey(key).orElseThrow(() -> ProblemException.notFound("image", key));
+        images.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        Preconditions.checkCurrent(ifMatch, found.version, () -> inputs.bytes(view(found)));
+        return found;
+    }
+
+    private void validate(ImageInput in) {
+        Set<ConstraintViolation<ImageInput>> violations = validator.validate(in);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private void apply(Image image, ImageInput in) {
+        image.alt = blankToNull(in.alt());
+        image.caption = blankToNull(in.caption());
+        image.credit = blankToNull(in.credit());
+        image.copyright = blankToNull(in.copyright());
+        image.source = blankToNull(in.source());
+        image.focalX = in.focalPoint() == null ? 0.5 : in.focalPoint().x();
+        image.focalY = in.focalPoint() == null ? 0.5 : in.focalPoint().y();
+        image.syndicationAllowed = in.syndication() != null && Boolean.TRUE.equals(in.syndication().allowed());
+        image.updatedAt = now();
+    }
+
+    private static String text(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 200) {
+            errors.add(new FieldError(name, "must be 1 to 200 characters"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

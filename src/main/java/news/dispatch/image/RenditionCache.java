@@ -1,0 +1,83 @@
+package news.dispatch.image;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The renditions this instance made, bounded by their bytes. A rendition is computed once however many requests
+ * ask for it at the same time: the first request's computation is shared as a future (Caffeine's async cache),
+ * on a small pool of its own so that slow renders never hold the HTTP worker threads' share of CPU longer than
+ * their decodes allow (see {@link ImageCodec}). A failed computation is not kept.
+ */
+@ApplicationScoped
+public class RenditionCache {
+
+    /** One rendition: what its URL names. */
+    public record Key(UUID image, String hash, AspectRatio ratio, int width, RenditionFormat format) {
+    }
+
+    private final ExecutorService renders;
+    private final AsyncCache<Key, byte[]> cache;
+    private final AtomicLong computed = new AtomicLong();
+
+    public RenditionCache(ImageConfig config) {
+        AtomicInteger threads = new AtomicInteger();
+        this.renders = Executors.newFixedThreadPool(Math.max(1, config.concurrentDecodes()), r -> {
+            Thread t = new Thread(r, "image-render-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.cacheMegabytes() * 1024L * 1024L)
+                .weigher((Key k, byte[] v) -> v.length + 128)
+                .buildAsync();
+    }
+
+    /** The rendition's bytes, from the cache or computed (once) by {@code compute}; its failures are thrown as they are. */
+    public byte[] get(Key key, Function<Key, byte[]> compute) {
+        CompletableFuture<byte[]> future = cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> {
+            computed.incrementAndGet();
+            return compute.apply(k);
+        }, renders));
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The rendition when this instance has it made already, else null. */
+    public byte[] getIfPresent(Key key) {
+        CompletableFuture<byte[]> future = cache.getIfPresent(key);
+        return future != null && future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
+    /** Drops an image's renditions (after it changed or was deleted). */
+    public void forget(UUID image) {
+        cache.synchronous().asMap().keySet().removeIf(k -> k.image().equals(image));
+    }
+
+    /** How many renditions this instance has computed since it started. */
+    public long computed() {
+        return computed.get();
+    }
+
+    @PreDestroy
+    void close() {
+        renders.shutdownNow();
+    }
+}

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * query parameters of the same names (the focal point and rights there as {@code focalX}, {@code focalY},
  * {@code syndicationAllowed}).
  */
-@Schema(description = "An image's metadata as editors write it.")
+@Schema(hidden = true) // the upload takes these as query parameters or form fields, not as a JSON body
 public record ImageInput(
         @Schema(nullable = true, examples = "Mustafa al-Kadhimi speaking at a podium") @Size(max = 1000) String alt,
         @Schema(nullable = true, examples = "Iraqi Prime Minister Mustafa al-Kadhimi") @Size(max = 2000) String caption,
@@ -23,13 +23,13 @@ public record ImageInput(
         @Schema(nullable = true, description = "The point crops keep in view; the centre when absent.") @Valid Focal focalPoint,
         @Schema(nullable = true, description = "The image's own rights for partners; not syndicated when absent.") @Valid Rights syndication) {
 
-    @Schema(name = "FocalPointInput", description = "0 to 1 from the left and from the top.")
+    @Schema(hidden = true)
     public record Focal(
             @Schema(examples = "0.5") @NotNull @DecimalMin("0") @DecimalMax("1") Double x,
             @Schema(examples = "0.35") @NotNull @DecimalMin("0") @DecimalMax("1") Double y) {
     }
 
-    @Schema(name = "ImageSyndicationInput", description = "Whether partners may receive the image.")
+    @Schema(hidden = true)
     public record Rights(@Schema(examples = "true") @NotNull Boolean allowed) {
     }
 }

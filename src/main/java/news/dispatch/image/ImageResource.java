@@ -33,7 +33,7 @@ import java.util.UUID;
 /** Reads of images and their renditions. Writes live in {@link ImageWriteResource}. */
 @Path("/v1/images")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Images")
+@Tag(name = "Images", description = "Uploaded pictures with their own rights, and their renditions (sizes and crops) for srcset.")
 public class ImageResource {
 
     /** Renditions never change behind their URL (it carries a hash of what their pixels depend on). */

@@ -63,7 +63,8 @@ public class ClientContractFilter implements OASFilter {
         }
         if (openAPI.getTags() != null) {
             // Swagger UI shows the groups in this order: what readers use first, the administration last.
-            List<String> order = List.of("Articles", "Sections", "Tags", "Bylines", "Search", "Syndication", "Webhooks", "API keys");
+            List<String> order = List.of("Articles", "Sections", "Tags", "Bylines", "Search", "Fronts", "Most read",
+                    "Live blogs", "Alerts", "Images", "Syndication", "Webhooks", "API keys");
             List<org.eclipse.microprofile.openapi.models.tags.Tag> tags = new ArrayList<>(openAPI.getTags());
             tags.sort(java.util.Comparator.comparingInt(t -> order.indexOf(t.getName()) < 0 ? order.size() - 2 : order.indexOf(t.getName())));
             openAPI.setTags(tags);

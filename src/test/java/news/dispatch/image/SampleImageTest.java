@@ -2,10 +2,7 @@ package news.dispatch.image;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import news.dispatch.testsupport.FreshDatabaseProfile;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -15,17 +12,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** With the sample content, the sample article's file photo is an uploaded image with renditions. */
 @QuarkusTest
-@TestProfile(SampleImageTest.WithSampleContent.class)
+@TestProfile(news.dispatch.sample.SampleContentTest.WithSampleContent.class) // the same application as the other sample tests
 class SampleImageTest {
 
     static final String SLUG = "iraqi-prime-minister-to-meet-biden-in-washington-this-month";
-
-    public static class WithSampleContent extends FreshDatabaseProfile {
-        @Override
-        protected Map<String, String> extra() {
-            return Map.of("dispatch.sample.load", "true");
-        }
-    }
 
     @Test
     void theSampleArticlesFilePhotoHasRenditions() {

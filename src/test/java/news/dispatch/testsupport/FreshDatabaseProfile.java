@@ -25,7 +25,9 @@ public class FreshDatabaseProfile implements QuarkusTestProfile {
                     "jdbc:postgresql://127.0.0.1:5432/dispatch_test_fresh");
             config.put("quarkus.datasource.jdbc.url", url);
         } else {
-            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:fresh-" + getClass().getSimpleName()
+            // named by the profile's full class name: two profiles named alike (SomeTest.WithSampleContent) must not share
+            // one in-memory database, which outlives each application started on it (DB_CLOSE_DELAY=-1)
+            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:fresh-" + getClass().getName().replace('.', '-').replace('$', '-')
                     + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         config.putAll(extra());

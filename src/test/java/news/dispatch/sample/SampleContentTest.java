@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The sample content, loaded at start into an empty database, is the outlet's page, faithfully. */
 @QuarkusTest
 @TestProfile(SampleContentTest.WithSampleContent.class)
-class SampleContentTest {
+public class SampleContentTest {
 
     static final String SLUG = "iraqi-prime-minister-to-meet-biden-in-washington-this-month";
 

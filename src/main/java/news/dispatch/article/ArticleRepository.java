@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import news.dispatch.common.IdList;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;

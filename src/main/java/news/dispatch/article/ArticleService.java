@@ -8,7 +8,7 @@ import news.dispatch.common.Ids;
 import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.problem.FieldError;

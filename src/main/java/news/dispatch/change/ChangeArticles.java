@@ -8,7 +8,7 @@ import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
 import news.dispatch.cache.Purgeable;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import news.dispatch.web.problem.ProblemException;

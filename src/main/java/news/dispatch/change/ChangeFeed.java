@@ -4,7 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.Caller;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.problem.ProblemException;
 

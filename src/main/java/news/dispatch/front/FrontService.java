@@ -13,7 +13,7 @@ import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
 import news.dispatch.article.LeadImage;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.problem.ProblemException;

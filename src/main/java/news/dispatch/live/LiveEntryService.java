@@ -23,7 +23,7 @@ import news.dispatch.change.ChangeLog;
 import news.dispatch.change.ChangeType;
 import news.dispatch.common.Ids;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.text.BodyText;
 import news.dispatch.text.HtmlSanitizer;
 import news.dispatch.web.Cursor;

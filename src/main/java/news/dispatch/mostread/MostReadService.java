@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;

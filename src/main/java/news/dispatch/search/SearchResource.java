@@ -17,7 +17,7 @@ import news.dispatch.article.ArticleShape;
 import news.dispatch.common.Ids;
 import news.dispatch.syndication.NinjsLists;
 import news.dispatch.syndication.NinjsVersion;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;

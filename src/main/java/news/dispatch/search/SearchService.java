@@ -6,7 +6,7 @@ import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;

@@ -1,5 +1,6 @@
 package news.dispatch.syndication;
 
+import news.dispatch.access.Rights;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

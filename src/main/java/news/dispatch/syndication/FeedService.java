@@ -1,5 +1,6 @@
 package news.dispatch.syndication;
 
+import news.dispatch.access.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.article.Article;

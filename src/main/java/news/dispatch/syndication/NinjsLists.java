@@ -1,5 +1,6 @@
 package news.dispatch.syndication;
 
+import news.dispatch.access.Rights;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import news.dispatch.common.Ids;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 
 import java.util.ArrayList;
 import java.util.Collection;

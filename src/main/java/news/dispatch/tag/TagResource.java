@@ -19,7 +19,7 @@ import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleService;
 import news.dispatch.syndication.NinjsLists;
 import news.dispatch.syndication.NinjsVersion;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;

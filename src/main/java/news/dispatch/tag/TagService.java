@@ -2,7 +2,7 @@ package news.dispatch.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;

@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  *       keys was marked later.</li>
  *   <li>Writes through Hibernate entities invalidate by themselves after commit ({@link ContentWriteInterceptor}):
  *       each entity names the keys its write touches ({@link Purgeable}); writes of entities marked
- *       {@link NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
+ *       {@link news.dispatch.common.NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
  *   <li>A short time-to-live ({@code dispatch.cache.ttl}) bounds staleness for anything else, such
  *       as a write made by another instance.</li>
  * </ul>

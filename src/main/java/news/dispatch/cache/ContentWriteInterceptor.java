@@ -1,5 +1,6 @@
 package news.dispatch.cache;
 
+import news.dispatch.common.NotContent;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
 import org.hibernate.Hibernate;

@@ -3,7 +3,7 @@ package news.dispatch.front;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.dispatch.cache.NotContent;
+import news.dispatch.common.NotContent;
 import news.dispatch.common.BaseEntity;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import news.dispatch.article.Article;
-import news.dispatch.cache.NotContent;
+import news.dispatch.common.NotContent;
 import news.dispatch.common.BaseEntity;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package news.dispatch.syndication.webhook;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.dispatch.cache.NotContent;
+import news.dispatch.common.NotContent;
 import jakarta.persistence.Version;
 import news.dispatch.common.BaseEntity;
 

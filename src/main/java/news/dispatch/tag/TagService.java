@@ -2,8 +2,8 @@ package news.dispatch.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.KeyScopes;
-import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.access.Rights;
+import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;

@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import news.dispatch.ops.OpsMetrics;
 import news.dispatch.web.StrictQueryParams;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.problem.ProblemType;
@@ -41,10 +40,10 @@ public class AccessFilter {
     private final ApiKeyService keys;
     private final AccessConfig config;
     private final RateLimiter limiter;
-    private final OpsMetrics metrics;
+    private final RateLimitMetrics metrics;
     private final ClientAddress clients;
 
-    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter, OpsMetrics metrics,
+    public AccessFilter(CurrentCaller current, ApiKeyService keys, AccessConfig config, RateLimiter limiter, RateLimitMetrics metrics,
                         ClientAddress clients) {
         this.clients = clients;
         this.current = current;

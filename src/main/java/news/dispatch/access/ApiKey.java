@@ -4,9 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.dispatch.cache.NotContent;
 import news.dispatch.common.BaseEntity;
 import news.dispatch.common.LowerCaseEnumConverter;
+import news.dispatch.common.NotContent;
 
 import java.time.Instant;
 

@@ -4,10 +4,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.section.Section;
-import news.dispatch.section.SectionService;
-import news.dispatch.tag.Tag;
-import news.dispatch.tag.TagService;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -33,11 +29,11 @@ public class ApiKeyService {
     static final String ORDER = "created";
 
     private final ApiKeyRepository keys;
-    private final SectionService sections;
-    private final TagService tags;
+    private final KeyScopes.Sections sections;
+    private final KeyScopes.Tags tags;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, SectionService sections, TagService tags, Clock clock) {
+    public ApiKeyService(ApiKeyRepository keys, KeyScopes.Sections sections, KeyScopes.Tags tags, Clock clock) {
         this.keys = keys;
         this.sections = sections;
         this.tags = tags;
@@ -74,21 +70,21 @@ public class ApiKeyService {
         Set<UUID> sectionIds = new LinkedHashSet<>();
         List<String> sectionKeys = input.sections() == null ? List.of() : input.sections();
         for (int i = 0; i < sectionKeys.size(); i++) {
-            Optional<Section> s = sections.find(sectionKeys.get(i));
+            Optional<UUID> s = sections.sectionId(sectionKeys.get(i));
             if (s.isEmpty()) {
                 errors.add(new FieldError("sections[" + i + "]", "no section '" + sectionKeys.get(i) + "'"));
             } else {
-                sectionIds.add(s.get().id);
+                sectionIds.add(s.get());
             }
         }
         Set<UUID> tagIds = new LinkedHashSet<>();
         List<String> tagKeys = input.tags() == null ? List.of() : input.tags();
         for (int i = 0; i < tagKeys.size(); i++) {
-            Optional<Tag> t = tags.find(tagKeys.get(i));
+            Optional<UUID> t = tags.tagId(tagKeys.get(i));
             if (t.isEmpty()) {
                 errors.add(new FieldError("tags[" + i + "]", "no tag '" + tagKeys.get(i) + "'"));
             } else {
-                tagIds.add(t.get().id);
+                tagIds.add(t.get());
             }
         }
         if (!errors.isEmpty()) {

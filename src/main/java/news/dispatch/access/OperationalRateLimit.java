@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import news.dispatch.ops.OpsMetrics;
 import news.dispatch.web.FrontDoor;
 import news.dispatch.web.RequestIds;
 import news.dispatch.web.problem.Problem;
@@ -25,11 +24,11 @@ public class OperationalRateLimit implements FrontDoor.Step {
     private final RateLimiter limiter;
     private final ClientAddress clients;
     private final AccessConfig config;
-    private final OpsMetrics metrics;
+    private final RateLimitMetrics metrics;
     private final ProblemMapper problems;
     private final Provider<FrontDoor> door;
 
-    public OperationalRateLimit(RateLimiter limiter, ClientAddress clients, AccessConfig config, OpsMetrics metrics,
+    public OperationalRateLimit(RateLimiter limiter, ClientAddress clients, AccessConfig config, RateLimitMetrics metrics,
                                 ProblemMapper problems, Provider<FrontDoor> door) {
         this.limiter = limiter;
         this.clients = clients;

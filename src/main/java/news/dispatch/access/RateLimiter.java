@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import news.dispatch.ops.OpsMetrics;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -46,13 +45,13 @@ public class RateLimiter {
 
     private final LocalCounters local;
     private final SharedCounters shared;
-    private final OpsMetrics metrics;
+    private final RateLimitMetrics metrics;
     private final long retryAfterNanos;
     private final AtomicBoolean failing = new AtomicBoolean();
     /** While failing: when to ask Redis again (System.nanoTime). */
     private volatile long askAgainAt;
 
-    public RateLimiter(Clock clock, AccessConfig config, OpsMetrics metrics, Instance<Redis> redis) {
+    public RateLimiter(Clock clock, AccessConfig config, RateLimitMetrics metrics, Instance<Redis> redis) {
         AccessConfig.RateLimits limits = config.rateLimit();
         AccessConfig.SharedStore store = limits.redis();
         long windowMillis = limits.windowSeconds() * 1000L;

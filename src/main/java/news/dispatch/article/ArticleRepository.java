@@ -4,8 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import news.dispatch.access.Rights;
 import news.dispatch.common.IdList;
-import news.dispatch.syndication.Rights;
 import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.cache.ContentCache;
 import news.dispatch.cache.Purgeable;
-import news.dispatch.change.ChangeFeed;
 import news.dispatch.web.Page;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -35,10 +34,10 @@ public class ArticleResponses {
     private final Representations representations;
     private final ContentCache cache;
     private final ObjectMapper json;
-    private final ChangeFeed changes;
+    private final LatestChange changes;
     private final CurrentCaller caller;
 
-    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json, ChangeFeed changes,
+    public ArticleResponses(Representations representations, ContentCache cache, ObjectMapper json, LatestChange changes,
                             CurrentCaller caller) {
         this.representations = representations;
         this.cache = cache;

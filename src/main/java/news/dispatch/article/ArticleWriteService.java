@@ -16,15 +16,13 @@ import news.dispatch.access.CurrentCaller;
 import news.dispatch.article.revision.ArticleRevisions;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
-import news.dispatch.change.ChangeLog;
-import news.dispatch.change.ChangeType;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagService;
+import news.dispatch.text.BodyText;
 import news.dispatch.text.HtmlSanitizer;
 import news.dispatch.text.Slugifier;
-import news.dispatch.text.BodyText;
 import news.dispatch.web.MergePatch;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.problem.FieldError;
@@ -59,7 +57,7 @@ public class ArticleWriteService {
     private final SectionService sections;
     private final TagService tags;
     private final BylineService bylines;
-    private final ChangeLog changes;
+    private final ArticleChanges changes;
     private final ArticleRevisions revisions;
     private final CurrentCaller caller;
     private final ObjectMapper json;
@@ -68,7 +66,7 @@ public class ArticleWriteService {
     private final jakarta.enterprise.inject.Instance<LeadImageSource> leadImages;
 
     public ArticleWriteService(ArticleRepository articles, ArticleService reads, SectionService sections, TagService tags,
-                               BylineService bylines, ChangeLog changes, ArticleRevisions revisions, CurrentCaller caller,
+                               BylineService bylines, ArticleChanges changes, ArticleRevisions revisions, CurrentCaller caller,
                                ObjectMapper json, Validator validator, Clock clock,
                                jakarta.enterprise.inject.Instance<LeadImageSource> leadImages) {
         this.leadImages = leadImages;
@@ -184,7 +182,7 @@ public class ArticleWriteService {
     public Article correct(String key, String ifMatch, CorrectionInput input) {
         Article a = lock(key, ifMatch, false);
         Instant now = now();
-        return change(a, now, () -> a.corrections.add(new ArticleCorrection(a, now, input.text().trim())), ChangeType.CORRECTION);
+        return change(a, now, () -> a.corrections.add(new ArticleCorrection(a, now, input.text().trim())), ArticleChanges.Kind.CORRECTION);
     }
 
     @Transactional
@@ -288,7 +286,7 @@ public class ArticleWriteService {
         a.updatedAt = now;
         a.translationGroup = null; // a deleted version leaves its translations
         if (a.firstPublishedAt != null) {
-            changes.record(ChangeType.DELETE, a);
+            changes.record(ArticleChanges.Kind.DELETE, a);
         }
         Log.infof("Article %s deleted", a.id);
     }
@@ -316,7 +314,7 @@ public class ArticleWriteService {
             a.coverageStart = a.publishedAt;
         }
         a.updatedAt = now;
-        changes.record(ChangeType.PUBLISH, a);
+        changes.record(ArticleChanges.Kind.PUBLISH, a);
         Log.infof("Scheduled article %s published", a.id);
         return true;
     }
@@ -327,14 +325,14 @@ public class ArticleWriteService {
     }
 
     private Article change(Article a, Instant now, Runnable edit) {
-        return change(a, now, edit, ChangeType.UPDATE);
+        return change(a, now, edit, ArticleChanges.Kind.UPDATE);
     }
 
     /**
      * Keeps the prior version, applies the edit, and records what partners must learn of it; an edit of a
      * visible article that stays visible is recorded as {@code edited} (an update or a correction).
      */
-    private Article change(Article a, Instant now, Runnable edit, ChangeType edited) {
+    private Article change(Article a, Instant now, Runnable edit, ArticleChanges.Kind edited) {
         revisions.keep(a.id, a.version, a.status, currentInput(a), now, caller.get().keyId());
         Visible before = Visible.of(a);
         edit.run();
@@ -351,21 +349,21 @@ public class ArticleWriteService {
     }
 
     private void record(Visible before, Article a) {
-        record(before, a, ChangeType.UPDATE);
+        record(before, a, ArticleChanges.Kind.UPDATE);
     }
 
-    private void record(Visible before, Article a, ChangeType edited) {
+    private void record(Visible before, Article a, ArticleChanges.Kind edited) {
         Visible after = Visible.of(a);
         if (!before.visible() && after.visible()) {
-            changes.record(ChangeType.PUBLISH, a);
+            changes.record(ArticleChanges.Kind.PUBLISH, a);
             Log.infof("Article %s published", a.id);
         } else if (before.visible() && !after.visible()) {
-            changes.record(ChangeType.UNPUBLISH, a);
+            changes.record(ArticleChanges.Kind.UNPUBLISH, a);
             Log.infof("Article %s unpublished", a.id);
         } else if (before.visible()) {
             changes.record(edited, a);
             if (before.allowed() != after.allowed() || !Objects.equals(before.embargoUntil(), after.embargoUntil())) {
-                changes.record(ChangeType.RIGHTS, a);
+                changes.record(ArticleChanges.Kind.RIGHTS, a);
             }
         }
     }

@@ -1,6 +1,5 @@
 package news.dispatch.byline;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,14 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.article.ArticleListParams;
-import news.dispatch.article.ArticleQuery;
-import news.dispatch.article.ArticleResource;
-import news.dispatch.article.ArticleResponses;
-import news.dispatch.article.ArticleShape;
-import news.dispatch.article.ArticleService;
-import news.dispatch.syndication.NinjsLists;
-import news.dispatch.syndication.NinjsVersion;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
@@ -39,18 +30,11 @@ import java.util.List;
 public class BylineResource {
 
     private final BylineService bylines;
-    private final ArticleService articles;
     private final Representations representations;
-    private final ArticleResponses responses;
-    private final NinjsLists ninjs;
 
-    public BylineResource(BylineService bylines, ArticleService articles, Representations representations, ArticleResponses responses,
-                          NinjsLists ninjs) {
+    public BylineResource(BylineService bylines, Representations representations) {
         this.bylines = bylines;
-        this.articles = articles;
         this.representations = representations;
-        this.responses = responses;
-        this.ninjs = ninjs;
     }
 
     @GET
@@ -96,36 +80,6 @@ public class BylineResource {
         // The version part of the ETag lets editors send it back as If-Match.
         return representations.respond(headers, representations.render(byline, byline.updatedAt(), bylines.version(byline.id()), null,
                 List.of("byline-" + byline.slug())));
-    }
-
-    @GET
-    @Path("/{slug}/articles")
-    @Operation(operationId = "listBylineArticles", summary = "List a byline's articles",
-            description = "The published articles credited to the byline, with every article list parameter.")
-    @APIResponse(responseCode = "200", description = "A page of article summaries.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
-            content = @Content(schema = @Schema(implementation = ArticleResource.ArticlePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response articles(@PathParam("slug") @Parameter(description = "The byline's slug or id.") String slug,
-                             @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
-        ArticleQuery query = ArticleQuery.parse(params);
-        return responses.list(headers, uri, shape,
-                () -> articles.list(query, new ArticleService.Scope(null, null, bylines.require(slug)), shape));
-    }
-
-    /** The same list as IPTC ninjs (documented on the JSON operation by FormatsOpenApiFilter). */
-    @GET
-    @Path("/{slug}/articles")
-    @Produces(NinjsVersion.PRODUCES)
-    @Operation(hidden = true)
-    public Response articlesAsNinjs(@PathParam("slug") String slug, @BeanParam ArticleListParams params,
-                                    @Context HttpHeaders headers, @Context UriInfo uri) {
-        return ninjs.list(headers, uri, params, () -> new ArticleService.Scope(null, null, bylines.require(slug)));
     }
 
     @Schema(name = "BylinePage", description = "A page of bylines.")

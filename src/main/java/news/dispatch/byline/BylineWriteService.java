@@ -5,7 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import news.dispatch.change.ChangeLog;
+import news.dispatch.common.TaxonomyChanges;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -23,9 +23,9 @@ public class BylineWriteService {
     private final BylineRepository bylines;
     private final JsonInputs inputs;
     private final Clock clock;
-    private final ChangeLog changes;
+    private final TaxonomyChanges changes;
 
-    public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock, ChangeLog changes) {
+    public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
         this.bylines = bylines;
         this.inputs = inputs;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class BylineWriteService {
         List<Object> shown = shown(b);
         apply(b, in);
         bylines.flush();
-        changes.recordUpdates(ChangeLog.Carrier.BYLINE, b.id, shown, shown(b));
+        changes.recordUpdates(TaxonomyChanges.Carrier.BYLINE, b.id, shown, shown(b));
         return b;
     }
 
@@ -61,7 +61,7 @@ public class BylineWriteService {
                 b.links.stream().map(l -> new BylineInput.LinkInput(l.title, l.url)).toList());
         apply(b, inputs.patch(current, patch, BylineInput.class));
         bylines.flush();
-        changes.recordUpdates(ChangeLog.Carrier.BYLINE, b.id, shown, shown(b));
+        changes.recordUpdates(TaxonomyChanges.Carrier.BYLINE, b.id, shown, shown(b));
         return b;
     }
 

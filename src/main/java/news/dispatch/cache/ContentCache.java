@@ -8,13 +8,13 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.common.ReadReplica;
 import news.dispatch.ops.UnmatchedRoutes;
-import news.dispatch.web.ContentCoding;
 import news.dispatch.web.CanonicalRequest;
+import news.dispatch.web.ContentCoding;
 import news.dispatch.web.HeaderValues;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  *       keys was marked later.</li>
  *   <li>Writes through Hibernate entities invalidate by themselves after commit ({@link ContentWriteInterceptor}):
  *       each entity names the keys its write touches ({@link Purgeable}); writes of entities marked
- *       {@link NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
+ *       {@link news.dispatch.common.NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
  *   <li>A short time-to-live ({@code dispatch.cache.ttl}) bounds staleness for anything else, such
  *       as a write made by another instance.</li>
  * </ul>

@@ -1,15 +1,16 @@
 package news.dispatch.cache;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
+import news.dispatch.common.NotContent;
 import org.hibernate.Hibernate;
 import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.type.Type;
 import org.jboss.logging.Logger;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

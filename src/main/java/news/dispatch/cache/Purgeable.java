@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * An entity that names the purge keys its writes touch (docs/decisions/086-invalidation-by-purge-keys.md):
  * the keys of the cached responses that may show what the write changed. {@link ContentWriteInterceptor}
  * asks every written entity once its flush runs; an entity that is neither {@code Purgeable} nor
- * {@link NotContent} invalidates everything.
+ * {@link news.dispatch.common.NotContent} invalidates everything.
  * <p>
  * The keys are those responses carry in {@code Surrogate-Key}: {@code article-<id>}, {@code section-<slug>},
  * {@code tag-<slug>}, {@code byline-<slug>}, {@code navigation-<section id>} (the articles whose previous and next

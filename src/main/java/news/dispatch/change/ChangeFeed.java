@@ -3,8 +3,9 @@ package news.dispatch.change;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.Caller;
+import news.dispatch.access.Rights;
+import news.dispatch.article.LatestChange;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.problem.ProblemException;
 
@@ -27,7 +28,7 @@ import java.util.UUID;
  * in the application cache; keyed callers' pages are computed here every time (decision 050).
  */
 @ApplicationScoped
-public class ChangeFeed {
+public class ChangeFeed implements LatestChange {
 
     static final String ORDER = "changes";
     static final int CHUNK = 500;
@@ -67,6 +68,7 @@ public class ChangeFeed {
      * than {@link #SETTLED}: HTTP dates have whole seconds, and a transaction still in flight may yet commit
      * an entry of the same second, which a client holding that date would then never be sent.
      */
+    @Override
     @ReadOnlyTransaction(replica = true)
     public Instant lastChangeAt() {
         Instant at = newestEntryAt();

@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.Article;
+import news.dispatch.article.ArticleChanges;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.cache.ContentChanged;
+import news.dispatch.common.TaxonomyChanges;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,22 +29,18 @@ import java.util.stream.Collectors;
  * {@link ContentChanged}.
  */
 @ApplicationScoped
-public class ChangeLog {
+public class ChangeLog implements ArticleChanges, TaxonomyChanges {
 
     /**
      * The articles of a section, tag or byline, as a condition on the article alias {@code a} with the
      * parameter {@code :carrier}: what a taxonomy write changes the look of.
      */
-    public enum Carrier {
-        SECTION("a.section_id = :carrier"),
-        TAG("exists (select 1 from article_tag c where c.article_id = a.id and c.tag_id = :carrier)"),
-        BYLINE("exists (select 1 from article_byline c where c.article_id = a.id and c.byline_id = :carrier)");
-
-        private final String condition;
-
-        Carrier(String condition) {
-            this.condition = condition;
-        }
+    private static String condition(Carrier carrier) {
+        return switch (carrier) {
+            case SECTION -> "a.section_id = :carrier";
+            case TAG -> "exists (select 1 from article_tag c where c.article_id = a.id and c.tag_id = :carrier)";
+            case BYLINE -> "exists (select 1 from article_byline c where c.article_id = a.id and c.byline_id = :carrier)";
+        };
     }
 
     private final Clock clock;
@@ -51,6 +49,12 @@ public class ChangeLog {
     public ChangeLog(Clock clock, Event<ContentChanged> changed) {
         this.clock = clock;
         this.changed = changed;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(ArticleChanges.Kind kind, Article article) {
+        record(ChangeType.valueOf(kind.name()), article);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -107,6 +111,7 @@ public class ChangeLog {
      * After a write of a section, tag or byline: when what articles show of it ({@code shownBefore},
      * {@code shownAfter}) differs, records an {@code update} for each of its live articles.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordUpdates(Carrier carrier, UUID id, List<?> shownBefore, List<?> shownAfter) {
         return shownBefore.equals(shownAfter) ? 0 : recordUpdates(carrier, id);
@@ -118,6 +123,7 @@ public class ChangeLog {
      * transaction: one statement whatever the number of articles. Numbers are taken under the counter
      * lock as in {@link #record}, in article id order. Answers how many entries it wrote.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordUpdates(Carrier carrier, UUID id) {
         var em = Panache.getEntityManager();
@@ -130,7 +136,7 @@ public class ChangeLog {
                         + " (select max(e.seq) from change_event e where e.article_id = a.id), true, a.section_id,"
                         + " coalesce((select string_agg(cast(t.tag_id as varchar), ',' order by t.position) from article_tag t"
                         + " where t.article_id = a.id), ''), a.syndication_allowed, a.embargo_until"
-                        + " from article a where a.status = 'published' and a.deleted_at is null and " + carrier.condition)
+                        + " from article a where a.status = 'published' and a.deleted_at is null and " + condition(carrier))
                 .setParameter("last", last)
                 .setParameter("at", Instant.now(clock).truncatedTo(ChronoUnit.MICROS))
                 .setParameter("carrier", id)

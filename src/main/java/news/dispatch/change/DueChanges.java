@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleScheduler;
 import news.dispatch.article.ArticleStatus;
+import news.dispatch.ops.DueLifts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * in its own transaction, so one failure does not hold back the rest.
  */
 @ApplicationScoped
-public class DueChanges {
+public class DueChanges implements DueLifts {
 
     static final int BATCH = 100;
     /** How far before the last complete run embargo lifts are still looked for (clocks of other instances, slow commits). */
@@ -94,6 +95,7 @@ public class DueChanges {
      * on {@code embargo_until}, instead of checking every embargo that ever passed against the change feed (305 ms
      * every 5 s at 1,000,000 articles, docs/benchmarks.md finding 16).
      */
+    @Override
     public Instant liftsSince(Instant now) {
         Instant through = checkedThrough;
         return through == null || through.isAfter(now) ? null : through.minus(SLACK);

@@ -3,8 +3,8 @@ package news.dispatch.front;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.dispatch.cache.NotContent;
 import news.dispatch.common.BaseEntity;
+import news.dispatch.common.NotContent;
 
 import java.time.Instant;
 import java.util.UUID;

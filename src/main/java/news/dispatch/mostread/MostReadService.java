@@ -8,10 +8,10 @@ import io.quarkus.logging.Log;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import news.dispatch.access.Rights;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
-import news.dispatch.syndication.Rights;
 import news.dispatch.web.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;

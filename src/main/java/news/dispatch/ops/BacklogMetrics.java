@@ -7,7 +7,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.dispatch.change.DueChanges;
 import news.dispatch.web.problem.DatabaseUnavailable;
 
 import java.sql.Connection;
@@ -47,7 +46,7 @@ public class BacklogMetrics {
     private final AgroalDataSource dataSource;
     private final SchemaMigrations schema;
     private final Clock clock;
-    private final DueChanges due;
+    private final DueLifts due;
     private final int queryTimeoutSeconds;
 
     /** Readings are numbered as they start; one that finishes after a later-started one is not published. */
@@ -57,7 +56,7 @@ public class BacklogMetrics {
     private volatile boolean failing;
 
     public BacklogMetrics(MeterRegistry registry, AgroalDataSource dataSource, SchemaMigrations schema, Clock clock,
-                          DueChanges due, OpsConfig config) {
+                          DueLifts due, OpsConfig config) {
         this.dataSource = dataSource;
         this.due = due;
         this.schema = schema;

@@ -1,12 +1,12 @@
 package news.dispatch.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.access.Rights;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleView;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;

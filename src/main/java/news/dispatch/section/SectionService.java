@@ -1,6 +1,7 @@
 package news.dispatch.section;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.access.KeyScopes;
 import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
@@ -10,7 +11,7 @@ import news.dispatch.web.problem.ProblemException;
 import java.util.List;
 
 @ApplicationScoped
-public class SectionService {
+public class SectionService implements KeyScopes.Sections {
 
     static final String ORDER = "position";
 
@@ -29,6 +30,12 @@ public class SectionService {
     @ReadOnlyTransaction(replica = true)
     public java.util.Optional<Section> find(String slugOrId) {
         return sections.findBySlugOrId(slugOrId);
+    }
+
+    @Override
+    @ReadOnlyTransaction(replica = true)
+    public java.util.Optional<java.util.UUID> sectionId(String slugOrId) {
+        return sections.findBySlugOrId(slugOrId).map(s -> s.id);
     }
 
     @ReadOnlyTransaction(replica = true)

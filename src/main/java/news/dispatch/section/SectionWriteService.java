@@ -5,7 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import news.dispatch.change.ChangeLog;
+import news.dispatch.common.TaxonomyChanges;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -23,9 +23,9 @@ public class SectionWriteService {
     private final SectionRepository sections;
     private final JsonInputs inputs;
     private final Clock clock;
-    private final ChangeLog changes;
+    private final TaxonomyChanges changes;
 
-    public SectionWriteService(SectionRepository sections, JsonInputs inputs, Clock clock, ChangeLog changes) {
+    public SectionWriteService(SectionRepository sections, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
         this.sections = sections;
         this.inputs = inputs;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class SectionWriteService {
         List<Object> shown = shown(s);
         apply(s, in);
         sections.flush();
-        changes.recordUpdates(ChangeLog.Carrier.SECTION, s.id, shown, shown(s));
+        changes.recordUpdates(TaxonomyChanges.Carrier.SECTION, s.id, shown, shown(s));
         return s;
     }
 
@@ -59,7 +59,7 @@ public class SectionWriteService {
         List<Object> shown = shown(s);
         apply(s, inputs.patch(new SectionInput(s.name, s.slug, s.description, s.position), patch, SectionInput.class));
         sections.flush();
-        changes.recordUpdates(ChangeLog.Carrier.SECTION, s.id, shown, shown(s));
+        changes.recordUpdates(TaxonomyChanges.Carrier.SECTION, s.id, shown, shown(s));
         return s;
     }
 

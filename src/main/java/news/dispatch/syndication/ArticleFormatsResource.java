@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Rights;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleService;
 import news.dispatch.web.ApiResponses;

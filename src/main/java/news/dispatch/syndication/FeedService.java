@@ -2,14 +2,15 @@ package news.dispatch.syndication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Rights;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleService;
 import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
 import news.dispatch.byline.Byline;
+import news.dispatch.byline.BylineService;
 import news.dispatch.cache.Purgeable;
 import news.dispatch.change.ChangeFeed;
-import news.dispatch.byline.BylineService;
 import news.dispatch.section.Section;
 import news.dispatch.section.SectionService;
 import news.dispatch.tag.Tag;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.access.Rights;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleQuery;
 import news.dispatch.article.ArticleService;

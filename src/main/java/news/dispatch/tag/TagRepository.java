@@ -3,8 +3,8 @@ package news.dispatch.tag;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import news.dispatch.access.Rights;
 import news.dispatch.common.Ids;
-import news.dispatch.syndication.Rights;
 
 import java.util.ArrayList;
 import java.util.Collection;

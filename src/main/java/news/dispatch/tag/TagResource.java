@@ -1,6 +1,5 @@
 package news.dispatch.tag;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,15 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.article.ArticleListParams;
-import news.dispatch.article.ArticleQuery;
-import news.dispatch.article.ArticleResource;
-import news.dispatch.article.ArticleResponses;
-import news.dispatch.article.ArticleShape;
-import news.dispatch.article.ArticleService;
-import news.dispatch.syndication.NinjsLists;
-import news.dispatch.syndication.NinjsVersion;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Rights;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
@@ -31,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 @Path("/v1/tags")
@@ -40,18 +34,15 @@ import java.util.List;
 public class TagResource {
 
     private final TagService tags;
-    private final ArticleService articles;
     private final Representations representations;
-    private final ArticleResponses responses;
-    private final NinjsLists ninjs;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
-    public TagResource(TagService tags, ArticleService articles, Representations representations, ArticleResponses responses,
-                       NinjsLists ninjs) {
+    public TagResource(TagService tags, Representations representations, CurrentCaller caller, Clock clock) {
         this.tags = tags;
-        this.articles = articles;
         this.representations = representations;
-        this.responses = responses;
-        this.ninjs = ninjs;
+        this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -76,7 +67,7 @@ public class TagResource {
             @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count), articles.rights(Rights.Channel.READ));
+        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count), rights());
         List<String> keys = new java.util.ArrayList<>(List.of("tags"));
         page.items().forEach(t -> keys.add("tag-" + t.slug()));
         return representations.page(headers, uri, page, keys);
@@ -96,41 +87,15 @@ public class TagResource {
     @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
-        TagView tag = tags.get(slug, articles.rights(Rights.Channel.READ));
+        TagView tag = tags.get(slug, rights());
         // The version part of the ETag lets editors send it back as If-Match.
         return representations.respond(headers, representations.render(tag, tag.updatedAt(), tags.version(tag.id()), null,
                 List.of("tag-" + tag.slug())));
     }
 
-    @GET
-    @Path("/{slug}/articles")
-    @Operation(operationId = "listTagArticles", summary = "List a tag's articles",
-            description = "The published articles carrying the tag, with every article list parameter (a `tag` "
-                    + "parameter narrows further).")
-    @APIResponse(responseCode = "200", description = "A page of article summaries.",
-            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
-            content = @Content(schema = @Schema(implementation = ArticleResource.ArticlePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
-    public Response articles(@PathParam("slug") @Parameter(description = "The tag's slug or id.") String slug,
-                             @BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ArticleShape shape = ArticleShape.parse(params, ArticleShape.Context.LIST, uri);
-        ArticleQuery query = ArticleQuery.parse(params);
-        return responses.list(headers, uri, shape,
-                () -> articles.list(query, new ArticleService.Scope(null, tags.require(slug), null), shape));
-    }
-
-    /** The same list as IPTC ninjs (documented on the JSON operation by FormatsOpenApiFilter). */
-    @GET
-    @Path("/{slug}/articles")
-    @Produces(NinjsVersion.PRODUCES)
-    @Operation(hidden = true)
-    public Response articlesAsNinjs(@PathParam("slug") String slug, @BeanParam ArticleListParams params,
-                                    @Context HttpHeaders headers, @Context UriInfo uri) {
-        return ninjs.list(headers, uri, params, () -> new ArticleService.Scope(null, tags.require(slug), null));
+    /** What the caller may list: the rights clause of the read channel (access/Rights). */
+    private Rights.Clause rights() {
+        return Rights.jpql(caller.get(), Rights.Channel.READ, Instant.now(clock));
     }
 
     @Schema(name = "TagPage", description = "A page of tags.")

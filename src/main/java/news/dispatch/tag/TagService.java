@@ -1,8 +1,9 @@
 package news.dispatch.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.access.KeyScopes;
+import news.dispatch.access.Rights;
 import news.dispatch.common.ReadOnlyTransaction;
-import news.dispatch.syndication.Rights;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
@@ -12,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
-public class TagService {
+public class TagService implements KeyScopes.Tags {
 
     private final TagRepository tags;
 
@@ -42,6 +43,12 @@ public class TagService {
     @ReadOnlyTransaction(replica = true)
     public java.util.Optional<Tag> find(String slugOrId) {
         return tags.findBySlugOrId(slugOrId);
+    }
+
+    @Override
+    @ReadOnlyTransaction(replica = true)
+    public java.util.Optional<java.util.UUID> tagId(String slugOrId) {
+        return tags.findBySlugOrId(slugOrId).map(t -> t.id);
     }
 
     @ReadOnlyTransaction(replica = true)

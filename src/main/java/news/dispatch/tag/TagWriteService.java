@@ -5,8 +5,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import news.dispatch.change.ChangeLog;
-import news.dispatch.syndication.Rights;
+import news.dispatch.access.Rights;
+import news.dispatch.common.TaxonomyChanges;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.Slugs;
@@ -24,9 +24,9 @@ public class TagWriteService {
     private final TagRepository tags;
     private final JsonInputs inputs;
     private final Clock clock;
-    private final ChangeLog changes;
+    private final TaxonomyChanges changes;
 
-    public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock, ChangeLog changes) {
+    public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
         this.tags = tags;
         this.inputs = inputs;
         this.clock = clock;
@@ -50,7 +50,7 @@ public class TagWriteService {
         List<Object> shown = shown(t);
         apply(t, in);
         tags.flush();
-        changes.recordUpdates(ChangeLog.Carrier.TAG, t.id, shown, shown(t));
+        changes.recordUpdates(TaxonomyChanges.Carrier.TAG, t.id, shown, shown(t));
         return t;
     }
 
@@ -60,7 +60,7 @@ public class TagWriteService {
         List<Object> shown = shown(t);
         apply(t, inputs.patch(new TagInput(t.name, t.slug, t.type, t.description), patch, TagInput.class));
         tags.flush();
-        changes.recordUpdates(ChangeLog.Carrier.TAG, t.id, shown, shown(t));
+        changes.recordUpdates(TaxonomyChanges.Carrier.TAG, t.id, shown, shown(t));
         return t;
     }
 
@@ -107,7 +107,7 @@ public class TagWriteService {
         Tag merged = tags.findById(target.id);
         merged.updatedAt = now();
         tags.flush();
-        changes.recordUpdates(ChangeLog.Carrier.TAG, merged.id);
+        changes.recordUpdates(TaxonomyChanges.Carrier.TAG, merged.id);
         Log.infof("Tag %s merged into %s (%d articles moved)", source.slug, merged.slug, moved);
         return merged;
     }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.CurrentCaller;
-import news.dispatch.access.Role;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.security.MessageDigest;
@@ -51,10 +49,10 @@ public class Representations {
     public static final String SURROGATE_KEY = "Surrogate-Key";
 
     private final ObjectMapper json;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
     private final String publicCacheControl;
 
-    public Representations(ObjectMapper json, HttpCacheConfig config, CurrentCaller caller) {
+    public Representations(ObjectMapper json, HttpCacheConfig config, CallerIdentity caller) {
         this.json = json;
         this.caller = caller;
         this.publicCacheControl = "public, max-age=" + config.maxAge()
@@ -67,7 +65,7 @@ public class Representations {
     }
 
     private boolean keyed(String authorization) {
-        return caller.get().role() != Role.ANONYMOUS || authorization != null;
+        return caller.identified() || authorization != null;
     }
 
     /**

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import news.dispatch.ops.OpsMetrics;
 import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -59,7 +58,7 @@ class RedisDownTest {
     MeterRegistry registry;
 
     private double failures() {
-        var counter = registry.find(OpsMetrics.RATE_LIMIT_STORE_FAILURES).counter();
+        var counter = registry.find(RateLimitMetrics.RATE_LIMIT_STORE_FAILURES).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -12,6 +12,7 @@ import news.dispatch.article.BylineRole;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineKind;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.common.TaxonomyChanges;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
@@ -417,7 +418,7 @@ class ChangeFeedTest {
         assertThat(empty.jsonPath().getList("items")).isEmpty();
         long generation = cache.generation();
         // No entity written in this transaction: only the change-feed rows of the native INSERT ... SELECT.
-        int written = QuarkusTransaction.requiringNew().call(() -> log.recordUpdates(ChangeLog.Carrier.TAG, tag.id));
+        int written = QuarkusTransaction.requiringNew().call(() -> log.recordUpdates(TaxonomyChanges.Carrier.TAG, tag.id));
         assertThat(written).isEqualTo(1);
         assertThat(cache.generation()).isGreaterThan(generation);
         assertThat(about(anonymous(tail), a.id)).containsExactly("update:true");

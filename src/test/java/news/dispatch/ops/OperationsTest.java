@@ -3,6 +3,7 @@ package news.dispatch.ops;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.dispatch.access.RateLimitMetrics;
 import news.dispatch.access.Role;
 import news.dispatch.article.Article;
 import news.dispatch.testsupport.Fixtures;
@@ -44,7 +45,7 @@ class OperationsTest {
     Fixtures fixtures;
 
     @Inject
-    OpsMetrics metrics;
+    RateLimitMetrics metrics;
 
     private Article article() {
         return fixtures.article("Operations story").publishedAt(Instant.parse("2024-05-01T12:00:00Z")).save();

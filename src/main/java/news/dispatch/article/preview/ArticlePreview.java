@@ -7,8 +7,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import news.dispatch.article.Article;
-import news.dispatch.cache.NotContent;
 import news.dispatch.common.BaseEntity;
+import news.dispatch.common.NotContent;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package news.dispatch.article.revision;
 
-import news.dispatch.cache.NotContent;
+import news.dispatch.common.NotContent;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -3,9 +3,9 @@ package news.dispatch.syndication.webhook;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.dispatch.cache.NotContent;
 import jakarta.persistence.Version;
 import news.dispatch.common.BaseEntity;
+import news.dispatch.common.NotContent;
 
 import java.time.Instant;
 

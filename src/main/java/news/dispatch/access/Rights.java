@@ -1,6 +1,5 @@
-package news.dispatch.syndication;
+package news.dispatch.access;
 
-import news.dispatch.access.Caller;
 import news.dispatch.common.IdList;
 
 import java.time.Instant;

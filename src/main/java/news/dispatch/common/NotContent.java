@@ -1,4 +1,4 @@
-package news.dispatch.cache;
+package news.dispatch.common;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an entity whose rows no public (anonymous) response shows, so writing it does not invalidate
- * {@link ContentCache}: API keys, webhook registrations and their deliveries, which background jobs
+ * the application cache ({@code cache.ContentCache}): API keys, webhook registrations and their deliveries, which background jobs
  * write every few seconds (a retried delivery would otherwise empty the cache each time).
  * <p>
  * Only for entities that cannot change any answer the cache keeps: every response it holds is an

@@ -171,9 +171,21 @@ public class ClientContractFilter implements OASFilter {
             }
             if (schema != null && schema.getEnumeration() != null) {
                 boolean sort = "sort".equals(p.getName());
-                schema.addExtension("x-enum-varnames", schema.getEnumeration().stream().map(v -> varName(String.valueOf(v), sort)).toList());
+                schema.addExtension("x-enum-varnames", schema.getEnumeration().stream()
+                        .map(v -> identifier(varName(String.valueOf(v), sort), p.getName())).toList());
             }
         }
+    }
+
+    /**
+     * A name no language refuses: one that would start with a digit ({@code 16x9}, {@code 1h}) starts with its parameter's
+     * name instead ({@code RATIO_16X9}, {@code WINDOW_1H}).
+     */
+    static String identifier(String name, String parameter) {
+        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+            return name;
+        }
+        return varName(parameter, false) + "_" + name;
     }
 
     /** For a sort, {@code -publishedAt} is {@code PUBLISHED_AT_DESC} and {@code name} {@code NAME_ASC}; else {@code NAME}. */

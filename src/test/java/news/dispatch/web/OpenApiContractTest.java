@@ -152,6 +152,11 @@ class OpenApiContractTest {
                 if (!p.path("in").asText().equals("path")) {
                     assertThat(p.has("example")).as(op.getKey() + " " + path.getKey() + " " + p.path("name").asText()).isFalse();
                 }
+                // generated enums take these names as they are: each must be an identifier in TypeScript, Java and Kotlin
+                for (JsonNode name : p.path("schema").path("x-enum-varnames")) {
+                    assertThat(name.asText()).as(op.getKey() + " " + path.getKey() + " " + p.path("name").asText())
+                            .matches("[A-Z_][A-Z0-9_]*");
+                }
             }
         }));
         for (JsonNode parameter : paths.path("/v1/articles").path("get").path("parameters")) {

@@ -67,12 +67,22 @@ public class ImageCodec {
     static final float WEBP_QUALITY = 0.80f;
     static final int MIN_SIDE = 16;
 
+    /** What normalising an upload holds per pixel at its peak: the decoded picture (up to 4 bytes) and its sRGB copy (4). */
+    static final int NORMALISE_BYTES_PER_PIXEL = 8;
+    private static final long MB = 1024 * 1024;
+
     private final ImageConfig config;
     private final Semaphore decodes;
+    /** Megabytes of heap for pictures being worked on: each operation holds its estimate from decoding to encoding. */
+    private final Semaphore memory;
+    private final int memoryMegabytes;
 
     public ImageCodec(ImageConfig config) {
         this.config = config;
         this.decodes = new Semaphore(Math.max(1, config.concurrentDecodes()), true);
+        this.memoryMegabytes = config.decodeMegabytes().filter(m -> m > 0)
+                .orElse((int) Math.max(16, Runtime.getRuntime().maxMemory() / 2 / MB));
+        this.memory = new Semaphore(memoryMegabytes, true);
         ImageIO.setUseCache(false); // no temporary files: every stream is in memory
         ImageIO.scanForPlugins(); // the plugins of the application's class loader, whichever thread first used ImageIO
     }
@@ -104,14 +114,74 @@ public class ImageCodec {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The body is not a JPEG, PNG or WebP image (the type is read from the bytes, not the name or Content-Type).");
         }
-        BufferedImage image = decode(upload, kind, null, 1);
-        if (kind == Kind.JPEG) {
-            image = orient(image, exifOrientation(upload));
+        long[] size = dimensions(upload, kind);
+        long pixels = size[0] * size[1];
+        int need = megabytes(pixels * NORMALISE_BYTES_PER_PIXEL);
+        if (need > memoryMegabytes) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The image is " + size[0] + "×" + size[1]
+                    + " pixels; this server can take at most " + (memoryMegabytes * MB / NORMALISE_BYTES_PER_PIXEL)
+                    + " pixels with the memory it gives images (dispatch.images.decode-megabytes, "
+                    + memoryMegabytes + " MB).");
         }
-        boolean alpha = image.getColorModel().hasAlpha();
-        BufferedImage srgb = copy(image, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB, image.getWidth(), image.getHeight());
-        byte[] bytes = alpha ? png(srgb) : jpeg(srgb, ORIGINAL_QUALITY);
-        return new Normalised(bytes, alpha ? Kind.PNG.mediaType : Kind.JPEG.mediaType, srgb.getWidth(), srgb.getHeight());
+        reserve(need);
+        try {
+            BufferedImage image = decode(upload, kind, null, 1);
+            if (kind == Kind.JPEG) {
+                image = orient(image, exifOrientation(upload));
+            }
+            boolean alpha = image.getColorModel().hasAlpha();
+            BufferedImage srgb = copy(image, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB, image.getWidth(), image.getHeight());
+            image = null; // the decoded picture may go before encoding
+            byte[] bytes = alpha ? png(srgb) : jpeg(srgb, ORIGINAL_QUALITY);
+            return new Normalised(bytes, alpha ? Kind.PNG.mediaType : Kind.JPEG.mediaType, srgb.getWidth(), srgb.getHeight());
+        } finally {
+            memory.release(need);
+        }
+    }
+
+    private static int megabytes(long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (bytes + MB - 1) / MB);
+    }
+
+    /** Waits for {@code megabytes} of the images' memory (never more than there is: callers check). */
+    private void reserve(int megabytes) {
+        try {
+            memory.acquire(megabytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for memory to decode an image", e);
+        }
+    }
+
+    /** Width and height from the header, checked against the limits before anything is decoded. */
+    private long[] dimensions(byte[] bytes, Kind kind) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(kind);
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                check(width, height);
+                return new long[] {width, height};
+            } finally {
+                reader.dispose();
+            }
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalid("body", "is not a readable " + kind.name() + " image");
+        }
+    }
+
+    private void check(long width, long height) {
+        if (width > config.maxSide() || height > config.maxSide() || width * height > config.maxPixels()) {
+            throw ProblemException.invalid("body", "the image is " + width + "×" + height + " pixels; at most "
+                    + config.maxPixels() + " pixels and " + config.maxSide() + " along either side are accepted");
+        }
+        if (width < MIN_SIDE || height < MIN_SIDE) {
+            throw ProblemException.invalid("body", "the image is " + width + "×" + height
+                    + " pixels; at least " + MIN_SIDE + " along either side are needed");
+        }
     }
 
     /**
@@ -125,19 +195,28 @@ public class ImageCodec {
             throw new IllegalStateException("A stored original is not an image");
         }
         int subsampling = Math.max(1, Math.min(crop.width / (width * 2), crop.height / (height * 2)));
-        BufferedImage region = decode(original, kind, crop, subsampling);
-        BufferedImage scaled;
+        // the region as decoded (4 bytes a pixel at most), and the scaled picture with its copies and encoding
+        long decoded = (long) ((crop.width + subsampling - 1) / subsampling) * ((crop.height + subsampling - 1) / subsampling);
+        int need = Math.min(memoryMegabytes, megabytes(decoded * 4 + (long) width * height * 12));
+        reserve(need);
         try {
-            scaled = region.getWidth() == width && region.getHeight() == height ? region
-                    : Thumbnails.of(region).forceSize(width, height).asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            BufferedImage region = decode(original, kind, crop, subsampling);
+            BufferedImage scaled;
+            try {
+                scaled = region.getWidth() == width && region.getHeight() == height ? region
+                        : Thumbnails.of(region).forceSize(width, height).asBufferedImage();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            region = null;
+            boolean alpha = scaled.getColorModel().hasAlpha();
+            return switch (format) {
+                case JPEG -> jpeg(copy(scaled, BufferedImage.TYPE_INT_RGB, width, height), JPEG_QUALITY);
+                case WEBP -> webp(alpha ? scaled : copy(scaled, BufferedImage.TYPE_INT_RGB, width, height));
+            };
+        } finally {
+            memory.release(need);
         }
-        boolean alpha = scaled.getColorModel().hasAlpha();
-        return switch (format) {
-            case JPEG -> jpeg(copy(scaled, BufferedImage.TYPE_INT_RGB, width, height), JPEG_QUALITY);
-            case WEBP -> webp(alpha ? scaled : copy(scaled, BufferedImage.TYPE_INT_RGB, width, height));
-        };
     }
 
     private BufferedImage decode(byte[] bytes, Kind kind, Rectangle region, int subsampling) {
@@ -151,16 +230,7 @@ public class ImageCodec {
             ImageReader reader = reader(kind);
             try {
                 reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width > config.maxSide() || height > config.maxSide() || width * height > config.maxPixels()) {
-                    throw ProblemException.invalid("body", "the image is " + width + "×" + height + " pixels; at most "
-                            + config.maxPixels() + " pixels and " + config.maxSide() + " along either side are accepted");
-                }
-                if (width < MIN_SIDE || height < MIN_SIDE) {
-                    throw ProblemException.invalid("body", "the image is " + width + "×" + height
-                            + " pixels; at least " + MIN_SIDE + " along either side are needed");
-                }
+                check(reader.getWidth(0), reader.getHeight(0));
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (region != null) {
                     param.setSourceRegion(region);

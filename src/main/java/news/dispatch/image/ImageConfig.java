@@ -22,6 +22,12 @@ public interface ImageConfig {
     @WithDefault("2")
     int concurrentDecodes();
 
+    /**
+     * Most memory, in megabytes, that the images being decoded, scaled and encoded at one time may take (uploads need
+     * about 8 bytes a pixel); an upload that alone needs more is a 413. Half the heap when not set.
+     */
+    java.util.Optional<Integer> decodeMegabytes();
+
     /** Most memory the renditions kept in this instance may take, in megabytes. */
     @WithDefault("64")
     int cacheMegabytes();

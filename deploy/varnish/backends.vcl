@@ -21,7 +21,10 @@ backend dispatch_b {
 }
 
 sub vcl_init {
-    new api = directors.round_robin();
+    new api = directors.shard();
     api.add_backend(dispatch_a);
     api.add_backend(dispatch_b);
+    # An instance back from a restart (cold JIT, empty cache) takes its share over this long.
+    api.set_rampup(10s);
+    api.reconfigure();
 }

@@ -5,8 +5,10 @@
 #   ?apiKey=, which Dispatch also marks private) nor anything without Cache-Control.
 # - One entry per canonical request whatever the Host (Dispatch builds links from
 #   DISPATCH_PUBLIC_URL, never from Host) and whatever the query order.
-# - Balances the instances of backends.vcl, which probe /q/health/ready on the API port; a failed
-#   connection or an instance shutting down is retried on another instance for GET and HEAD.
+# - Shards the requests over the instances of backends.vcl by their cache hash (each URL has a home
+#   instance, whose application cache holds it), skipping instances whose probe of /q/health/ready on
+#   the API port fails; a failed connection or an instance shutting down is retried on the URL's next
+#   instance for GET and HEAD, never on the one that failed.
 # - Purges by surrogate key: Dispatch (DISPATCH_PURGE_URLS=http://<varnish>/) sends
 #   `PURGE /` with `xkey-purge: <keys>` after each write, or `*` for everything.
 #
@@ -38,7 +40,7 @@ probe dispatch_ready {
 }
 
 # The instances: `backend` declarations using the probe above, and a vcl_init that adds them to a
-# round-robin director named `api` (deploy/varnish/backends.vcl is the example for two instances).
+# shard director named `api` (deploy/varnish/backends.vcl is the example for two instances).
 include "./backends.vcl";
 
 sub vcl_recv {
@@ -57,7 +59,6 @@ sub vcl_recv {
         return (synth(200, "Purged " + req.http.n-gone));
     }
 
-    set req.backend_hint = api.backend();
     unset req.http.Cookie; # the API sets none and reads none
 
     # One entry per request whatever the order of its parameters (Dispatch answers alike).
@@ -107,8 +108,10 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    # A retry goes to another instance.
-    set bereq.backend = api.backend();
+    # The URL's home instance (by the hash of vcl_hash, passes included), or the next healthy one on the
+    # ring. A retry takes the next healthy instance after the one tried before: never the instance that
+    # just failed, which its probe may go on calling healthy for two seconds.
+    set bereq.backend = api.backend(by=HASH, alt=bereq.retries, healthy=ALL);
 }
 
 sub vcl_backend_response {

@@ -15,12 +15,7 @@ import java.util.List;
 public class BylineWriteService extends TaxonomyWriteService<Byline, BylineInput, BylineRepository> {
 
     public BylineWriteService(BylineRepository bylines, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
-        super(bylines, inputs, clock, changes, TaxonomyChanges.Carrier.BYLINE, BylineInput.class);
-    }
-
-    @Override
-    protected Byline create() {
-        return new Byline();
+        super(bylines, inputs, clock, changes, TaxonomyChanges.Carrier.BYLINE, BylineInput.class, Byline::new);
     }
 
     @Override

@@ -14,12 +14,7 @@ import java.util.List;
 public class SectionWriteService extends TaxonomyWriteService<Section, SectionInput, SectionRepository> {
 
     public SectionWriteService(SectionRepository sections, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
-        super(sections, inputs, clock, changes, TaxonomyChanges.Carrier.SECTION, SectionInput.class);
-    }
-
-    @Override
-    protected Section create() {
-        return new Section();
+        super(sections, inputs, clock, changes, TaxonomyChanges.Carrier.SECTION, SectionInput.class, Section::new);
     }
 
     @Override

@@ -19,12 +19,7 @@ import java.util.List;
 public class TagWriteService extends TaxonomyWriteService<Tag, TagInput, TagRepository> {
 
     public TagWriteService(TagRepository tags, JsonInputs inputs, Clock clock, TaxonomyChanges changes) {
-        super(tags, inputs, clock, changes, TaxonomyChanges.Carrier.TAG, TagInput.class);
-    }
-
-    @Override
-    protected Tag create() {
-        return new Tag();
+        super(tags, inputs, clock, changes, TaxonomyChanges.Carrier.TAG, TagInput.class, Tag::new);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Editors' writes of a section, tag or byline: create, replace, merge-patch and delete, each write but a create
@@ -36,24 +37,23 @@ public abstract class TaxonomyWriteService<E extends TaxonomyEntity, I extends T
     private final TaxonomyChanges changes;
     private final TaxonomyChanges.Carrier carrier;
     private final Class<I> inputType;
+    private final Supplier<E> empty;
 
     protected TaxonomyWriteService(R repository, JsonInputs inputs, Clock clock, TaxonomyChanges changes,
-                                   TaxonomyChanges.Carrier carrier, Class<I> inputType) {
+                                   TaxonomyChanges.Carrier carrier, Class<I> inputType, Supplier<E> empty) {
         this.repository = repository;
         this.inputs = inputs;
         this.clock = clock;
         this.changes = changes;
         this.carrier = carrier;
         this.inputType = inputType;
+        this.empty = empty;
     }
 
     /** For the container's client proxy, which delegates every call. */
     protected TaxonomyWriteService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
-
-    /** A new, empty entity. */
-    protected abstract E create();
 
     /** Sets the family's own fields from the input (slug, name and update time are set already). */
     protected abstract void applyOwn(E entity, I input);
@@ -77,7 +77,7 @@ public abstract class TaxonomyWriteService<E extends TaxonomyEntity, I extends T
 
     @Transactional
     public E create(I in) {
-        E e = create();
+        E e = empty.get();
         e.createdAt = now();
         apply(e, in);
         repository.persist(e);

@@ -1,6 +1,7 @@
 package news.dispatch.article;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import news.dispatch.taxonomy.TaxonomyWriteDocs;
 import news.dispatch.web.OperationWording;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -17,7 +18,7 @@ import java.util.List;
  * Words the operations of the {@link TaxonomyArticlesResource}s, one a family, before the other filters add the
  * ninjs form and the standard problem responses.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 100)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = TaxonomyWriteDocs.PRIORITY)
 public class TaxonomyArticlesDocs implements OASFilter {
 
     /** A family's noun, and what its list holds. */

@@ -1,5 +1,6 @@
 package news.dispatch.taxonomy;
 
+import jakarta.ws.rs.core.MediaType;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.MergePatch;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.ArrayList;
@@ -52,19 +54,19 @@ public abstract class TaxonomyWriteDocs implements OASFilter {
         if (collection != null && collection.getPOST() != null) {
             collection.setPOST(operation(collection.getPOST(), "create", "Create a " + noun,
                     "Role: editor. The slug is made from the name when absent.", false,
-                    body(MediaType.JSON), "201"));
+                    body(MediaType.APPLICATION_JSON), "201"));
         }
         if (one == null) {
             return;
         }
         if (one.getPUT() != null) {
             one.setPUT(operation(one.getPUT(), "replace", "Replace a " + noun, "Role: editor. Requires `If-Match`.", true,
-                    body(MediaType.JSON), "200"));
+                    body(MediaType.APPLICATION_JSON), "200"));
         }
         if (one.getPATCH() != null) {
             one.setPATCH(operation(one.getPATCH(), "patch", "Change some fields of a " + noun,
                     "Role: editor. JSON merge patch (RFC 7396) on `" + noun0 + "Input`, validated as a PUT. Requires `If-Match`.",
-                    true, body(MediaType.MERGE_PATCH), "200"));
+                    true, body(MergePatch.MEDIA_TYPE), "200"));
         }
         if (one.getDELETE() != null) {
             one.setDELETE(operation(one.getDELETE(), "delete", "Delete a " + noun,
@@ -72,18 +74,8 @@ public abstract class TaxonomyWriteDocs implements OASFilter {
         }
     }
 
-    private enum MediaType {
-        JSON(jakarta.ws.rs.core.MediaType.APPLICATION_JSON), MERGE_PATCH(MergePatch.MEDIA_TYPE);
-
-        final String name;
-
-        MediaType(String name) {
-            this.name = name;
-        }
-    }
-
     private Operation operation(Operation scanned, String verb, String summary, String description, boolean one,
-                                org.eclipse.microprofile.openapi.models.parameters.RequestBody body, String success) {
+                                RequestBody body, String success) {
         Operation op = OASFactory.createOperation().summary(summary).description(description).operationId(verb + noun0);
         op.setTags(scanned.getTags());
         if (one) {
@@ -102,7 +94,7 @@ public abstract class TaxonomyWriteDocs implements OASFilter {
             responses.addAPIResponse(success, OASFactory.createAPIResponse().description("Deleted."));
         } else {
             responses.addAPIResponse(success, OASFactory.createAPIResponse().description("The " + noun + ".")
-                    .content(content(MediaType.JSON, noun0 + "View")));
+                    .content(content(MediaType.APPLICATION_JSON, noun0 + "View")));
         }
         responses.addAPIResponse("409", OASFactory.createAPIResponse().ref(ApiResponses.CONFLICT));
         op.setResponses(responses);
@@ -110,12 +102,12 @@ public abstract class TaxonomyWriteDocs implements OASFilter {
         return op;
     }
 
-    private org.eclipse.microprofile.openapi.models.parameters.RequestBody body(MediaType type) {
-        return OASFactory.createRequestBody().content(content(type, noun0 + "Input")).required(true);
+    private RequestBody body(String mediaType) {
+        return OASFactory.createRequestBody().content(content(mediaType, noun0 + "Input")).required(true);
     }
 
-    private static Content content(MediaType type, String schema) {
-        return OASFactory.createContent().addMediaType(type.name,
+    private static Content content(String mediaType, String schema) {
+        return OASFactory.createContent().addMediaType(mediaType,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + schema)));
     }
 

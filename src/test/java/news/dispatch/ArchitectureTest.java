@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * One-way packages (docs/decisions/095): no two top-level packages under news.dispatch depend on each other,
  * directly or through others, and the kernel depends on no feature. The layers, lowest first: common and text;
- * web (the HTTP kernel); ops, access, cache (kernel services, in that order); section, tag, byline; article;
+ * web (the HTTP kernel); ops, access, cache (kernel services, in that order); taxonomy (docs/decisions/096);
+ * section, tag, byline; article;
  * change; syndication; then search, front, live, alert, image, mostread, replica and sample.
  */
 @AnalyzeClasses(packages = "news.dispatch", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -2,6 +2,7 @@ package news.dispatch.access;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,20 +10,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.Cursor;
 import news.dispatch.web.PageInfo;
-import news.dispatch.web.Params;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representations;
-import news.dispatch.web.problem.FieldError;
-import news.dispatch.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/v1/admin/api-keys")
@@ -68,20 +63,10 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "A page of keys.",
             content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
     public Response list(
-            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor after = Params.cursor(cursor, ApiKeyService.ORDER, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return representations.page(headers, uri, keys.list(size, after, withCount));
+        PageParams.Request page = paging.check(ApiKeyService.ORDER);
+        return representations.page(headers, uri, keys.list(page.size(), page.after(), page.withCount()));
     }
 
     @GET

@@ -60,8 +60,6 @@ public class AlertResource {
                     + "within the cache lifetime (60 s) of expiring, at once when withdrawn.")
     @APIResponse(responseCode = "200", description = "The active alerts.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = AlertPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public Response list(@QueryParam("topic") @Parameter(description = "A section or tag slug.", example = "politics")
                          String topic,
                          @QueryParam("limit") @Parameter(description = "Most alerts to return, 1 to 100.",
@@ -92,7 +90,6 @@ public class AlertResource {
                     + "may see it.")
     @APIResponse(responseCode = "201", description = "The alert.", headers = @Header(name = "Location", description = "The alert list."),
             content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull AlertInput input) {
@@ -108,7 +105,6 @@ public class AlertResource {
     @Operation(operationId = "withdrawAlert", summary = "Withdraw an alert",
             description = "Role: editor. The alert leaves the active list at once. Withdrawing it again changes nothing.")
     @APIResponse(responseCode = "204", description = "Withdrawn.")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response withdraw(@PathParam("id") @Parameter(description = "The alert's id.") String id) {
         alerts.withdraw(id);
         return Response.noContent().build();

@@ -1,8 +1,5 @@
 package news.dispatch.article;
 
-import news.dispatch.cache.Purgeable;
-import java.util.function.Consumer;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,27 +13,19 @@ import news.dispatch.byline.Byline;
 import news.dispatch.common.LowerCaseEnumConverter;
 
 import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A byline on an article, in its place in the credit line and with its role. */
 @Entity
 @Table(name = "article_byline")
 @IdClass(ArticleByline.Key.class)
-public class ArticleByline implements Purgeable {
-
-    @Id
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "article_id")
-    public Article article;
+public class ArticleByline extends ArticleLink {
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "byline_id")
     public Byline byline;
-
-    @Column(nullable = false)
-    public int position;
 
     @Convert(converter = RoleConverter.class)
     @Column(nullable = false)
@@ -46,25 +35,13 @@ public class ArticleByline implements Purgeable {
     }
 
     public ArticleByline(Article article, Byline byline, int position, BylineRole role) {
-        this.article = article;
+        super(article, position);
         this.byline = byline;
-        this.position = position;
         this.role = role;
     }
 
-    public static class Key implements Serializable {
-        public UUID article;
-        public UUID byline;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(article, k.article) && Objects.equals(byline, k.byline);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(article, byline);
-        }
+    /** The key: the article's id and the byline's. */
+    public record Key(UUID article, UUID byline) implements Serializable {
     }
 
     public static class RoleConverter extends LowerCaseEnumConverter<BylineRole> {

@@ -1,8 +1,5 @@
 package news.dispatch.article;
 
-import news.dispatch.cache.Purgeable;
-import java.util.function.Consumer;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -15,27 +12,19 @@ import jakarta.persistence.Table;
 import news.dispatch.common.LowerCaseEnumConverter;
 
 import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** An editor's curated link from one article to another, in order, with its relation. */
 @Entity
 @Table(name = "article_related")
 @IdClass(ArticleRelated.Key.class)
-public class ArticleRelated implements Purgeable {
-
-    @Id
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "article_id")
-    public Article article;
+public class ArticleRelated extends ArticleLink {
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "related_id")
     public Article related;
-
-    @Column(nullable = false)
-    public int position;
 
     @Convert(converter = RelationConverter.class)
     @Column(nullable = false)
@@ -45,25 +34,13 @@ public class ArticleRelated implements Purgeable {
     }
 
     public ArticleRelated(Article article, Article related, int position, Relation relation) {
-        this.article = article;
+        super(article, position);
         this.related = related;
-        this.position = position;
         this.relation = relation;
     }
 
-    public static class Key implements Serializable {
-        public UUID article;
-        public UUID related;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(article, k.article) && Objects.equals(related, k.related);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(article, related);
-        }
+    /** The key: the article's id and the linked article's. */
+    public record Key(UUID article, UUID related) implements Serializable {
     }
 
     public static class RelationConverter extends LowerCaseEnumConverter<Relation> {

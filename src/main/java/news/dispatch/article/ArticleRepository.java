@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -143,99 +144,79 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     private static void where(Filter f, StringBuilder jpql, Map<String, Object> params) {
-        if (f.nothing()) {
-            jpql.append(" and 1 = 0");
-            return;
-        }
-        if (f.rights() != null && f.rights() != Rights.Clause.NONE) {
-            jpql.append(" and ").append(f.rights().jpql());
-            params.putAll(f.rights().params());
-        }
-        if (f.requiredTagId() != null) {
-            jpql.append(" and exists (select 1 from ArticleTag rt where rt.article = a and rt.tag.id = :requiredTag)");
-            params.put("requiredTag", f.requiredTagId());
-        }
-        if (f.sectionId() != null) {
-            jpql.append(" and a.section.id = :sectionId");
-            params.put("sectionId", f.sectionId());
-        }
-        if (f.bylineId() != null) {
-            jpql.append(" and exists (select 1 from ArticleByline ab where ab.article = a and ab.byline.id = :bylineId)");
-            params.put("bylineId", f.bylineId());
-        }
-        if (!f.tagIds().isEmpty()) {
-            if (f.anyTag()) {
-                jpql.append(" and exists (select 1 from ArticleTag at where at.article = a and at.tag.id in ")
-                        .append(IdList.bind("anyTag", f.tagIds(), params)).append(')');
-            } else {
-                for (int i = 0; i < f.tagIds().size(); i++) {
-                    jpql.append(" and exists (select 1 from ArticleTag at").append(i).append(" where at").append(i)
-                            .append(".article = a and at").append(i).append(".tag.id = :tag").append(i).append(')');
-                    params.put("tag" + i, f.tagIds().get(i));
-                }
-            }
-        }
-        if (f.language() != null) {
-            jpql.append(" and a.language = :language");
-            params.put("language", f.language());
-        }
-        if (f.from() != null) {
-            jpql.append(" and a.publishedAt >= :from");
-            params.put("from", f.from());
-        }
-        if (f.to() != null) {
-            jpql.append(" and a.publishedAt <= :to");
-            params.put("to", f.to());
-        }
+        where(f, Terms.JPQL, jpql, params);
     }
 
     /**
      * The same filter as {@link #findPublishedPage} in SQL over {@code article a}, for native queries
-     * (full-text search). Keep the two in step.
+     * (full-text search): one filter, said in either language ({@link Terms}).
      */
     public static void nativeWhere(Filter f, StringBuilder sql, Map<String, Object> params) {
+        where(f, Terms.SQL, sql, params);
+    }
+
+    /** How the filter's conditions read in JPQL over {@code Article a}, or in SQL over {@code article a}. */
+    private record Terms(boolean sql, String requiredTag, String section, String byline, String anyTag, String eachTag,
+                         String from, String to) {
+
+        static final Terms JPQL = new Terms(false,
+                "exists (select 1 from ArticleTag rt where rt.article = a and rt.tag.id = :requiredTag)",
+                "a.section.id = :sectionId",
+                "exists (select 1 from ArticleByline ab where ab.article = a and ab.byline.id = :bylineId)",
+                "exists (select 1 from ArticleTag at where at.article = a and at.tag.id in ",
+                "exists (select 1 from ArticleTag at%1$d where at%1$d.article = a and at%1$d.tag.id = :tag%1$d)",
+                "a.publishedAt >= :from", "a.publishedAt <= :to");
+
+        static final Terms SQL = new Terms(true,
+                "exists (select 1 from article_tag rt where rt.article_id = a.id and rt.tag_id = :requiredTag)",
+                "a.section_id = :sectionId",
+                "exists (select 1 from article_byline ab where ab.article_id = a.id and ab.byline_id = :bylineId)",
+                "exists (select 1 from article_tag at where at.article_id = a.id and at.tag_id in ",
+                "exists (select 1 from article_tag at%1$d where at%1$d.article_id = a.id and at%1$d.tag_id = :tag%1$d)",
+                "a.published_at >= :from", "a.published_at <= :to");
+    }
+
+    private static void where(Filter f, Terms terms, StringBuilder query, Map<String, Object> params) {
         if (f.nothing()) {
-            sql.append(" and 1 = 0");
+            query.append(" and 1 = 0");
             return;
         }
         if (f.rights() != null && f.rights() != Rights.Clause.NONE) {
-            sql.append(" and ").append(f.rights().sql());
+            query.append(" and ").append(terms.sql() ? f.rights().sql() : f.rights().jpql());
             params.putAll(f.rights().params());
         }
         if (f.requiredTagId() != null) {
-            sql.append(" and exists (select 1 from article_tag rt where rt.article_id = a.id and rt.tag_id = :requiredTag)");
+            query.append(" and ").append(terms.requiredTag());
             params.put("requiredTag", f.requiredTagId());
         }
         if (f.sectionId() != null) {
-            sql.append(" and a.section_id = :sectionId");
+            query.append(" and ").append(terms.section());
             params.put("sectionId", f.sectionId());
         }
         if (f.bylineId() != null) {
-            sql.append(" and exists (select 1 from article_byline ab where ab.article_id = a.id and ab.byline_id = :bylineId)");
+            query.append(" and ").append(terms.byline());
             params.put("bylineId", f.bylineId());
         }
         if (!f.tagIds().isEmpty()) {
             if (f.anyTag()) {
-                sql.append(" and exists (select 1 from article_tag at where at.article_id = a.id and at.tag_id in ")
-                        .append(IdList.bind("anyTag", f.tagIds(), params)).append(')');
+                query.append(" and ").append(terms.anyTag()).append(IdList.bind("anyTag", f.tagIds(), params)).append(')');
             } else {
                 for (int i = 0; i < f.tagIds().size(); i++) {
-                    sql.append(" and exists (select 1 from article_tag at").append(i).append(" where at").append(i)
-                            .append(".article_id = a.id and at").append(i).append(".tag_id = :tag").append(i).append(')');
+                    query.append(" and ").append(String.format(Locale.ROOT, terms.eachTag(), i));
                     params.put("tag" + i, f.tagIds().get(i));
                 }
             }
         }
         if (f.language() != null) {
-            sql.append(" and a.language = :language");
+            query.append(" and a.language = :language");
             params.put("language", f.language());
         }
         if (f.from() != null) {
-            sql.append(" and a.published_at >= :from");
+            query.append(" and ").append(terms.from());
             params.put("from", f.from());
         }
         if (f.to() != null) {
-            sql.append(" and a.published_at <= :to");
+            query.append(" and ").append(terms.to());
             params.put("to", f.to());
         }
     }

@@ -65,10 +65,6 @@ public class ArticleResource {
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey"),
                     @Header(name = "Link", ref = "Link"), @Header(name = "Content-Language", ref = "ContentLanguage")},
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@BeanParam ArticleListParams params,
                          @QueryParam("ids") @Parameter(description = "A batch read instead of a list: up to 100 article "
                                  + "ids or slugs, comma-separated, each once. The answer holds the published articles "
@@ -112,12 +108,7 @@ public class ArticleResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.",
             example = "iraqi-prime-minister-to-meet-biden-in-washington-this-month") String slug,
                         @BeanParam ArticleShapeParams shapeParams,
@@ -151,12 +142,7 @@ public class ArticleResource {
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = RelatedPage.class)))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "410", ref = ApiResponses.GONE)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response related(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                             @QueryParam("fields") @Parameter(description = "Comma-separated summary members to return, "
                                     + "e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,15 +26,12 @@ import news.dispatch.access.Role;
 import news.dispatch.article.revision.ArticleRevisions;
 import news.dispatch.article.revision.RevisionView;
 import news.dispatch.web.ApiResponses;
-import news.dispatch.web.Cursor;
 import news.dispatch.web.MergePatch;
 import news.dispatch.web.PageInfo;
-import news.dispatch.web.Params;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representations;
-import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The newsroom's article writes (editor keys). Reads live in {@link ArticleResource}. */
@@ -196,21 +193,11 @@ public class ArticleWriteResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = RevisionPage.class)))
     public Response revisions(@PathParam("slug") @Parameter(description = "The article's slug or id.") String id,
-                              @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                                      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                                              defaultValue = "20")) String limit,
-                              @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-                              @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+                              @BeanParam PageParams paging,
                               @Context HttpHeaders headers, @Context UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor after = Params.cursor(cursor, ArticleRevisions.ORDER, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return representations.page(headers, uri, revisions.list(writes.require(id).id, size, after, withCount));
+        PageParams.Request page = paging.check(ArticleRevisions.ORDER);
+        return representations.page(headers, uri, revisions.list(writes.require(id).id, page.size(), page.after(),
+                page.withCount()));
     }
 
     @GET

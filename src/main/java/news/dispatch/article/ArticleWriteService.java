@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.article.revision.ArticleRevisions;
 import news.dispatch.byline.Byline;
@@ -23,11 +20,10 @@ import news.dispatch.tag.TagService;
 import news.dispatch.text.BodyText;
 import news.dispatch.text.HtmlSanitizer;
 import news.dispatch.text.Slugifier;
-import news.dispatch.web.MergePatch;
+import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
-import news.dispatch.web.problem.UnreadableJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -61,13 +57,13 @@ public class ArticleWriteService {
     private final ArticleRevisions revisions;
     private final CurrentCaller caller;
     private final ObjectMapper json;
-    private final Validator validator;
+    private final JsonInputs inputs;
     private final Clock clock;
     private final jakarta.enterprise.inject.Instance<LeadImageSource> leadImages;
 
     public ArticleWriteService(ArticleRepository articles, ArticleService reads, SectionService sections, TagService tags,
                                BylineService bylines, ArticleChanges changes, ArticleRevisions revisions, CurrentCaller caller,
-                               ObjectMapper json, Validator validator, Clock clock,
+                               ObjectMapper json, JsonInputs inputs, Clock clock,
                                jakarta.enterprise.inject.Instance<LeadImageSource> leadImages) {
         this.leadImages = leadImages;
         this.articles = articles;
@@ -79,7 +75,7 @@ public class ArticleWriteService {
         this.revisions = revisions;
         this.caller = caller;
         this.json = json;
-        this.validator = validator;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -143,22 +139,7 @@ public class ArticleWriteService {
     @Transactional
     public Article patch(String key, String ifMatch, JsonNode patch) {
         Article a = lock(key, ifMatch, true);
-        JsonNode merged = MergePatch.apply(json.valueToTree(currentInput(a)), patch);
-        ArticleInput input;
-        try {
-            input = json.treeToValue(merged, ArticleInput.class);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableJson(e);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
-        if (input == null) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
-        Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        ArticleInput input = inputs.patch(currentInput(a), patch, ArticleInput.class);
         return update(a, input);
     }
 

@@ -1,8 +1,5 @@
 package news.dispatch.byline;
 
-import news.dispatch.cache.Purgeable;
-import java.util.function.Consumer;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,23 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import news.dispatch.common.BaseEntity;
 import news.dispatch.common.LowerCaseEnumConverter;
+import news.dispatch.taxonomy.TaxonomyEntity;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 @Entity
 @Table(name = "byline")
-public class Byline extends BaseEntity implements Purgeable {
-
-    @Column(nullable = false, unique = true)
-    public String slug;
-
-    @Column(nullable = false)
-    public String name;
+public class Byline extends TaxonomyEntity {
 
     @Column(name = "name_key", nullable = false)
     public String nameKey;
@@ -48,27 +37,14 @@ public class Byline extends BaseEntity implements Purgeable {
     @OrderColumn(name = "position")
     public List<BylineLink> links = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     public static class KindConverter extends LowerCaseEnumConverter<BylineKind> {
         public KindConverter() {
             super(BylineKind.class);
         }
     }
 
-    /** Every response that shows it, under its slug before and after the write (a rename). */
     @Override
-    public void touched(Write write, Consumer<String> keys) {
-        keys.accept("byline-" + slug);
-        if (write.previous("slug") instanceof String before) {
-            keys.accept("byline-" + before);
-        }
+    protected String cacheKind() {
+        return "byline";
     }
 }

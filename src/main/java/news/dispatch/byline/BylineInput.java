@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import news.dispatch.taxonomy.TaxonomyInput;
 import news.dispatch.text.Slugifier;
 import news.dispatch.web.HttpUrl;
 import news.dispatch.web.SingleLine;
@@ -21,7 +22,7 @@ public record BylineInput(
         @Schema(nullable = true) @SingleLine @Size(max = 200) String title,
         @Schema(nullable = true) @Size(max = 4000) String bio,
         @Schema(nullable = true, format = "uri", pattern = HttpUrl.PATTERN) @Size(max = 2000) @HttpUrl String avatarUrl,
-        @Schema(description = "Profile links, in order.") @Size(max = 20) List<@NotNull @Valid LinkInput> links) {
+        @Schema(description = "Profile links, in order.") @Size(max = 20) List<@NotNull @Valid LinkInput> links) implements TaxonomyInput {
 
     @Schema(name = "BylineLinkInput", description = "A profile link.")
     public record LinkInput(

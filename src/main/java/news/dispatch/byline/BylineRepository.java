@@ -4,14 +4,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.common.Ids;
+import news.dispatch.taxonomy.TaxonomyRepository;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class BylineRepository implements PanacheRepositoryBase<Byline, UUID> {
+public class BylineRepository implements PanacheRepositoryBase<Byline, UUID>, TaxonomyRepository<Byline> {
 
+    @Override
     public Optional<Byline> findBySlugOrId(String key) {
         return Ids.parse(key).flatMap(this::findByIdOptional)
                 .or(() -> find("slug", key).firstResultOptional());

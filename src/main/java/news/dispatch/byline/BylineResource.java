@@ -1,5 +1,6 @@
 package news.dispatch.byline;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,8 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,21 +44,13 @@ public class BylineResource {
     @APIResponse(responseCode = "200", description = "A page of bylines.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = BylinePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(
             @QueryParam("kind") @Parameter(description = "Only bylines of this kind.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"person", "organisation"})) String kind,
             @QueryParam("q") @Parameter(description = "Name prefix, case-insensitive.", example = "es") String q,
-            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = bylines.list(kind, q, limit, cursor, count);
+        var page = bylines.list(kind, q, paging);
         List<String> keys = new java.util.ArrayList<>(List.of("bylines"));
         page.items().forEach(b -> keys.add("byline-" + b.slug()));
         return representations.page(headers, uri, page, keys);
@@ -69,11 +62,6 @@ public class BylineResource {
     @APIResponse(responseCode = "200", description = "The byline.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = BylineView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The byline's slug or id.", example = "esta") String slug,
                         @Context HttpHeaders headers) {
         BylineView byline = bylines.get(slug);

@@ -1,13 +1,12 @@
 package news.dispatch.byline;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import news.dispatch.common.ApiEnum;
 import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.web.Cursor;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Params;
-import news.dispatch.web.Slugs;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -49,26 +48,13 @@ public class BylineService {
     }
 
     @ReadOnlyTransaction(replica = true)
-    public Page<BylineView> list(String kind, String q, String limit, String cursor, String count) {
+    public Page<BylineView> list(String kind, String q, PageParams paging) {
         List<FieldError> errors = new ArrayList<>();
-        BylineKind bylineKind = null;
-        if (kind != null) {
-            bylineKind = ApiEnum.parse(BylineKind.class, kind).orElse(null);
-            if (bylineKind == null) {
-                errors.add(new FieldError("kind", "must be " + ApiEnum.choices(BylineKind.class)));
-            }
-        }
-        String pattern = null;
-        if (q != null) {
-            if (q.isBlank() || q.length() > 100) {
-                errors.add(new FieldError("q", "must be 1 to 100 characters"));
-            } else {
-                pattern = Slugs.prefixPattern(q);
-            }
-        }
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor after = Params.cursor(cursor, ORDER, errors);
+        BylineKind bylineKind = Params.choice("kind", kind, BylineKind.class, errors);
+        String pattern = Params.namePrefix("q", q, errors);
+        PageParams.Request request = paging.check(ORDER, errors);
+        int size = request.size();
+        Cursor after = request.after();
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -78,6 +64,6 @@ public class BylineService {
         List<Byline> page = more ? rows.subList(0, size) : rows;
         String next = more ? new Cursor(ORDER, page.get(size - 1).nameKey, page.get(size - 1).slug).encode() : null;
         return new Page<>(page.stream().map(BylineView::of).toList(),
-                new PageInfo(size, next, withCount ? bylines.countMatching(bylineKind, pattern) : null));
+                new PageInfo(size, next, request.withCount() ? bylines.countMatching(bylineKind, pattern) : null));
     }
 }

@@ -13,7 +13,6 @@ import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.cache.ContentCache;
 import news.dispatch.cache.Purgeable;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Params;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
@@ -75,10 +74,6 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "A page of changes.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ChangePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     @io.smallrye.common.annotation.Blocking
     public io.smallrye.mutiny.Uni<Response> list(
             @QueryParam("since") @Parameter(description = "The `next` cursor of the previous page; absent: from the beginning.")

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.cache.ContentCache;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,10 +46,6 @@ public class FrontResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = FrontPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@Context HttpHeaders headers, @Context UriInfo uri) {
         return representations.respond(headers, cache.get(uri, representations.keyed(headers),
                 () -> representations.render(fronts.list(), null, null, null, List.of(Front.LIST_KEY))));
@@ -68,11 +63,6 @@ public class FrontResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = FrontView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The front's slug or id.", example = "home") String slug,
                         @QueryParam("fields") @Parameter(description = "Comma-separated summary members to return for "
                                 + "each article, e.g. `headline,slug,leadImage`. Unknown names are a 400.") String fields,

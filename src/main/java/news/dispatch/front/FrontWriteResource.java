@@ -57,7 +57,6 @@ public class FrontWriteResource {
     @APIResponse(responseCode = "201", description = "The front as written; its ETag is what `If-Match` names.",
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = FrontDefinition.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull FrontInput input, @Context HttpHeaders headers) {
         Front f = writes.create(input);
@@ -72,8 +71,6 @@ public class FrontWriteResource {
     @APIResponse(responseCode = "200", description = "The front as written.",
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = FrontDefinition.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response definition(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug,
                                @Context HttpHeaders headers) {
         Front f = reads.front(slug);
@@ -88,8 +85,6 @@ public class FrontWriteResource {
     @APIResponse(responseCode = "200", description = "The front as written.",
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = FrontDefinition.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
@@ -104,7 +99,6 @@ public class FrontWriteResource {
     @Operation(operationId = "deleteFront", summary = "Delete a front",
             description = "Role: editor. Its pending scheduled changes go with it. Requires `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     public Response delete(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug,
@@ -122,8 +116,6 @@ public class FrontWriteResource {
                     + "take effect in time order. An edit of the front meanwhile is kept until the next one applies.")
     @APIResponse(responseCode = "201", description = "The scheduled change.",
             content = @Content(schema = @Schema(implementation = FrontScheduleView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response schedule(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug,
                              @Valid @NotNull FrontScheduleInput input) {
         FrontScheduleView view = writes.schedule(slug, input);
@@ -138,7 +130,6 @@ public class FrontWriteResource {
             description = "Role: editor. Pending changes first, the next due first; then those applied.")
     @APIResponse(responseCode = "200", description = "The scheduled changes (one page).",
             content = @Content(schema = @Schema(implementation = FrontSchedulePage.class)))
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response schedules(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug) {
         List<FrontScheduleView> all = writes.schedules(slug);
         return Response.ok(new FrontSchedulePage(all, new PageInfo(all.size(), null, null)))
@@ -150,7 +141,6 @@ public class FrontWriteResource {
     @Operation(operationId = "cancelFrontChange", summary = "Cancel a scheduled change of a front",
             description = "Role: editor. 404 for another front's change, 409 for one that already took effect.")
     @APIResponse(responseCode = "204", description = "Cancelled.")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response cancel(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug,
                            @PathParam("id") @Parameter(description = "The scheduled change's id.") String id) {

@@ -1,5 +1,6 @@
 package news.dispatch.image;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.common.Ids;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 import news.dispatch.web.problem.ProblemException;
@@ -53,23 +54,15 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "A page of images.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = ImagePage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(
             @QueryParam("q") @Parameter(description = "Text in the caption or alt text, case-insensitive.", example = "Kadhimi") String q,
             @QueryParam("credit") @Parameter(description = "Only images with this credit, case-insensitive.", example = "PM office") String credit,
             @QueryParam("source") @Parameter(description = "Only images from this source, case-insensitive.", example = "Handout") String source,
             @QueryParam("syndicated") @Parameter(description = "`true`: only images partners may receive; `false`: only the others.",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String syndicated,
-            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = images.list(q, credit, source, syndicated, limit, cursor, count);
+        var page = images.list(q, credit, source, syndicated, paging);
         List<String> keys = new ArrayList<>(List.of("images"));
         page.items().forEach(i -> keys.add("image-" + i.id()));
         return representations.page(headers, uri, page, keys);
@@ -83,11 +76,6 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "The image.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = ImageView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("id") @Parameter(description = "The image's id.") String id, @Context HttpHeaders headers) {
         Image image = images.get(id);
         return representations.respond(headers, representations.render(images.view(image), image.updatedAt, image.version,
@@ -115,10 +103,6 @@ public class ImageResource {
                                     externalValue = "http://localhost:8080/v1/images/01a24c3e-f17f-7e66-b0ef-47bc8febc02d/3f9a1c2b7d4e/16x9/640.webp"))})
     @APIResponse(responseCode = "302", description = "The hash is outdated: `Location` is the rendition's current URL.",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response rendition(
             @PathParam("id") @Parameter(description = "The image's id.") String id,
             @PathParam("hash") @Parameter(description = "The hash from the image's rendition URLs.", example = "3f9a1c2b7d4e") String hash,

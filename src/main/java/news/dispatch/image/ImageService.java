@@ -16,6 +16,7 @@ import news.dispatch.web.Cursor;
 import news.dispatch.web.JsonInputs;
 import news.dispatch.web.Page;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Params;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.PublicUrl;
@@ -134,15 +135,16 @@ public class ImageService {
     }
 
     @ReadOnlyTransaction
-    public Page<ImageView> list(String q, String credit, String source, String syndicated, String limit, String cursor, String count) {
+    public Page<ImageView> list(String q, String credit, String source, String syndicated, PageParams paging) {
         List<FieldError> errors = new ArrayList<>();
         String text = text("q", q, errors);
         String creditValue = text("credit", credit, errors);
         String sourceValue = text("source", source, errors);
         Boolean syndicatedValue = syndicated == null ? null : Params.bool("syndicated", syndicated, errors);
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor after = Params.cursor(cursor, ORDER, errors);
+        PageParams.Request request = paging.check(ORDER, errors);
+        int size = request.size();
+        boolean withCount = request.withCount();
+        Cursor after = request.after();
         Instant afterCreated = null;
         UUID afterId = null;
         if (after != null) {

@@ -70,9 +70,6 @@ public class LiveEntryResource {
     @APIResponse(responseCode = "200", description = "A page of entries.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = LiveEntryPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response list(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                          @QueryParam("since") @Parameter(description = "The `latest` of an earlier answer.") String since,
                          @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
@@ -98,8 +95,6 @@ public class LiveEntryResource {
             description = "The entry, with the ETag a PATCH or DELETE names in `If-Match`.")
     @APIResponse(responseCode = "200", description = "The entry.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = LiveEntryView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                         @PathParam("entryId") @Parameter(description = "The entry's id.") String entryId,
                         @Context HttpHeaders headers, @Context UriInfo uri) {
@@ -120,8 +115,6 @@ public class LiveEntryResource {
     @APIResponse(responseCode = "201", description = "The entry as stored.",
             headers = {@Header(name = "Location", description = "The entry's URL."), @Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = LiveEntryView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                            @Valid @NotNull LiveEntryInput input, @Context HttpHeaders headers) {
@@ -141,8 +134,6 @@ public class LiveEntryResource {
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = LiveEntryInput.class)))
     @APIResponse(responseCode = "200", description = "The entry as stored.", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = LiveEntryView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     public Response patch(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
@@ -160,7 +151,6 @@ public class LiveEntryResource {
             description = "Role: editor. The entry disappears from the blog; polls with `since` get its tombstone, "
                     + "partners an `entry-deleted`. Requires `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "412", ref = ApiResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "428", ref = ApiResponses.PRECONDITION_REQUIRED)
     public Response delete(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,

@@ -8,9 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import news.dispatch.access.Rights;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleService;
@@ -27,12 +24,11 @@ import news.dispatch.common.ReadOnlyTransaction;
 import news.dispatch.text.BodyText;
 import news.dispatch.text.HtmlSanitizer;
 import news.dispatch.web.Cursor;
-import news.dispatch.web.MergePatch;
+import news.dispatch.web.JsonInputs;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
-import news.dispatch.web.problem.UnreadableJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,18 +59,18 @@ public class LiveEntryService {
     private final BylineService bylines;
     private final ChangeLog changes;
     private final ObjectMapper json;
-    private final Validator validator;
+    private final JsonInputs inputs;
     private final Clock clock;
 
     public LiveEntryService(LiveEntryRepository entries, ArticleWriteService articleWrites, ArticleService articles,
-                            BylineService bylines, ChangeLog changes, ObjectMapper json, Validator validator, Clock clock) {
+                            BylineService bylines, ChangeLog changes, ObjectMapper json, JsonInputs inputs, Clock clock) {
         this.entries = entries;
         this.articleWrites = articleWrites;
         this.articles = articles;
         this.bylines = bylines;
         this.changes = changes;
         this.json = json;
-        this.validator = validator;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -112,22 +108,7 @@ public class LiveEntryService {
         Article a = lockArticle(articleKey);
         LiveEntry e = require(a.id, entryId);
         Preconditions.checkCurrent(ifMatch, e.version, () -> bytes(e));
-        JsonNode merged = MergePatch.apply(json.valueToTree(currentInput(e)), patch);
-        LiveEntryInput input;
-        try {
-            input = json.treeToValue(merged, LiveEntryInput.class);
-        } catch (JsonProcessingException ex) {
-            throw new UnreadableJson(ex);
-        } catch (IllegalArgumentException ex) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
-        if (input == null) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
-        Set<ConstraintViolation<LiveEntryInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        LiveEntryInput input = inputs.patch(currentInput(e), patch, LiveEntryInput.class);
         Instant now = now();
         if (input.at() != null) {
             e.at = input.at().truncatedTo(ChronoUnit.MICROS);

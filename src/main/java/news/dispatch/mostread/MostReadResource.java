@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleShape;
 import news.dispatch.article.ArticleSummary;
 import news.dispatch.text.Slugifier;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.Params;
 import news.dispatch.web.Representation;
@@ -75,10 +74,6 @@ public class MostReadResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Vary", ref = "Vary")},
             content = @Content(schema = @Schema(implementation = MostReadPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@QueryParam("window") @Parameter(description = "`1h` or `24h`.",
                                  schema = @Schema(type = SchemaType.STRING, enumeration = {"1h", "24h"}, defaultValue = "24h")) String window,
                          @QueryParam("section") @Parameter(description = "Only this section's articles (its slug).",

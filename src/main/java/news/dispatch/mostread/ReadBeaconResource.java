@@ -44,9 +44,7 @@ public class ReadBeaconResource {
                     + "counted. Rate-limited like every request. Counting never writes to the database "
                     + "(docs/decisions/154).")
     @APIResponse(responseCode = "204", description = "Received (counted or not).")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response read(@PathParam("id") @Parameter(description = "The article's id.") String id,
                          @HeaderParam(HttpHeaders.USER_AGENT) @Parameter(hidden = true) String userAgent,
                          @Context HttpServerRequest request) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import news.dispatch.taxonomy.TaxonomyInput;
 import news.dispatch.text.Slugifier;
 import news.dispatch.web.SingleLine;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,5 +16,5 @@ public record SectionInput(
         @Schema(description = "Made from the name when absent.", nullable = true, examples = "politics")
         @Size(max = Slugifier.MAX_LENGTH) @Pattern(regexp = Slugifier.PATTERN, message = "must be lower-case letters and digits in words joined by single hyphens") String slug,
         @Schema(nullable = true) @Size(max = 2000) String description,
-        @Schema(description = "Display order, lowest first; 0 when absent.", nullable = true) @Min(0) @Max(100_000) Integer position) {
+        @Schema(description = "Display order, lowest first; 0 when absent.", nullable = true) @Min(0) @Max(100_000) Integer position) implements TaxonomyInput {
 }

@@ -3,14 +3,16 @@ package news.dispatch.section;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.common.Ids;
+import news.dispatch.taxonomy.TaxonomyRepository;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class SectionRepository implements PanacheRepositoryBase<Section, UUID> {
+public class SectionRepository implements PanacheRepositoryBase<Section, UUID>, TaxonomyRepository<Section> {
 
+    @Override
     public Optional<Section> findBySlugOrId(String key) {
         return Ids.parse(key).flatMap(this::findByIdOptional)
                 .or(() -> find("slug", key).firstResultOptional());

@@ -1,24 +1,19 @@
 package news.dispatch.section;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.web.ApiResponses;
-import news.dispatch.web.Cursor;
 import news.dispatch.web.PageInfo;
-import news.dispatch.web.Params;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representations;
-import news.dispatch.web.problem.FieldError;
-import news.dispatch.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,25 +43,11 @@ public class SectionResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
                     @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = SectionPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(
-            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor after = Params.cursor(cursor, SectionService.ORDER, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        var page = sections.list(size, after, withCount);
+        PageParams.Request request = paging.check(SectionService.ORDER);
+        var page = sections.list(request.size(), request.after(), request.withCount());
         List<String> keys = new ArrayList<>(List.of("sections"));
         page.items().forEach(s -> keys.add("section-" + s.slug()));
         return representations.page(headers, uri, page, keys);
@@ -79,11 +60,6 @@ public class SectionResource {
     @APIResponse(responseCode = "200", description = "The section.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The section's slug or id.", example = "politics") String slug,
                         @Context HttpHeaders headers) {
         Section section = sections.get(slug);

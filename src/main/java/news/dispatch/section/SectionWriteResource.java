@@ -1,100 +1,27 @@
 package news.dispatch.section;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import news.dispatch.access.Allowed;
 import news.dispatch.access.Role;
-import news.dispatch.web.ApiResponses;
-import news.dispatch.web.MergePatch;
+import news.dispatch.taxonomy.TaxonomyWriteResource;
 import news.dispatch.web.Representations;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Editors' writes of sections. Reads live in {@link SectionResource}. */
+/**
+ * Editors' writes of sections: {@link TaxonomyWriteResource}, worded by {@link SectionWriteDocs}. Reads live in
+ * {@link SectionResource}.
+ */
 @Path("/v1/sections")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Sections")
-public class SectionWriteResource {
-
-    private final SectionWriteService writes;
-    private final Representations representations;
+public class SectionWriteResource extends TaxonomyWriteResource<Section, SectionInput> {
 
     public SectionWriteResource(SectionWriteService writes, Representations representations) {
-        this.writes = writes;
-        this.representations = representations;
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createSection", summary = "Create a section", description = "Role: editor. The slug is made from the name when absent.")
-    @APIResponse(responseCode = "201", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    public Response create(@Valid @NotNull SectionInput input, @Context HttpHeaders headers) {
-        Section s = writes.create(input);
-        return Representations.created(view(s, headers), "/v1/sections/" + s.slug);
-    }
-
-    @PUT
-    @Path("/{slug}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceSection", summary = "Replace a section", description = "Role: editor. Requires `If-Match`.")
-    @APIResponse(responseCode = "200", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    public Response replace(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
-                            @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch,
-                            @Valid @NotNull SectionInput input, @Context HttpHeaders headers) {
-        return view(writes.replace(slug, ifMatch, input), headers);
-    }
-
-    @PATCH
-    @Path("/{slug}")
-    @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "patchSection", summary = "Change some fields of a section",
-            description = "Role: editor. JSON merge patch (RFC 7396) on `SectionInput`, validated as a PUT. Requires `If-Match`.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SectionInput.class)))
-    @APIResponse(responseCode = "200", description = "The section.", content = @Content(schema = @Schema(implementation = SectionView.class)))
-    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    public Response patch(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
-                          @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch,
-                          @NotNull JsonNode patch, @Context HttpHeaders headers) {
-        return view(writes.patch(slug, ifMatch, patch), headers);
-    }
-
-    @DELETE
-    @Path("/{slug}")
-    @Operation(operationId = "deleteSection", summary = "Delete a section",
-            description = "Role: editor. 409 while articles (not deleted) are in it. Requires `If-Match`.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
-    public Response delete(@PathParam("slug") @Parameter(description = "The section's slug or id.") String slug,
-                           @HeaderParam("If-Match") @Parameter(description = "The section's current ETag.", required = true) String ifMatch) {
-        writes.delete(slug, ifMatch);
-        return Response.noContent().build();
-    }
-
-    private Response view(Section s, HttpHeaders headers) {
-        return representations.stored(headers, SectionView.of(s), s.updatedAt, s.version);
+        super(writes, representations);
     }
 }

@@ -14,7 +14,6 @@ import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Rights;
 import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleService;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -79,10 +78,6 @@ public class ArticleFormatsResource {
             content = @Content(mediaType = NinjsVersion.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "IPTC ninjs, valid against http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json (or _2.2.json).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response getNinjs(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                              @Context HttpHeaders headers) {
         NinjsVersion version = NinjsVersion.requested(headers);
@@ -109,10 +104,6 @@ public class ArticleFormatsResource {
             content = @Content(mediaType = SchemaOrgWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A schema.org NewsArticle (https://schema.org/NewsArticle).")))
     @APIResponse(responseCode = "301", description = "The slug is a former one; `Location` names the current URL.")
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response getSchemaOrg(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                                  @Context HttpHeaders headers) {
         ArticleService.Lookup lookup = articles.get(slug, Rights.Channel.READ);

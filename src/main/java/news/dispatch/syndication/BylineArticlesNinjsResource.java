@@ -1,37 +1,14 @@
 package news.dispatch.syndication;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.article.ArticleListParams;
 import news.dispatch.article.ArticleService;
 import news.dispatch.byline.BylineService;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A byline's articles as IPTC ninjs, beside the JSON list (article/BylineArticlesResource, same path). */
+/** A byline's articles as IPTC ninjs ({@link TaxonomyArticlesNinjsResource}). */
 @Path("/v1/bylines/{slug}/articles")
-public class BylineArticlesNinjsResource {
-
-    private final BylineService bylines;
-    private final NinjsLists ninjs;
+public class BylineArticlesNinjsResource extends TaxonomyArticlesNinjsResource {
 
     public BylineArticlesNinjsResource(BylineService bylines, NinjsLists ninjs) {
-        this.bylines = bylines;
-        this.ninjs = ninjs;
-    }
-
-    /** The same list as IPTC ninjs (documented on the JSON operation by FormatsOpenApiFilter). */
-    @GET
-    @Produces(NinjsVersion.PRODUCES)
-    @Operation(hidden = true)
-    public Response articlesAsNinjs(@PathParam("slug") String slug, @BeanParam ArticleListParams params,
-                                    @Context HttpHeaders headers, @Context UriInfo uri) {
-        return ninjs.list(headers, uri, params, () -> new ArticleService.Scope(null, null, bylines.require(slug)));
+        super(ninjs, slug -> new ArticleService.Scope(null, null, bylines.require(slug)));
     }
 }

@@ -1,9 +1,8 @@
 package news.dispatch.tag;
 
-import news.dispatch.common.ApiEnum;
 import news.dispatch.web.Cursor;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Params;
-import news.dispatch.web.Slugs;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -17,23 +16,10 @@ public record TagListQuery(TagType type, String namePattern, boolean byCount, in
         return byCount ? "-articleCount" : "name";
     }
 
-    static TagListQuery parse(String type, String q, String sort, String limit, String cursor, String count) {
+    static TagListQuery parse(String type, String q, String sort, PageParams paging) {
         List<FieldError> errors = new ArrayList<>();
-        TagType tagType = null;
-        if (type != null) {
-            tagType = ApiEnum.parse(TagType.class, type).orElse(null);
-            if (tagType == null) {
-                errors.add(new FieldError("type", "must be " + ApiEnum.choices(TagType.class)));
-            }
-        }
-        String pattern = null;
-        if (q != null) {
-            if (q.isBlank() || q.length() > 100) {
-                errors.add(new FieldError("q", "must be 1 to 100 characters"));
-            } else {
-                pattern = Slugs.prefixPattern(q);
-            }
-        }
+        TagType tagType = Params.choice("type", type, TagType.class, errors);
+        String pattern = Params.namePrefix("q", q, errors);
         boolean byCount = false;
         if (sort != null) {
             if (sort.equals("-articleCount")) {
@@ -42,12 +28,10 @@ public record TagListQuery(TagType type, String namePattern, boolean byCount, in
                 errors.add(new FieldError("sort", "must be name or -articleCount"));
             }
         }
-        int size = Params.limit(limit, errors);
-        boolean withCount = Params.bool("count", count, errors);
-        Cursor decoded = Params.cursor(cursor, byCount ? "-articleCount" : "name", errors);
+        PageParams.Request page = paging.check(byCount ? "-articleCount" : "name", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new TagListQuery(tagType, pattern, byCount, size, decoded, withCount);
+        return new TagListQuery(tagType, pattern, byCount, page.size(), page.after(), page.withCount());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import news.dispatch.access.Rights;
 import news.dispatch.common.Ids;
+import news.dispatch.taxonomy.TaxonomyRepository;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
+public class TagRepository implements PanacheRepositoryBase<Tag, UUID>, TaxonomyRepository<Tag> {
 
     /** Published, not deleted articles per tag that the rights clause lets the caller list. */
     private static String counts(Rights.Clause rights) {
@@ -26,6 +27,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     public record Row(Tag tag, long articleCount) {
     }
 
+    @Override
     public Optional<Tag> findBySlugOrId(String key) {
         return Ids.parse(key).flatMap(this::findByIdOptional)
                 .or(() -> find("slug", key).firstResultOptional());

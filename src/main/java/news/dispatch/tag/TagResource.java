@@ -1,5 +1,6 @@
 package news.dispatch.tag;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Rights;
-import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
+import news.dispatch.web.PageParams;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,23 +52,15 @@ public class TagResource {
     @APIResponse(responseCode = "200", description = "A page of tags.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = TagPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(
             @QueryParam("type") @Parameter(description = "Only tags of this type.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"topic", "person", "place", "organisation"})) String type,
             @QueryParam("q") @Parameter(description = "Name prefix, case-insensitive (autocomplete).", example = "kad") String q,
             @QueryParam("sort") @Parameter(description = "`name` (default) or `-articleCount` (most used first).",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-articleCount"}, defaultValue = "name")) String sort,
-            @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") @Parameter(description = "Opaque cursor from `page.next`.") String cursor,
-            @QueryParam("count") @Parameter(description = "`true` adds `page.total`.",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = tags.list(TagListQuery.parse(type, q, sort, limit, cursor, count), rights());
+        var page = tags.list(TagListQuery.parse(type, q, sort, paging), rights());
         List<String> keys = new java.util.ArrayList<>(List.of("tags"));
         page.items().forEach(t -> keys.add("tag-" + t.slug()));
         return representations.page(headers, uri, page, keys);
@@ -80,11 +73,6 @@ public class TagResource {
     @APIResponse(responseCode = "200", description = "The tag.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified")},
             content = @Content(schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("slug") @Parameter(description = "The tag's slug or id.", example = "iraq") String slug,
                         @Context HttpHeaders headers) {
         TagView tag = tags.get(slug, rights());

@@ -1,5 +1,6 @@
 package news.dispatch.web;
 
+import news.dispatch.common.ApiEnum;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -47,6 +48,30 @@ public final class Params {
         }
         errors.add(new FieldError(name, "must be true or false"));
         return false;
+    }
+
+    /** One of an enum's API values, absent → null; anything else is an error listing the values. */
+    public static <E extends Enum<E> & ApiEnum> E choice(String name, String value, Class<E> type, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        E chosen = ApiEnum.parse(type, value).orElse(null);
+        if (chosen == null) {
+            errors.add(new FieldError(name, "must be " + ApiEnum.choices(type)));
+        }
+        return chosen;
+    }
+
+    /** A name prefix of 1 to 100 characters, as a LIKE pattern of name keys ({@link Slugs#prefixPattern}); absent → null. */
+    public static String namePrefix(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 100) {
+            errors.add(new FieldError(name, "must be 1 to 100 characters"));
+            return null;
+        }
+        return Slugs.prefixPattern(value);
     }
 
     /** A cursor of the given order, decoded only when the other parameters were fine. */

@@ -63,7 +63,6 @@ public class PartnerWebhookResource {
     @APIResponse(responseCode = "201", description = "Registered.",
             headers = @Header(name = "Location", description = "URL of the new webhook.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     public Response create(@Valid @NotNull WebhookInput input) {
         WebhookView created = service.create(input, owner());
@@ -87,7 +86,6 @@ public class PartnerWebhookResource {
     @Path("/{id}")
     @Operation(operationId = "getOwnWebhook", summary = "Get one of your receivers", description = "Role: partner.")
     @APIResponse(responseCode = "200", description = "The webhook.", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response get(@PathParam("id") @Parameter(description = "The webhook's id.") String id, @Context HttpHeaders headers) {
         return representations.json(headers, service.get(id, owner()), null);
     }
@@ -97,7 +95,6 @@ public class PartnerWebhookResource {
     @Operation(operationId = "deleteOwnWebhook", summary = "Delete one of your receivers",
             description = "Role: partner. Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response delete(@PathParam("id") @Parameter(description = "The webhook's id.") String id) {
         service.delete(id, owner());
         return Response.noContent().build();
@@ -109,7 +106,6 @@ public class PartnerWebhookResource {
             description = "Role: partner. Newest first.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(schema = @Schema(implementation = WebhookResource.DeliveryPage.class)))
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response deliveries(@PathParam("id") @Parameter(description = "The webhook's id.") String id,
                                @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",

@@ -59,14 +59,11 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Registered.",
             headers = @Header(name = "Location", description = "URL of the new webhook.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "413", ref = ApiResponses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response create(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
         WebhookView created = service.create(input);
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/admin/webhooks/" + created.id()).entity(created)
@@ -78,13 +75,9 @@ public class WebhookResource {
             description = "The registered receivers, oldest first. Role: admin.")
     @APIResponse(responseCode = "200", description = "A page of webhooks.",
             content = @Content(schema = @Schema(implementation = WebhookPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
                          String limit,
@@ -98,14 +91,9 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "Get a webhook receiver", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The webhook.",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response get(@PathParam("id") @Parameter(description = "The webhook's id.") String id, @Context HttpHeaders headers) {
         return privately(representations.json(headers, service.get(id), null));
     }
@@ -115,13 +103,10 @@ public class WebhookResource {
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook receiver",
             description = "Stops deliveries (pending ones are dropped) and removes the delivery log. Role: admin.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
     public Response delete(@PathParam("id") @Parameter(description = "The webhook's id.") String id) {
         service.delete(id);
         return Response.noContent().build();
@@ -134,14 +119,9 @@ public class WebhookResource {
                     + "the latest HTTP status or error and when the next attempt is due. Role: admin.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
-    @APIResponse(responseCode = "304", ref = ApiResponses.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    @APIResponse(responseCode = "406", ref = ApiResponses.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "500", ref = ApiResponses.SERVER_ERROR)
     public Response deliveries(@PathParam("id") @Parameter(description = "The webhook's id.") String id,
                                @QueryParam("limit") @Parameter(description = "Page size, 1 to 100.",
                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",

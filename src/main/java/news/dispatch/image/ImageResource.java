@@ -70,8 +70,8 @@ public class ImageResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         var page = images.list(q, credit, source, syndicated, limit, cursor, count);
-        List<String> keys = new ArrayList<>(List.of("images"));
-        page.items().forEach(i -> keys.add("image-" + i.id()));
+        List<String> keys = new ArrayList<>(List.of(Image.LIST_KEY));
+        page.items().forEach(i -> keys.add(Image.key(i.id())));
         return representations.page(headers, uri, page, keys);
     }
 
@@ -91,7 +91,7 @@ public class ImageResource {
     public Response get(@PathParam("id") @Parameter(description = "The image's id.") String id, @Context HttpHeaders headers) {
         Image image = images.get(id);
         return representations.respond(headers, representations.render(images.view(image), image.updatedAt, image.version,
-                null, List.of("image-" + image.id)));
+                null, List.of(Image.key(image.id))));
     }
 
     @GET
@@ -134,7 +134,7 @@ public class ImageResource {
             return Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, moved.path)
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
         }
-        Representation r = Representations.of(bytes, key.format().mediaType, null, null, null, List.of("image-" + key.image()))
+        Representation r = Representations.of(bytes, key.format().mediaType, null, null, null, List.of(Image.renditionsKey(key.image())))
                 .withCacheControl(IMMUTABLE);
         return representations.respond(headers, r);
     }

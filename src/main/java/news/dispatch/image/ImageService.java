@@ -49,12 +49,9 @@ public class ImageService {
     private final CurrentCaller caller;
     private final PublicUrl urls;
     private final Clock clock;
-    private final ImageLeadImages leadImages;
 
     public ImageService(ImageRepository images, ImageStore store, ImageCodec codec, RenditionCache renditions,
-                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock,
-                        ImageLeadImages leadImages) {
-        this.leadImages = leadImages;
+                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock) {
         this.images = images;
         this.store = store;
         this.codec = codec;
@@ -99,7 +96,7 @@ public class ImageService {
         return image;
     }
 
-    /** Deletes the image and its original; the caller drops its renditions once this has committed. */
+    /** Deletes the image and its original; its renditions are dropped once this has committed (its purge keys). */
     @Transactional
     public UUID delete(String key, String ifMatch) {
         Image image = lock(key, ifMatch);
@@ -112,12 +109,6 @@ public class ImageService {
         images.delete(image);
         Log.infof("Image %s deleted", image.id);
         return image.id;
-    }
-
-    /** Drops what this instance keeps of an image's renditions (after a committed change or delete). */
-    public void forgetRenditions(UUID image) {
-        renditions.forget(image);
-        leadImages.forget(image);
     }
 
     @ReadOnlyTransaction

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.dispatch.cache.ContentCache;
 
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,7 +20,10 @@ import java.util.function.Function;
  * The renditions this instance made, bounded by their bytes. A rendition is computed once however many requests
  * ask for it at the same time: the first request's computation is shared as a future (Caffeine's async cache),
  * on a small pool of its own so that slow renders never hold the HTTP worker threads' share of CPU longer than
- * their decodes allow (see {@link ImageCodec}). A failed computation is not kept.
+ * their decodes allow (see {@link ImageCodec}). A failed computation is not kept. An image's renditions are dropped
+ * when its {@code renditions-<id>} purge key is invalidated (it was deleted, its focal point changed), by a write on
+ * this instance or another one, and all of them when everything is (a listener that lost its connection may have
+ * missed a delete).
  */
 @ApplicationScoped
 public class RenditionCache {
@@ -31,7 +36,7 @@ public class RenditionCache {
     private final AsyncCache<Key, byte[]> cache;
     private final AtomicLong computed = new AtomicLong();
 
-    public RenditionCache(ImageConfig config) {
+    public RenditionCache(ImageConfig config, ContentCache answers) {
         AtomicInteger threads = new AtomicInteger();
         this.renders = Executors.newFixedThreadPool(Math.max(1, config.concurrentDecodes()), r -> {
             Thread t = new Thread(r, "image-render-" + threads.incrementAndGet());
@@ -42,6 +47,7 @@ public class RenditionCache {
                 .maximumWeight(config.cacheMegabytes() * 1024L * 1024L)
                 .weigher((Key k, byte[] v) -> v.length + 128)
                 .buildAsync();
+        answers.beforeInvalidating(this::invalidated);
     }
 
     /** The rendition's bytes, from the cache or computed (once) by {@code compute}; its failures are thrown as they are. */
@@ -69,6 +75,18 @@ public class RenditionCache {
     /** Drops an image's renditions (after it changed or was deleted). */
     public void forget(UUID image) {
         cache.synchronous().asMap().keySet().removeIf(k -> k.image().equals(image));
+    }
+
+    private void invalidated(Collection<String> keys) {
+        if (keys.contains(ContentCache.ALL_KEY)) {
+            cache.synchronous().invalidateAll();
+            return;
+        }
+        for (String key : keys) {
+            if (key.startsWith(Image.RENDITIONS_PREFIX)) {
+                news.dispatch.common.Ids.parse(key.substring(Image.RENDITIONS_PREFIX.length())).ifPresent(this::forget);
+            }
+        }
     }
 
     /** How many renditions this instance has computed since it started. */

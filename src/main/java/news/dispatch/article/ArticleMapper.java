@@ -119,7 +119,7 @@ public class ArticleMapper {
      * rendition as {@code src}, its size, a {@code srcset} of the whole picture and, where it has none, the image's alt
      * text; and the images' data, as the lead image has it (renditions per aspect ratio), in the order of the body, each
      * once. An image the caller may not receive on this channel (as for the lead image) is left out with its
-     * {@code <figure>}. Bodies without such images are returned as they are, with no images.
+     * {@code <figure>}, from the HTML and from the text. Bodies without such images are returned as they are, with no images.
      */
     public Inline inlineImages(Body body, Rights.Channel channel) {
         if (body == null) {
@@ -131,6 +131,7 @@ public class ArticleMapper {
         Document doc = Jsoup.parseBodyFragment(body.html());
         doc.outputSettings().prettyPrint(false);
         boolean every = receivesEveryImage(channel);
+        boolean removed = false;
         List<InlineImage> images = new ArrayList<>();
         Set<UUID> listed = new LinkedHashSet<>();
         for (Element img : doc.select("img[data-image-id]")) {
@@ -142,6 +143,7 @@ public class ArticleMapper {
             if (!d.syndicationAllowed() && !every) {
                 Element figure = img.closest("figure");
                 (figure != null ? figure : img).remove();
+                removed = true;
                 continue;
             }
             if (d.url() != null) {
@@ -161,7 +163,10 @@ public class ArticleMapper {
                         d.renditions()));
             }
         }
-        return new Inline(new Body(doc.body().html(), body.text()), List.copyOf(images));
+        String html = doc.body().html();
+        // the text without what was left out (a figure's caption), as the body's text is made on writes
+        return new Inline(new Body(html, removed ? news.dispatch.text.BodyText.of(html).text() : body.text()),
+                List.copyOf(images));
     }
 
     public Body body(Article a) {

@@ -132,6 +132,26 @@ class ImageInvalidationTest {
         }
     }
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void anImageWrittenByAnotherInstanceShowsOnceItsKeyIsInvalidatedHere() {
+        Section section = fixtures.section(Fixtures.unique("Pictures"));
+        String image = upload("Written here", true);
+        String article = "/v1/articles/" + publish(section, image, "<p>Text.</p>");
+        given().get(article).then().body("leadImage.caption", equalTo("Written here"));
+        // another instance's write: the row changes, nothing here hears of it until its notification arrives
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update image set caption = 'Written elsewhere', version = version + 1 where id = :id")
+                .setParameter("id", java.util.UUID.fromString(image)).executeUpdate());
+        cache.invalidate(java.util.Set.of("unrelated-key"));
+        given().get(article).then().body("leadImage.caption", equalTo("Written here"));
+        // what PurgeBroadcast does with the notification (decision 087): the image's details go before the answers
+        cache.invalidate(java.util.Set.of("image-" + image));
+        given().get(article).then().body("leadImage.caption", equalTo("Written elsewhere"));
+    }
+
     @Test
     void aDeletedImageLeavesTheArticlesThatShowedItInline() {
         Section section = fixtures.section(Fixtures.unique("Pictures"));

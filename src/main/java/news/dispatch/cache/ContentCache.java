@@ -303,6 +303,17 @@ public class ContentCache {
         }
     }
 
+    /**
+     * An answer made ready to send as the cache's entries are (headers encoded once, the ETag of each coding), for a
+     * feature that keeps its own immutable answers and gives them early ({@link EarlyAnswers}); not stored here.
+     */
+    public Entry entry(Representation response, String route) {
+        return new Entry(response, route,
+                headers(header -> representations.publicHeaders(response, header)),
+                headers(header -> representations.notModifiedHeaders(response, header)),
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0);
+    }
+
     private boolean stale(long generation, long[] keys) {
         if (allInvalidated.get() > generation || forgotten.get() > generation) {
             return true;

@@ -19,6 +19,8 @@ import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.PublicUrl;
+import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -172,11 +174,11 @@ public class ImageService {
     }
 
     /**
-     * A rendition's bytes: from this instance's cache, or made from the original. An unknown image, a width not
+     * A rendition (its bytes, ETag and headers): from this instance's cache, or made from the original. An unknown image, a width not
      * offered for the crop, or a hash that is not the image's current one is a {@link NotCurrent} or a 404.
      */
-    public byte[] rendition(RenditionCache.Key key) {
-        byte[] cached = renditions.getIfPresent(key);
+    public Representation rendition(RenditionCache.Key key) {
+        Representation cached = renditions.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -198,7 +200,9 @@ public class ImageService {
         return renditions.get(key, k -> {
             byte[] original = QuarkusTransaction.requiringNew().call(() -> store.get(k.image()))
                     .orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
-            return codec.render(original, crop, k.width(), height, k.format());
+            byte[] bytes = codec.render(original, crop, k.width(), height, k.format());
+            return Representations.of(bytes, k.format().mediaType, null, null, null, List.of(Image.renditionsKey(k.image())))
+                    .withCacheControl(ImageResource.IMMUTABLE);
         });
     }
 

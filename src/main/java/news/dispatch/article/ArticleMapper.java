@@ -7,10 +7,15 @@ import org.jsoup.nodes.Element;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import news.dispatch.access.CurrentCaller;
+import news.dispatch.access.Rights;
 
 import news.dispatch.text.Direction;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** Entity to record conversion for articles. */
 @ApplicationScoped
@@ -30,11 +35,15 @@ public class ArticleMapper {
     }
 
     public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags) {
-        return summary(a, bylines, tags, null);
+        return summary(a, bylines, tags, null, Rights.Channel.READ);
     }
 
-    /** The summary, with the translations among {@code group} (the visible versions of its translation group). */
-    public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags, List<Article> group) {
+    /**
+     * The summary, with the translations among {@code group} (the visible versions of its translation group), as the
+     * current caller receives it on this channel (its lead image only where the image's own rights allow).
+     */
+    public ArticleSummary summary(Article a, List<ArticleByline> bylines, List<ArticleTag> tags, List<Article> group,
+                                  Rights.Channel channel) {
         return new ArticleSummary(
                 a.id,
                 a.slug,
@@ -42,7 +51,7 @@ public class ArticleMapper {
                 a.headline,
                 a.standfirst,
                 a.datelinePlace == null && a.datelineSource == null ? null : new Dateline(a.datelinePlace, a.datelineSource),
-                leadImage(a),
+                leadImage(a, channel),
                 a.section == null ? null : new SectionRef(a.section.slug, a.section.name),
                 tags == null ? List.of() : tags.stream().map(t -> new TagRef(t.tag.slug, t.tag.name, t.tag.type,
                         Direction.ofText(t.tag.name))).toList(),
@@ -66,16 +75,15 @@ public class ArticleMapper {
     }
 
     /**
-     * The lead image: an uploaded one as it is now (size, focal point, renditions), where the caller may receive it
-     * (partners only where the image's own rights allow, and background deliveries, which go to partners, likewise);
-     * an image given by URL as stored.
+     * The lead image: an uploaded one as it is now (size, focal point, renditions), where the caller may receive it on
+     * this channel ({@link #receivesEveryImage}); an image given by URL as stored.
      */
-    LeadImage leadImage(Article a) {
+    LeadImage leadImage(Article a, Rights.Channel channel) {
         if (a.leadImageId != null && leadImages.isResolvable()) {
             var found = leadImages.get().find(a.leadImageId);
             if (found.isPresent()) {
                 LeadImageSource.Details d = found.get();
-                if (!d.syndicationAllowed() && !ownReader()) {
+                if (!d.syndicationAllowed() && !receivesEveryImage(channel)) {
                     return null;
                 }
                 return new LeadImage(d.url(), a.leadImageCaption != null ? a.leadImageCaption : d.caption(),
@@ -88,36 +96,54 @@ public class ArticleMapper {
                 Boolean.TRUE.equals(a.leadImageFilePhoto), a.leadImageAlt, a.leadImageWidth, a.leadImageHeight);
     }
 
-    /** Whether the current caller is one of the outlet's own (anonymous readers, editors): not a partner, not a delivery. */
-    private boolean ownReader() {
+    /**
+     * Whether the current caller receives, on this channel, an image whose own rights do not allow syndication
+     * (decision 171): the image follows the article's rule for {@code syndication.allowed} (decision 102). The outlet's
+     * readers get it in the article JSON, schema.org and search; partner keys never; and in syndication formats
+     * (feeds, ninjs, the change feed, webhooks) only editors, as deliveries made outside a request never.
+     */
+    private boolean receivesEveryImage(Rights.Channel channel) {
         if (!Arc.container().requestContext().isActive()) {
             return false; // a webhook delivery or another background job: syndication
         }
-        return !caller.get().isPartner();
+        return Rights.extent(caller.get(), channel) != Rights.Extent.FULL;
+    }
+
+    /** A body with its uploaded images filled in, and those images' data. */
+    public record Inline(Body body, List<InlineImage> images) {
+        static final Inline NONE = new Inline(null, null);
     }
 
     /**
      * The body with its uploaded images filled in: each {@code <img data-image-id>} gets the image's largest
      * rendition as {@code src}, its size, a {@code srcset} of the whole picture and, where it has none, the image's alt
-     * text. An image the caller may not receive (as for the lead image) is left out with its {@code <figure>}.
-     * Bodies without such images are returned as they are.
+     * text; and the images' data, as the lead image has it (renditions per aspect ratio), in the order of the body, each
+     * once. An image the caller may not receive on this channel (as for the lead image) is left out with its
+     * {@code <figure>}, from the HTML and from the text. Bodies without such images are returned as they are, with no images.
      */
-    public Body inlineImages(Body body) {
-        if (body == null || body.html() == null || !body.html().contains("data-image-id") || !leadImages.isResolvable()) {
-            return body;
+    public Inline inlineImages(Body body, Rights.Channel channel) {
+        if (body == null) {
+            return Inline.NONE;
+        }
+        if (body.html() == null || !body.html().contains("data-image-id") || !leadImages.isResolvable()) {
+            return new Inline(body, List.of());
         }
         Document doc = Jsoup.parseBodyFragment(body.html());
         doc.outputSettings().prettyPrint(false);
-        boolean own = ownReader();
+        boolean every = receivesEveryImage(channel);
+        boolean removed = false;
+        List<InlineImage> images = new ArrayList<>();
+        Set<UUID> listed = new LinkedHashSet<>();
         for (Element img : doc.select("img[data-image-id]")) {
             var found = news.dispatch.common.Ids.parse(img.attr("data-image-id")).flatMap(id -> leadImages.get().find(id));
             if (found.isEmpty()) {
                 continue;
             }
             LeadImageSource.Details d = found.get();
-            if (!d.syndicationAllowed() && !own) {
+            if (!d.syndicationAllowed() && !every) {
                 Element figure = img.closest("figure");
                 (figure != null ? figure : img).remove();
+                removed = true;
                 continue;
             }
             if (d.url() != null) {
@@ -131,8 +157,16 @@ public class ArticleMapper {
             if (img.attr("alt").isBlank() && d.alt() != null) {
                 img.attr("alt", d.alt());
             }
+            if (listed.add(d.id())) {
+                images.add(new InlineImage(d.id(), d.url(), d.width(), d.height(),
+                        img.attr("alt").isBlank() ? null : img.attr("alt"), d.caption(), d.credit(), d.focalPoint(),
+                        d.renditions()));
+            }
         }
-        return new Body(doc.body().html(), body.text());
+        String html = doc.body().html();
+        // the text without what was left out (a figure's caption), as the body's text is made on writes
+        return new Inline(new Body(html, removed ? news.dispatch.text.BodyText.of(html).text() : body.text()),
+                List.copyOf(images));
     }
 
     public Body body(Article a) {

@@ -144,8 +144,9 @@ public class ArticleResponses {
 
     /**
      * The purge keys of everything a response shows (decision 086), from the records it is made of, never from its JSON:
-     * {@code article-<id>} for every article shown (navigation, related posts and translations included), and
-     * {@code section-<slug>}, {@code tag-<slug>} and {@code byline-<slug>} for what each of them carries.
+     * {@code article-<id>} for every article shown (navigation, related posts and translations included),
+     * {@code section-<slug>}, {@code tag-<slug>} and {@code byline-<slug>} for what each of them carries, and
+     * {@code image-<id>} for each uploaded image shown (lead images, the body's images).
      */
     public static Set<String> purgeKeys(Object shown) {
         Set<String> keys = new LinkedHashSet<>();
@@ -167,8 +168,14 @@ public class ArticleResponses {
             if (view.related() != null) {
                 view.related().forEach(r -> addKeys(r.article(), keys));
             }
+            if (view.images() != null) {
+                view.images().forEach(i -> keys.add(Purgeable.imageKey(i.imageId())));
+            }
         } else if (shown instanceof ArticleSummary a) {
             keys.add(Article.key(a.id()));
+            if (a.leadImage() != null && a.leadImage().imageId() != null) {
+                keys.add(Purgeable.imageKey(a.leadImage().imageId()));
+            }
             if (a.section() != null) {
                 keys.add("section-" + a.section().slug());
             }

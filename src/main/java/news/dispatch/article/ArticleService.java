@@ -91,25 +91,27 @@ public class ArticleService {
         boolean more = rows.size() > q.limit();
         List<ArticleRepository.Row> page = more ? rows.subList(0, q.limit()) : rows;
         String next = more ? ArticleCursors.after(q.sort(), page.get(page.size() - 1).article()).encode() : null;
-        return new Page<>(views(page, shape), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
+        return new Page<>(views(page, shape, channel), new PageInfo(q.limit(), next, q.count() ? articles.countPublished(filter) : null));
     }
 
     /**
      * A page's articles as list items, in its order, with the parts the shape asks for among body (read with the page)
      * and corrections: one statement for the summaries' bylines and tags (and corrections) whatever the number of articles.
      */
-    private List<ArticleView> views(List<ArticleRepository.Row> page, ArticleShape shape) {
+    private List<ArticleView> views(List<ArticleRepository.Row> page, ArticleShape shape, Rights.Channel channel) {
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
         ArticleRepository.Parts parts = articles.findParts(page.stream().map(r -> r.article().id).toList(), false, withCorrections);
         // no statement unless an article of the page has translations
         Map<UUID, List<Article>> translations = articles.findTranslations(page.stream().map(ArticleRepository.Row::article).toList());
-        return page.stream().map(r -> view(r.article(), r.body(), parts, withCorrections, translations)).toList();
+        return page.stream().map(r -> view(r.article(), r.body(), parts, withCorrections, translations, channel)).toList();
     }
 
     private ArticleView view(Article a, Body body, ArticleRepository.Parts parts, boolean withCorrections,
-                             Map<UUID, List<Article>> translations) {
-        return new ArticleView(summary(a, parts.bylines(), parts.tags(), translations), mapper.inlineImages(body),
-                withCorrections ? mapper.corrections(parts.corrections().getOrDefault(a.id, List.of())) : null, null, null);
+                             Map<UUID, List<Article>> translations, Rights.Channel channel) {
+        ArticleMapper.Inline inline = mapper.inlineImages(body, channel);
+        return new ArticleView(summary(a, parts.bylines(), parts.tags(), translations, channel), inline.body(),
+                withCorrections ? mapper.corrections(parts.corrections().getOrDefault(a.id, List.of())) : null, null, null,
+                inline.images());
     }
 
     /**
@@ -118,13 +120,19 @@ public class ArticleService {
      */
     @ReadOnlyTransaction(replica = true)
     public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape) {
+        return viewsById(ids, shape, Rights.Channel.READ);
+    }
+
+    /** As {@link #viewsById(List, ArticleShape)}, with the images the current caller receives on this channel. */
+    @ReadOnlyTransaction(replica = true)
+    public List<ArticleView> viewsById(List<UUID> ids, ArticleShape shape, Rights.Channel channel) {
         boolean withCorrections = shape.has(ArticleShape.Part.CORRECTIONS);
         ArticleRepository.Parts parts = articles.findParts(ids, true, withCorrections);
         Map<UUID, Body> bodies = shape.has(ArticleShape.Part.BODY) ? articles.findBodies(ids) : Map.of();
         List<Article> shown = ids.stream().map(id -> parts.rows().get(id))
                 .filter(a -> a != null && a.status == ArticleStatus.PUBLISHED && a.deletedAt == null).toList();
         Map<UUID, List<Article>> translations = articles.findTranslations(shown);
-        return shown.stream().map(a -> view(a, bodies.get(a.id), parts, withCorrections, translations)).toList();
+        return shown.stream().map(a -> view(a, bodies.get(a.id), parts, withCorrections, translations, channel)).toList();
     }
 
     /**
@@ -159,7 +167,7 @@ public class ArticleService {
                 shown.add(row);
             }
         }
-        return new Page<>(views(shown, shape), new PageInfo(keys.size(), null, null, List.copyOf(missing)));
+        return new Page<>(views(shown, shape, Rights.Channel.READ), new PageInfo(keys.size(), null, null, List.copyOf(missing)));
     }
 
     /**
@@ -172,7 +180,7 @@ public class ArticleService {
         List<ArticleRepository.Row> rows = articles.findVisibleByIdsOrSlugs(ids, List.of(), rights(channel),
                 shape.has(ArticleShape.Part.BODY));
         Map<UUID, ArticleView> result = new java.util.LinkedHashMap<>();
-        views(rows, shape).forEach(v -> result.put(v.summary().id(), v));
+        views(rows, shape, channel).forEach(v -> result.put(v.summary().id(), v));
         return result;
     }
 
@@ -209,7 +217,7 @@ public class ArticleService {
                 scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
                 language, null, null, false, rights(channel));
         return views(articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit, true),
-                new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)));
+                new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)), channel);
     }
 
     /**
@@ -303,17 +311,19 @@ public class ArticleService {
         List<RelatedArticle> related = new ArrayList<>();
         // (a row removed between the statements is left out, as a statement later would not have found it)
         curated.stream().filter(c -> parts.rows().containsKey(c.id())).forEach(c -> related.add(
-                new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks, translations), c.relation())));
+                new RelatedArticle(summary(parts.rows().get(c.id()), credits, tagLinks, translations, channel), c.relation())));
         byTags.stream().filter(parts.rows()::containsKey).forEach(id -> related.add(
-                new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks, translations), Relation.RELATED)));
+                new RelatedArticle(summary(parts.rows().get(id), credits, tagLinks, translations, channel), Relation.RELATED)));
 
+        ArticleMapper.Inline inline = mapper.inlineImages(around.body(), channel);
         ArticleView view = new ArticleView(
-                summary(article, credits, tagLinks, translations),
-                mapper.inlineImages(around.body()),
+                summary(article, credits, tagLinks, translations, channel),
+                inline.body(),
                 withCorrections ? around.corrections() : null,
-                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations),
-                        next == null ? null : summary(next, credits, tagLinks, translations)) : null,
-                withRelated ? related : null);
+                withNavigation ? new Navigation(previous == null ? null : summary(previous, credits, tagLinks, translations, channel),
+                        next == null ? null : summary(next, credits, tagLinks, translations, channel)) : null,
+                withRelated ? related : null,
+                inline.images());
         // what the navigation and the related posts were chosen from: a write there may change them (decision 086)
         Set<String> dependsOn = new LinkedHashSet<>();
         if (withNavigation && article.section != null) {
@@ -364,9 +374,9 @@ public class ArticleService {
     }
 
     private ArticleSummary summary(Article a, Map<UUID, List<ArticleByline>> credits, Map<UUID, List<ArticleTag>> tagLinks,
-                                   Map<UUID, List<Article>> translations) {
+                                   Map<UUID, List<Article>> translations, Rights.Channel channel) {
         return mapper.summary(a, credits.get(a.id), tagLinks.get(a.id),
-                a.translationGroup == null ? null : translations.get(a.translationGroup));
+                a.translationGroup == null ? null : translations.get(a.translationGroup), channel);
     }
 
     /** The latest change among everything the article response shows. */

@@ -60,6 +60,9 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
     public static final Set<String> SUMMARY_FIELDS = Arrays.stream(ArticleSummary.class.getRecordComponents())
             .map(c -> c.getName()).collect(Collectors.toCollection(LinkedHashSet::new));
 
+    /** The body's uploaded images ({@link ArticleView#images()}): shown with the body. */
+    private static final String IMAGES = "images";
+
     private static final Set<String> PART_NAMES = Arrays.stream(Part.values()).map(Part::value)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -139,7 +142,7 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
         Iterator<String> names = article.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            Part part = part(name);
+            Part part = IMAGES.equals(name) ? Part.BODY : part(name); // the body's images come with the body
             if (part != null ? !parts.contains(part) : fields != null && SUMMARY_FIELDS.contains(name) && !fields.contains(name)) {
                 names.remove();
             }

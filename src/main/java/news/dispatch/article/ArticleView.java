@@ -11,5 +11,13 @@ public record ArticleView(
         Body body,
         @Schema(description = "Oldest first.") List<Correction> corrections,
         Navigation navigation,
-        List<RelatedArticle> related) {
+        List<RelatedArticle> related,
+        @Schema(description = "With the body: the uploaded images it shows, in the order of the body, each once, with "
+                + "their renditions per aspect ratio (empty when it shows none).", nullable = true)
+        List<InlineImage> images) {
+
+    public ArticleView(ArticleSummary summary, Body body, List<Correction> corrections, Navigation navigation,
+                       List<RelatedArticle> related) {
+        this(summary, body, corrections, navigation, related, null);
+    }
 }

@@ -49,6 +49,9 @@ import java.util.stream.Collectors;
  *   <li>the client address's rate limit is not used up (a request over the limit goes on and gets
  *       its 429 from the access filter).</li>
  * </ul>
+ * Feature caches of immutable answers ({@link EarlyAnswers}: image renditions) are answered the same way when the
+ * application cache has nothing for the request.
+ * <p>
  * The request id, access log, security headers, CORS and body-size handlers run before this one as
  * for every request; the route template is set so metrics and the access log name the operation.
  * <p>
@@ -64,6 +67,7 @@ public class CachedAnswers implements FrontDoor.Step {
     private static final CharSequence ETAG = AsciiString.cached("ETag");
     private static final CharSequence GZIP = AsciiString.cached("gzip");
     private static final CharSequence BR = AsciiString.cached("br");
+    private static final CharSequence IDENTITY = AsciiString.cached("identity");
 
     private final ContentCache cache;
     private final RateLimiter limiter;
@@ -73,9 +77,11 @@ public class CachedAnswers implements FrontDoor.Step {
     private final Set<String> compressible;
     private final Counter answered;
     private final Provider<FrontDoor> door;
+    private final EarlyAnswers[] sources;
 
     public CachedAnswers(ContentCache cache, RateLimiter limiter, ClientAddress clients, AccessConfig access,
                          SchemaMigrations schema, MeterRegistry registry, Provider<FrontDoor> door,
+                         jakarta.enterprise.inject.Instance<EarlyAnswers> sources,
                          @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
                          @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressMediaTypes) {
         this.cache = cache;
@@ -84,6 +90,7 @@ public class CachedAnswers implements FrontDoor.Step {
         this.access = access;
         this.schema = schema;
         this.door = door;
+        this.sources = sources.stream().toArray(EarlyAnswers[]::new);
         this.compressible = compression
                 ? compressMediaTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
                 : Set.of();
@@ -109,8 +116,8 @@ public class CachedAnswers implements FrontDoor.Step {
         if (query != null && (hasParam(query, "apiKey") || hasParam(query, "preview"))) {
             return false;
         }
-        ContentCache.Entry entry = cache.find(CanonicalRequest.of(ctx));
-        if (entry == null || !acceptable(request.getHeader("Accept"), entry.representation().mediaType())) {
+        ContentCache.Entry entry = find(ctx, request);
+        if (entry == null) {
             return false;
         }
         String bucket = clients.bucket(request);
@@ -134,6 +141,21 @@ public class CachedAnswers implements FrontDoor.Step {
         }
         answer(ctx, entry, outcome);
         return true;
+    }
+
+    /** The cached answer, or an early source's, when the request's Accept surely chooses it; else null. */
+    private ContentCache.Entry find(RoutingContext ctx, HttpServerRequest request) {
+        ContentCache.Entry entry = cache.find(CanonicalRequest.of(ctx));
+        if (entry != null) {
+            return acceptable(request.getHeader("Accept"), entry.representation().mediaType()) ? entry : null;
+        }
+        for (EarlyAnswers source : sources) {
+            entry = source.find(request);
+            if (entry != null) {
+                return source.acceptable(request.getHeader("Accept"), entry.representation().mediaType()) ? entry : null;
+            }
+        }
+        return null;
     }
 
     private void answer(RoutingContext ctx, ContentCache.Entry entry, RateLimiter.Outcome outcome) {
@@ -160,6 +182,10 @@ public class CachedAnswers implements FrontDoor.Step {
             response.putHeader(CONTENT_ENCODING, coding == ContentCoding.BROTLI ? BR : GZIP);
         } else if (compressible.contains(baseType(r.mediaType()))) {
             response.headers().remove(CONTENT_ENCODING); // as the REST layer does: the server may compress it
+        } else {
+            // as the REST layer does for a type that does not compress (an image): the server's compressor leaves it
+            // alone (and drops this header); it would gzip a WebP otherwise, on every request, into more bytes
+            response.putHeader(CONTENT_ENCODING, IDENTITY);
         }
         // Wrapped, not copied (Buffer.buffer(byte[]) would copy the body into a new heap buffer on every hit);
         // the cached bytes are never written to, and Vert.x hands Netty an unreleasable view of them.
@@ -167,7 +193,7 @@ public class CachedAnswers implements FrontDoor.Step {
     }
 
     /** Whether this Accept surely chooses the cached representation (anything else is the REST layer's to decide). */
-    static boolean acceptable(String accept, String mediaType) {
+    public static boolean acceptable(String accept, String mediaType) {
         if (accept == null) {
             return true;
         }

@@ -303,6 +303,17 @@ public class ContentCache {
         }
     }
 
+    /**
+     * An answer made ready to send as the cache's entries are (headers encoded once, the ETag of each coding), for a
+     * feature that keeps its own immutable answers and gives them early ({@link EarlyAnswers}); not stored here.
+     */
+    public Entry entry(Representation response, String route) {
+        return new Entry(response, route,
+                headers(header -> representations.publicHeaders(response, header)),
+                headers(header -> representations.notModifiedHeaders(response, header)),
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0);
+    }
+
     private boolean stale(long generation, long[] keys) {
         if (allInvalidated.get() > generation || forgotten.get() > generation) {
             return true;
@@ -368,6 +379,7 @@ public class ContentCache {
             invalidateAll();
             return;
         }
+        tellSources(keys);
         long at = sequence.incrementAndGet();
         long now = System.nanoTime();
         long[] hashes = new long[keys.size() + 1];
@@ -437,6 +449,31 @@ public class ContentCache {
         listeners.add(listener);
     }
 
+    /**
+     * Caches of the data answers are computed from (an image's details, which articles show), told of every
+     * invalidation, local or from another instance, before it marks its keys: so an answer computed under a later
+     * sequence number never reads from them what the invalidation was for (decision 086's guarantee).
+     */
+    private final List<java.util.function.Consumer<Collection<String>>> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Adds a cache of data that answers are computed from: it drops what the keys name ({@link #ALL_KEY} alone for
+     * everything) before any answer showing them is dropped. It runs on the invalidating thread and must not block.
+     */
+    public void beforeInvalidating(java.util.function.Consumer<Collection<String>> source) {
+        sources.add(source);
+    }
+
+    private void tellSources(Collection<String> keys) {
+        for (var source : sources) {
+            try {
+                source.accept(keys);
+            } catch (RuntimeException e) {
+                io.quarkus.logging.Log.warn("A source cache failed to drop what an invalidation touched", e);
+            }
+        }
+    }
+
     private void tell(Collection<String> keys) {
         for (var listener : listeners) {
             try {
@@ -449,6 +486,7 @@ public class ContentCache {
 
     /** Drops every cached response. Call it after a write commits (or fire {@link ContentChanged} inside it). */
     public void invalidateAll() {
+        tellSources(List.of(ALL_KEY));
         long at = sequence.incrementAndGet();
         allInvalidated.accumulateAndGet(at, Math::max);
         awaitStores();

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * The keys are those responses carry in {@code Surrogate-Key}: {@code article-<id>}, {@code section-<slug>},
  * {@code tag-<slug>}, {@code byline-<slug>}, {@code navigation-<section id>} (the articles whose previous and next
  * are chosen in that section), {@code related-<tag id>} (the articles whose related posts are chosen among that tag's),
- * and the families {@code articles} (every list of articles, feeds and search results included), {@code search} and
+ * {@code image-<id>} (an uploaded image, wherever it is shown), and the families {@code articles} (every list of articles, feeds and search results included), {@code search} and
  * {@code changes} (the change feed's pages).
  */
 public interface Purgeable {
@@ -30,6 +30,14 @@ public interface Purgeable {
     String SEARCH = "search";
     /** Every page of the change feed. */
     String CHANGES = "changes";
+
+    /** Prefix of an uploaded image's key: its own answers and every answer that shows it carry it. */
+    String IMAGE_PREFIX = "image-";
+
+    /** The key of an uploaded image, which every answer showing it carries (decision 170). */
+    static String imageKey(java.util.UUID imageId) {
+        return IMAGE_PREFIX + imageId;
+    }
 
     /** The key standing for the related-post keys of an article's tags, see {@link #RELATED_OF_PREFIX}. */
     static String relatedOf(java.util.UUID articleId) {

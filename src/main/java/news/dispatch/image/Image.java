@@ -4,17 +4,39 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import news.dispatch.cache.Purgeable;
 import news.dispatch.common.BaseEntity;
 
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * An uploaded image's metadata; its original's bytes are kept by an {@link ImageStore}. Not {@code Purgeable}: articles
- * show their lead image's metadata, so a write of an image invalidates every cached answer (image writes are few).
+ * An uploaded image's metadata; its original's bytes are kept by an {@link ImageStore}. A write touches what shows the
+ * image (decision 170): {@code image-<id>}, which its own answers and every answer showing it (articles, lists, feeds,
+ * fronts) carry; {@code images}, its lists; {@code renditions-<id>}, its renditions' bytes, when it is deleted or its
+ * pixels or focal point change; and, when its rights change, every list, feed and change-feed page, which may have
+ * left it out.
  */
 @Entity
 @Table(name = "image")
-public class Image extends BaseEntity {
+public class Image extends BaseEntity implements Purgeable {
+
+    static final String KEY_PREFIX = Purgeable.IMAGE_PREFIX;
+    static final String RENDITIONS_PREFIX = "renditions-";
+
+    /** The purge key of everything that shows the image (its metadata, its rendition URLs). */
+    public static String key(UUID id) {
+        return Purgeable.imageKey(id);
+    }
+
+    /** The purge key of the image's renditions (their bytes). */
+    public static String renditionsKey(UUID id) {
+        return RENDITIONS_PREFIX + id;
+    }
+
+    /** The purge key of the lists of images. */
+    public static final String LIST_KEY = "images";
 
     @Column(name = "media_type", nullable = false)
     public String mediaType;
@@ -61,4 +83,19 @@ public class Image extends BaseEntity {
 
     @Version
     public long version;
+
+    @Override
+    public void touched(Write write, Consumer<String> keys) {
+        keys.accept(LIST_KEY);
+        keys.accept(key(id));
+        if (write.deleted() || write.changed("checksum", "focalX", "focalY")) {
+            keys.accept(renditionsKey(id));
+        }
+        if (!write.inserted() && write.changed("syndicationAllowed")) {
+            // Partner answers are never cached; the syndication formats of everyone else leave the image out where its
+            // rights do not allow it, so a list, feed or change-feed page may show the story without it.
+            keys.accept(Purgeable.LISTS);
+            keys.accept(Purgeable.CHANGES);
+        }
+    }
 }

@@ -39,6 +39,7 @@ public class ImageResource {
 
     /** Renditions never change behind their URL (it carries a hash of what their pixels depend on). */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{12}");
 
     private final ImageService images;
     private final Representations representations;
@@ -63,8 +64,8 @@ public class ImageResource {
             @BeanParam PageParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         var page = images.list(q, credit, source, syndicated, paging);
-        List<String> keys = new ArrayList<>(List.of("images"));
-        page.items().forEach(i -> keys.add("image-" + i.id()));
+        List<String> keys = new ArrayList<>(List.of(Image.LIST_KEY));
+        page.items().forEach(i -> keys.add(Image.key(i.id())));
         return representations.page(headers, uri, page, keys);
     }
 
@@ -79,7 +80,7 @@ public class ImageResource {
     public Response get(@PathParam("id") @Parameter(description = "The image's id.") String id, @Context HttpHeaders headers) {
         Image image = images.get(id);
         return representations.respond(headers, representations.render(images.view(image), image.updatedAt, image.version,
-                null, List.of("image-" + image.id)));
+                null, List.of(Image.key(image.id))));
     }
 
     @GET
@@ -111,19 +112,26 @@ public class ImageResource {
             @PathParam("file") @Parameter(description = "The width and format.", example = "640.webp") String file,
             @Context HttpHeaders headers) {
         RenditionCache.Key key = key(id, hash, ratio, file);
-        byte[] bytes;
+        Representation r;
         try {
-            bytes = images.rendition(key);
+            r = images.rendition(key);
         } catch (ImageService.NotCurrent moved) {
             return Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, moved.path)
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
         }
-        Representation r = Representations.of(bytes, key.format().mediaType, null, null, null, List.of("image-" + key.image()))
-                .withCacheControl(IMMUTABLE);
         return representations.respond(headers, r);
     }
 
     private static RenditionCache.Key key(String id, String hash, String ratio, String file) {
+        RenditionCache.Key key = parse(id, hash, ratio, file);
+        if (key == null) {
+            throw ProblemException.notFound("rendition", id + "/" + hash + "/" + ratio + "/" + file);
+        }
+        return key;
+    }
+
+    /** The rendition a URL's segments name, or null when they name none. */
+    static RenditionCache.Key parse(String id, String hash, String ratio, String file) {
         UUID image = Ids.parse(id).orElse(null);
         AspectRatio aspect = AspectRatio.ofPath(ratio).orElse(null);
         int dot = file.indexOf('.');
@@ -133,8 +141,8 @@ public class ImageResource {
             width = Integer.parseInt(file.substring(0, dot));
         }
         if (image == null || aspect == null || format == null || !Renditions.WIDTHS.contains(width)
-                || !hash.matches("[0-9a-f]{12}")) {
-            throw ProblemException.notFound("rendition", id + "/" + hash + "/" + ratio + "/" + file);
+                || !HASH.matcher(hash).matches()) {
+            return null;
         }
         return new RenditionCache.Key(image, hash, aspect, width, format);
     }

@@ -20,6 +20,8 @@ import news.dispatch.web.PageParams;
 import news.dispatch.web.Params;
 import news.dispatch.web.Preconditions;
 import news.dispatch.web.PublicUrl;
+import news.dispatch.web.Representation;
+import news.dispatch.web.Representations;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -50,12 +52,9 @@ public class ImageService {
     private final CurrentCaller caller;
     private final PublicUrl urls;
     private final Clock clock;
-    private final ImageLeadImages leadImages;
 
     public ImageService(ImageRepository images, ImageStore store, ImageCodec codec, RenditionCache renditions,
-                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock,
-                        ImageLeadImages leadImages) {
-        this.leadImages = leadImages;
+                        JsonInputs inputs, Validator validator, CurrentCaller caller, PublicUrl urls, Clock clock) {
         this.images = images;
         this.store = store;
         this.codec = codec;
@@ -100,7 +99,7 @@ public class ImageService {
         return image;
     }
 
-    /** Deletes the image and its original; the caller drops its renditions once this has committed. */
+    /** Deletes the image and its original; its renditions are dropped once this has committed (its purge keys). */
     @Transactional
     public UUID delete(String key, String ifMatch) {
         Image image = lock(key, ifMatch);
@@ -113,12 +112,6 @@ public class ImageService {
         images.delete(image);
         Log.infof("Image %s deleted", image.id);
         return image.id;
-    }
-
-    /** Drops what this instance keeps of an image's renditions (after a committed change or delete). */
-    public void forgetRenditions(UUID image) {
-        renditions.forget(image);
-        leadImages.forget(image);
     }
 
     @ReadOnlyTransaction
@@ -183,11 +176,11 @@ public class ImageService {
     }
 
     /**
-     * A rendition's bytes: from this instance's cache, or made from the original. An unknown image, a width not
+     * A rendition (its bytes, ETag and headers): from this instance's cache, or made from the original. An unknown image, a width not
      * offered for the crop, or a hash that is not the image's current one is a {@link NotCurrent} or a 404.
      */
-    public byte[] rendition(RenditionCache.Key key) {
-        byte[] cached = renditions.getIfPresent(key);
+    public Representation rendition(RenditionCache.Key key) {
+        Representation cached = renditions.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -209,7 +202,9 @@ public class ImageService {
         return renditions.get(key, k -> {
             byte[] original = QuarkusTransaction.requiringNew().call(() -> store.get(k.image()))
                     .orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
-            return codec.render(original, crop, k.width(), height, k.format());
+            byte[] bytes = codec.render(original, crop, k.width(), height, k.format());
+            return Representations.of(bytes, k.format().mediaType, null, null, null, List.of(Image.renditionsKey(k.image())))
+                    .withCacheControl(ImageResource.IMMUTABLE);
         });
     }
 

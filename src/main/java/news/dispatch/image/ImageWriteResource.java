@@ -42,7 +42,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Editors' uploads and edits of images. Reads live in {@link ImageResource}. */
 @Path("/v1/images")
@@ -134,7 +133,6 @@ public class ImageWriteResource {
                           @HeaderParam("If-Match") @Parameter(description = "The image's current ETag.", required = true) String ifMatch,
                           @NotNull JsonNode patch, @Context HttpHeaders headers) {
         Image image = images.patch(id, ifMatch, patch);
-        images.forgetRenditions(image.id);
         return view(image, headers);
     }
 
@@ -145,8 +143,7 @@ public class ImageWriteResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") @Parameter(description = "The image's id.") String id,
                            @HeaderParam("If-Match") @Parameter(description = "The image's current ETag.", required = true) String ifMatch) {
-        UUID deleted = images.delete(id, ifMatch);
-        images.forgetRenditions(deleted);
+        images.delete(id, ifMatch);
         return Response.noContent().build();
     }
 

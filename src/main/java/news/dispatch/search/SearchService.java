@@ -45,7 +45,7 @@ public class SearchService {
         boolean more = rows.size() > filters.limit();
         List<SearchRepository.Row> page = more ? rows.subList(0, filters.limit()) : rows;
         Map<UUID, ArticleView> views = new HashMap<>();
-        articles.viewsById(page.stream().map(SearchRepository.Row::id).toList(), shape)
+        articles.viewsById(page.stream().map(SearchRepository.Row::id).toList(), shape, channel)
                 .forEach(v -> views.put(v.summary().id(), v));
         List<Pattern> patterns = q.positiveTerms().stream().map(SearchQuery.Term::pattern).toList();
         List<SearchHit> hits = page.stream().filter(r -> views.containsKey(r.id()))

@@ -77,7 +77,8 @@ public class FeedResource {
     @Operation(operationId = "getLatestFeed", summary = "Feed of the latest articles",
             description = "The newest published articles (50) as RSS 2.0, Atom 1.0 or JSON Feed 1.1. Entries carry the full "
                     + "text only for partner keys allowed it, a summary otherwise; the lead image comes with caption and "
-                    + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed). Stories whose "
+                    + "credit (Media RSS in RSS and Atom, `image` plus `_dispatch.leadImage` in JSON Feed) where the image's own "
+                    + "rights allow syndication (below editor; else the story comes without it). Stories whose "
                     + "syndication is not allowed, still embargoed, or outside the key's entitlements are left out.")
     public Response latest(@BeanParam FeedParams feed) {
         return respond(feed, () -> feeds.latest(feed.feedFormat(), feed.language(), self(feed)));

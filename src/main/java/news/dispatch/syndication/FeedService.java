@@ -3,9 +3,8 @@ package news.dispatch.syndication;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Rights;
-import news.dispatch.article.Article;
+import news.dispatch.article.ArticleResponses;
 import news.dispatch.article.ArticleService;
-import news.dispatch.article.ArticleSummary;
 import news.dispatch.article.ArticleView;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineService;
@@ -98,15 +97,7 @@ public class FeedService {
         if (scope.byline() != null) {
             keys.add("byline-" + scope.byline().slug);
         }
-        for (ArticleView entry : entries) {
-            ArticleSummary summary = entry.summary();
-            keys.add(Article.key(summary.id()));
-            if (summary.section() != null) {
-                keys.add("section-" + summary.section().slug());
-            }
-            summary.tags().forEach(t -> keys.add("tag-" + t.slug()));
-            summary.bylines().forEach(b -> keys.add("byline-" + b.slug()));
-        }
+        keys.addAll(ArticleResponses.purgeKeys(entries)); // their articles, sections, tags, bylines and images
         return keys;
     }
     private Rendered render(Instant changed, Instant scopeUpdated, FeedFormat format, ArticleService.Scope scope, String language,

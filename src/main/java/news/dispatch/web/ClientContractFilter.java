@@ -43,7 +43,7 @@ public class ClientContractFilter implements OASFilter {
     static final String SCHEMAS = "#/components/schemas/";
     /** Members a representation leaves out unless asked for. */
     static final Map<String, Set<String>> OPTIONAL = Map.of("PageInfo", Set.of("total", "missing"),
-            "SearchHit", Set.of("body", "corrections", "navigation", "related"),
+            "SearchHit", Set.of("body", "corrections", "navigation", "related", "images"),
             "ChangeItem", Set.of("article", "embargoed", "embargoUntil"), "Preview", Set.of("token", "url"));
     /** Schemas that are no representation of ours, or whose members come and go. */
     static final Set<String> NOT_REPRESENTATIONS = Set.of("Problem", "FieldError", "NinjsPage");

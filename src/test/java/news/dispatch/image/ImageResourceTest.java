@@ -333,6 +333,43 @@ class ImageResourceTest {
         given().get("/v1/images/not-an-id").then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private double early() {
+        return registry.counter("dispatch.cache.early.answers").count();
+    }
+
+    @Test
+    void aRenditionMadeAlreadyIsAnsweredBeforeTheRestLayerWithTheSameAnswer() {
+        String id = upload(encode(halves(800, 600, Color.RED, Color.BLUE), "jpg"), Map.of()).path("id");
+        String url = path(given().get("/v1/images/" + id).path("renditions[0].sizes[1].webp"));
+        var first = given().header("Accept-Encoding", "gzip").get(url).then().statusCode(200).extract();
+        double before = early();
+        var second = given().header("Accept-Encoding", "gzip").get(url).then().statusCode(200).extract();
+        assertThat(early() - before).as("answered early").isEqualTo(1);
+        for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Surrogate-Key", "Content-Length")) {
+            assertThat(second.header(header)).as(header).isEqualTo(first.header(header));
+        }
+        assertThat(second.header("Content-Encoding")).isNull();
+        assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(second.header("Surrogate-Key")).isEqualTo("renditions-" + id);
+        // what image loaders send, and revalidation
+        before = early();
+        given().accept("image/avif,image/webp,image/apng,image/*,*/*;q=0.8").get(url).then().statusCode(200)
+                .contentType("image/webp");
+        given().header("If-None-Match", first.header("ETag")).get(url).then().statusCode(304);
+        assertThat(early() - before).isEqualTo(2);
+        // the REST layer's: another type asked for, a keyed request, a query
+        before = early();
+        given().accept("application/json").get(url).then().statusCode(406);
+        given().accept("image/webp;q=0, */*").get(url);
+        given().header("Authorization", "Bearer " + keys.editor()).get(url).then().statusCode(200)
+                .header("Cache-Control", containsString("private"));
+        given().get(url + "?x=1"); // (an unknown parameter: the REST layer says so)
+        assertThat(early() - before).isEqualTo(0);
+    }
+
     @Test
     void concurrentFirstRequestsComputeARenditionOnce() throws Exception {
         String id = upload(encode(halves(2000, 1500, Color.RED, Color.BLUE), "jpg"), Map.of()).path("id");

@@ -24,6 +24,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -157,6 +159,83 @@ class ImagesInContentTest {
         String partner = keys.as(keys.fullTextPartner()).get("/v1/articles/" + slug).then().statusCode(200)
                 .extract().path("body.html");
         assertThat(partner).contains("<figcaption>Free</figcaption>").doesNotContain(licensed).doesNotContain("Licensed");
+    }
+
+    @Test
+    void feedsAndNinjsLeaveOutAnImageNotSyndicableForEveryoneBelowEditor() throws Exception {
+        Section section = fixtures.section(Fixtures.unique("Images"));
+        String licensed = upload(false);
+        String slug = publish(section, licensed);
+        Map<String, Object> body = new HashMap<>();
+        body.put("headline", Fixtures.unique("An inline licensed picture"));
+        body.put("body", Map.of("html", "<p>Before.</p><figure><img data-image-id=\"" + licensed
+                + "\" alt=\"Licensed\"><figcaption>Licensed picture</figcaption></figure><p>After.</p>"));
+        body.put("section", section.slug);
+        body.put("status", "published");
+        String inline = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/articles")
+                .then().statusCode(201).extract().path("slug");
+
+        // the outlet's readers read it in the article JSON and schema.org (decision 102's READ channel)
+        given().get("/v1/articles/" + slug).then().statusCode(200).body("leadImage.imageId", equalTo(licensed));
+        given().get("/v1/articles/" + inline).then().statusCode(200).body("images[0].imageId", equalTo(licensed));
+        given().accept("application/ld+json").get("/v1/articles/" + slug).then().statusCode(200)
+                .body("image.'@type'", equalTo("ImageObject"));
+        // the syndication formats, anonymous: the stories without the picture
+        for (String format : List.of("rss", "atom", "json")) {
+            String feed = given().get("/v1/feeds/sections/" + section.slug + "." + format).then().statusCode(200)
+                    .extract().asString();
+            assertThat(feed).as(format).contains(slug).contains(inline).contains("After.")
+                    .doesNotContain(licensed).doesNotContain("Licensed picture");
+        }
+        String ninjs = given().accept("application/ninjs+json").get("/v1/articles/" + slug).then().statusCode(200)
+                .extract().asString();
+        assertThat(ninjs).contains(slug).doesNotContain(licensed);
+        // editors get it everywhere
+        assertThat(keys.asEditor().get("/v1/feeds/sections/" + section.slug + ".rss").then().statusCode(200)
+                .extract().asString()).contains(licensed).contains("Licensed picture");
+
+        // once its rights allow it, the cached feed shows it at once
+        String etag = given().get("/v1/images/" + licensed).header("ETag");
+        keys.asEditor().header("If-Match", etag).contentType("application/merge-patch+json")
+                .body(Map.of("syndication", Map.of("allowed", true))).patch("/v1/images/" + licensed).then().statusCode(200);
+        assertThat(given().get("/v1/feeds/sections/" + section.slug + ".rss").then().statusCode(200).extract().asString())
+                .contains(licensed).contains("Licensed picture");
+        assertThat(given().accept("application/ninjs+json").get("/v1/articles/" + slug).then().statusCode(200)
+                .extract().asString()).contains(licensed);
+    }
+
+    @Test
+    void inlineImagesCarryTheLeadImagesData() throws Exception {
+        Section section = fixtures.section(Fixtures.unique("Images"));
+        String image = upload(true);
+        Map<String, Object> body = new HashMap<>();
+        body.put("headline", Fixtures.unique("Inline data"));
+        body.put("body", Map.of("html", "<figure><img data-image-id=\"" + image + "\" alt=\"Own alt\"></figure>"
+                + "<p>Again:</p><img data-image-id=\"" + image + "\">"));
+        body.put("section", section.slug);
+        body.put("status", "published");
+        String slug = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/articles")
+                .then().statusCode(201).extract().path("slug");
+        given().get("/v1/articles/" + slug).then().statusCode(200)
+                .body("images.size()", equalTo(1))
+                .body("images[0].imageId", equalTo(image))
+                .body("images[0].width", equalTo(1600))
+                .body("images[0].height", equalTo(1067))
+                .body("images[0].alt", equalTo("Own alt"))
+                .body("images[0].caption", equalTo("Iraqi Prime Minister Mustafa al-Kadhimi"))
+                .body("images[0].focalPoint.x", equalTo(0.66f))
+                .body("images[0].renditions.aspectRatio", equalTo(List.of("16:9", "4:3", "1:1", "original")))
+                .body("images[0].renditions[0].srcset", containsString("/16x9/640.jpg 640w"))
+                .body("images[0].renditions[1].webpSrcset", containsString("/4x3/320.webp 320w"));
+        // with the body only: lists give them when they include the body
+        given().get("/v1/sections/" + section.slug + "/articles").then().statusCode(200)
+                .body("items[0]", not(hasKey("images")));
+        given().queryParam("include", "body").get("/v1/sections/" + section.slug + "/articles").then().statusCode(200)
+                .body("items[0].images[0].imageId", equalTo(image));
+        given().queryParam("fields", "slug").get("/v1/articles/" + slug).then().statusCode(200)
+                .body("$", not(hasKey("images")));
+        // an article without inline images has an empty list
+        given().get("/v1/articles/" + publish(section, image)).then().body("images.size()", equalTo(0));
     }
 
     @Test

@@ -336,7 +336,8 @@ public class SearchRepository {
     }
 
     private static H2Match matchH2(SearchQuery q, String alias, Map<String, Object> params) {
-        String doc = "concat_ws(' ', a.headline, a.standfirst, a.body_text)";
+        // the text and the Latin spelling of its Arabic-script words (decision 131)
+        String doc = "concat_ws(' ', a.headline, a.standfirst, a.body_text, a.latin_headline, a.latin_standfirst, a.latin_body)";
         List<String> alternatives = new ArrayList<>();
         List<String> scores = new ArrayList<>();
         int n = 0;
@@ -347,9 +348,12 @@ public class SearchRepository {
                 params.put(p, t.regex());
                 conditions.add("regexp_like(" + doc + ", :" + p + ")");
                 // ts_rank's default weights: headline (A) 1.0, standfirst (B) 0.4, body (C) 0.2
-                scores.add("case when regexp_like(" + alias + ".headline, :" + p + ") then 1.0 else 0 end"
-                        + " + case when regexp_like(coalesce(" + alias + ".standfirst, ''), :" + p + ") then 0.4 else 0 end"
-                        + " + case when regexp_like(" + alias + ".body_text, :" + p + ") then 0.2 else 0 end");
+                scores.add("case when regexp_like(concat_ws(' ', " + alias + ".headline, " + alias + ".latin_headline), :" + p
+                        + ") then 1.0 else 0 end"
+                        + " + case when regexp_like(concat_ws(' ', " + alias + ".standfirst, " + alias + ".latin_standfirst), :" + p
+                        + ") then 0.4 else 0 end"
+                        + " + case when regexp_like(concat_ws(' ', " + alias + ".body_text, " + alias + ".latin_body), :" + p
+                        + ") then 0.2 else 0 end");
             }
             for (SearchQuery.Term t : clause.exclude()) {
                 String p = "t" + n++;
@@ -363,7 +367,8 @@ public class SearchRepository {
     }
 
     private StringBuilder matchesH2(H2Match match, ArticleRepository.Filter filter, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("select a.id, a.headline, a.standfirst, a.body_text, a.published_at from article a where ")
+        StringBuilder sql = new StringBuilder("select a.id, a.headline, a.standfirst, a.body_text, a.latin_headline,"
+                + " a.latin_standfirst, a.latin_body, a.published_at from article a where ")
                 .append(ArticleRepository.VISIBLE_SQL).append(" and ").append(match.where());
         ArticleRepository.nativeWhere(filter, sql, params);
         return sql;

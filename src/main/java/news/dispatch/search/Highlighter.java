@@ -1,6 +1,13 @@
 package news.dispatch.search;
 
+import news.dispatch.text.SearchFolding;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,16 +76,36 @@ final class Highlighter {
 
     /** A window of the text around the first match, every match in it marked. */
     static String snippet(String text, List<Pattern> patterns) {
+        return snippet(text, patterns, Set.of());
+    }
+
+    /**
+     * A window of the text around the first match, every match in it marked: the patterns' matches, and the
+     * Arabic-script words whose Latin spelling is one of {@code latin} (the query's Latin words: a Sorani article found
+     * by {@code hewler} marks {@code هەولێر}, decision 131).
+     */
+    static String snippet(String text, List<Pattern> patterns, Set<String> latin) {
         if (text == null || text.isBlank()) {
             return "";
         }
-        int first = -1;
+        List<int[]> matches = new ArrayList<>();
         for (Pattern p : patterns) {
             Matcher m = p.matcher(text);
-            if (m.find() && (first < 0 || m.start() < first)) {
-                first = m.start();
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    matches.add(new int[] {m.start(), m.end()});
+                }
             }
         }
+        if (!latin.isEmpty() && RIGHT_TO_LEFT.matcher(text).find()) {
+            Matcher m = ARABIC_SCRIPT_WORD.matcher(text);
+            while (m.find()) {
+                if (latin.contains(latinSpelling(m.group()))) {
+                    matches.add(new int[] {m.start(), m.end()});
+                }
+            }
+        }
+        int first = matches.stream().mapToInt(r -> r[0]).min().orElse(-1);
         int start = first <= BEFORE ? 0 : wordStart(text, first - BEFORE);
         int end = Math.min(text.length(), start + LENGTH);
         if (end < text.length()) {
@@ -89,12 +116,9 @@ final class Highlighter {
         }
         String window = text.substring(start, end);
         boolean[] marked = new boolean[window.length()];
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(window);
-            while (m.find()) {
-                for (int i = m.start(); i < m.end(); i++) {
-                    marked[i] = true;
-                }
+        for (int[] r : matches) {
+            for (int i = Math.max(r[0], start); i < Math.min(r[1], end); i++) {
+                marked[i - start] = true;
             }
         }
         StringBuilder out = new StringBuilder(window.length() + 16);
@@ -108,6 +132,23 @@ final class Highlighter {
             }
         }
         return (start > 0 ? "… " : "") + fromMarked(out.toString()) + (end < text.length() ? " …" : "");
+    }
+
+    /** An Arabic-script word (letters, marks and joiners). */
+    private static final Pattern ARABIC_SCRIPT_WORD = Pattern.compile("[\\u0600-\\u06FF\\u0750-\\u077F\\u200C\\u200D]+");
+    /** Words repeat: their Latin spelling is kept (bounded: emptied when full). */
+    private static final Map<String, String> LATIN = new ConcurrentHashMap<>();
+
+    private static String latinSpelling(String word) {
+        String spelled = LATIN.get(word);
+        if (spelled == null) {
+            spelled = Objects.requireNonNullElse(SearchFolding.latinWords(word, "ckb"), "");
+            if (LATIN.size() >= 50_000) {
+                LATIN.clear();
+            }
+            LATIN.put(word, spelled);
+        }
+        return spelled;
     }
 
     private static int wordStart(String text, int from) {

@@ -86,6 +86,9 @@ class SearchLanguagesTest {
             given().queryParam("q", q + " " + w).queryParam("lang", "ckb").when().get("/v1/search")
                     .then().statusCode(200).body("items.slug", contains(sorani.slug));
         }
+        // the highlight marks the Arabic-script word the Latin one spells
+        given().queryParam("q", "silemani " + w).queryParam("lang", "ckb").when().get("/v1/search")
+                .then().statusCode(200).body("items[0].highlight", containsString("<mark>\u2068سلێمانی\u2069</mark>"));
         // a phrase of Latin words finds the words side by side in Arabic script, and not apart
         given().queryParam("q", "\"kurdistan le hewler\" " + w).when().get("/v1/search")
                 .then().statusCode(200).body("items.slug", contains(sorani.slug));

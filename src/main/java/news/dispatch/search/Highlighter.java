@@ -2,7 +2,6 @@ package news.dispatch.search;
 
 import news.dispatch.text.SearchFolding;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,24 +87,24 @@ final class Highlighter {
         if (text == null || text.isBlank()) {
             return "";
         }
-        List<int[]> matches = new ArrayList<>();
+        // the first match only, then every match in the window: a common word is in a long text many times
+        int first = -1;
         for (Pattern p : patterns) {
             Matcher m = p.matcher(text);
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    matches.add(new int[] {m.start(), m.end()});
-                }
+            if (m.find() && (first < 0 || m.start() < first)) {
+                first = m.start();
             }
         }
-        if (!latin.isEmpty() && RIGHT_TO_LEFT.matcher(text).find()) {
+        boolean spell = !latin.isEmpty() && RIGHT_TO_LEFT.matcher(text).find();
+        if (spell) {
             Matcher m = ARABIC_SCRIPT_WORD.matcher(text);
-            while (m.find()) {
+            while (m.find() && (first < 0 || m.start() < first)) {
                 if (latin.contains(latinSpelling(m.group()))) {
-                    matches.add(new int[] {m.start(), m.end()});
+                    first = m.start();
+                    break;
                 }
             }
         }
-        int first = matches.stream().mapToInt(r -> r[0]).min().orElse(-1);
         int start = first <= BEFORE ? 0 : wordStart(text, first - BEFORE);
         int end = Math.min(text.length(), start + LENGTH);
         if (end < text.length()) {
@@ -116,9 +115,22 @@ final class Highlighter {
         }
         String window = text.substring(start, end);
         boolean[] marked = new boolean[window.length()];
-        for (int[] r : matches) {
-            for (int i = Math.max(r[0], start); i < Math.min(r[1], end); i++) {
-                marked[i - start] = true;
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(window);
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    marked[i] = true;
+                }
+            }
+        }
+        if (spell) {
+            Matcher m = ARABIC_SCRIPT_WORD.matcher(window);
+            while (m.find()) {
+                if (latin.contains(latinSpelling(m.group()))) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        marked[i] = true;
+                    }
+                }
             }
         }
         StringBuilder out = new StringBuilder(window.length() + 16);

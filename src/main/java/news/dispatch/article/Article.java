@@ -18,6 +18,8 @@ import jakarta.persistence.Version;
 import news.dispatch.common.BaseEntity;
 import news.dispatch.common.LowerCaseEnumConverter;
 import news.dispatch.section.Section;
+import jakarta.persistence.PrePersist;
+import news.dispatch.text.SearchFolding;
 import org.hibernate.annotations.LazyGroup;
 
 import java.time.Instant;
@@ -56,6 +58,28 @@ public class Article extends BaseEntity implements Purgeable {
     @LazyGroup("body")
     @Column(name = "body_text", nullable = false)
     public String bodyText;
+
+    /**
+     * The Arabic-script words of the headline, standfirst and body in Latin letters without accents, for search only
+     * ({@link SearchFolding#latinWords}, docs/decisions/131-search-in-kurdish-and-arabic.md): indexed beside the text so
+     * that {@code hewler} finds {@code هەولێر}. Set from the text whenever the article is written
+     * ({@link #spellForSearch}); null for articles in English or Arabic and for text without Arabic script. Never read
+     * by the API, and loaded only when written.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("search")
+    @Column(name = "latin_headline")
+    public String latinHeadline;
+
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("search")
+    @Column(name = "latin_standfirst")
+    public String latinStandfirst;
+
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("search")
+    @Column(name = "latin_body")
+    public String latinBody;
 
     /** An uploaded image (news.dispatch.image), or null for an image given by URL only. */
     @Column(name = "lead_image_id")
@@ -157,6 +181,32 @@ public class Article extends BaseEntity implements Purgeable {
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("correctedAt")
     public List<ArticleCorrection> corrections = new ArrayList<>();
+
+    /**
+     * Spells the Arabic-script words of the text in Latin letters for search: before an article is first stored (so
+     * every writer, the API, samples and fixtures alike, keeps them right), and by the write service after each edit of
+     * the text. Articles in English and Arabic have none (the Latin spelling is read as Kurdish, and their branches of
+     * the search match with their own stemmers).
+     */
+    @PrePersist
+    public void spellForSearch() {
+        boolean kurdishOrOther = language != null && !SearchFolding.englishOrArabic(language);
+        // empty rather than null: null marks the articles written before the spelling (search/LatinSpellingBackfill)
+        String headlineLatin = kurdishOrOther
+                ? java.util.Objects.requireNonNullElse(SearchFolding.latinWords(headline, language), "") : null;
+        String standfirstLatin = kurdishOrOther ? SearchFolding.latinWords(standfirst, language) : null;
+        String bodyLatin = kurdishOrOther ? SearchFolding.latinWords(bodyText, language) : null;
+        // compared first: an unchanged spelling is not written again
+        if (!java.util.Objects.equals(latinHeadline, headlineLatin)) {
+            latinHeadline = headlineLatin;
+        }
+        if (!java.util.Objects.equals(latinStandfirst, standfirstLatin)) {
+            latinStandfirst = standfirstLatin;
+        }
+        if (!java.util.Objects.equals(latinBody, bodyLatin)) {
+            latinBody = bodyLatin;
+        }
+    }
 
     public static class StatusConverter extends LowerCaseEnumConverter<ArticleStatus> {
         public StatusConverter() {

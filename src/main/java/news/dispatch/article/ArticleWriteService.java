@@ -464,6 +464,9 @@ public class ArticleWriteService {
                 : in.coverage().start().truncatedTo(ChronoUnit.MICROS);
         a.coverageEnd = in.coverage() == null || in.coverage().end() == null ? null
                 : in.coverage().end().truncatedTo(ChronoUnit.MICROS);
+        if (!creating) {
+            a.spellForSearch(); // (a new article is spelled as it is stored)
+        }
         setSlug(a, in, now, creating);
         setTranslation(a, in.translationOf());
         setTags(a, tagList);

@@ -1,6 +1,12 @@
 package news.dispatch.search;
 
+import news.dispatch.text.SearchFolding;
+
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,14 +75,34 @@ final class Highlighter {
 
     /** A window of the text around the first match, every match in it marked. */
     static String snippet(String text, List<Pattern> patterns) {
+        return snippet(text, patterns, Set.of());
+    }
+
+    /**
+     * A window of the text around the first match, every match in it marked: the patterns' matches, and the
+     * Arabic-script words whose Latin spelling is one of {@code latin} (the query's Latin words: a Sorani article found
+     * by {@code hewler} marks {@code هەولێر}, decision 131).
+     */
+    static String snippet(String text, List<Pattern> patterns, Set<String> latin) {
         if (text == null || text.isBlank()) {
             return "";
         }
+        // the first match only, then every match in the window: a common word is in a long text many times
         int first = -1;
         for (Pattern p : patterns) {
             Matcher m = p.matcher(text);
             if (m.find() && (first < 0 || m.start() < first)) {
                 first = m.start();
+            }
+        }
+        boolean spell = !latin.isEmpty() && RIGHT_TO_LEFT.matcher(text).find();
+        if (spell) {
+            Matcher m = ARABIC_SCRIPT_WORD.matcher(text);
+            while (m.find() && (first < 0 || m.start() < first)) {
+                if (latin.contains(latinSpelling(m.group()))) {
+                    first = m.start();
+                    break;
+                }
             }
         }
         int start = first <= BEFORE ? 0 : wordStart(text, first - BEFORE);
@@ -97,6 +123,16 @@ final class Highlighter {
                 }
             }
         }
+        if (spell) {
+            Matcher m = ARABIC_SCRIPT_WORD.matcher(window);
+            while (m.find()) {
+                if (latin.contains(latinSpelling(m.group()))) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        marked[i] = true;
+                    }
+                }
+            }
+        }
         StringBuilder out = new StringBuilder(window.length() + 16);
         for (int i = 0; i < window.length(); i++) {
             if (marked[i] && (i == 0 || !marked[i - 1])) {
@@ -108,6 +144,23 @@ final class Highlighter {
             }
         }
         return (start > 0 ? "… " : "") + fromMarked(out.toString()) + (end < text.length() ? " …" : "");
+    }
+
+    /** An Arabic-script word (letters, marks and joiners). */
+    private static final Pattern ARABIC_SCRIPT_WORD = Pattern.compile("[\\u0600-\\u06FF\\u0750-\\u077F\\u200C\\u200D]+");
+    /** Words repeat: their Latin spelling is kept (bounded: emptied when full). */
+    private static final Map<String, String> LATIN = new ConcurrentHashMap<>();
+
+    private static String latinSpelling(String word) {
+        String spelled = LATIN.get(word);
+        if (spelled == null) {
+            spelled = Objects.requireNonNullElse(SearchFolding.latinWords(word, "ckb"), "");
+            if (LATIN.size() >= 50_000) {
+                LATIN.clear();
+            }
+            LATIN.put(word, spelled);
+        }
+        return spelled;
     }
 
     private static int wordStart(String text, int from) {

@@ -220,6 +220,17 @@ public record SearchQuery(String text, List<Clause> clauses) {
         return words;
     }
 
+    /**
+     * The words to find typed in Latin letters, folded (three letters or more, as for their Sorani spelling): the
+     * highlight also marks the Arabic-script words spelled so in Latin letters.
+     */
+    public java.util.Set<String> latinWords() {
+        return positiveTerms().stream().flatMap(t -> t.words().stream())
+                .filter(w -> w.length() >= OTHER_SCRIPT_MIN_LETTERS
+                        && w.chars().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Every term to find, for highlighting. */
     public List<Term> positiveTerms() {
         return clauses.stream().flatMap(c -> c.include().stream()).distinct().toList();

@@ -174,28 +174,37 @@ public class SearchRepository {
             find = ":find";
         }
         StringBuilder sql = new StringBuilder("select a.id, a.cfg, a.query, a.published_at, a.vector from (");
-        branch(sql, ENGLISH, "= " + ENGLISH, ENGLISH, exact, find, filter, after, params);
+        branch(sql, ENGLISH, ENGLISH_VECTOR, ENGLISH, exact, find, filter, after, params);
         sql.append(order).append(" limit ").append(limit).append(") union all ");
-        // "<> english" first, so that the partial index of the other languages (V30) visibly applies
-        branch(sql, ARABIC, "<> " + ENGLISH + " and a.search_config = " + ARABIC, ARABIC, exact, find, filter, after, params);
+        branch(sql, ARABIC, ARABIC_VECTOR, ARABIC, exact, find, filter, after, params);
         sql.append(order).append(" limit ").append(limit).append(") union all ");
-        branch(sql, "a.search_config", "<> " + ENGLISH + " and a.search_config <> " + ARABIC, SIMPLE, exact, find, filter,
-                after, params);
+        branch(sql, "a.search_config", OTHER_VECTOR, SIMPLE, exact, find, filter, after, params);
         sql.append(order).append(" limit ").append(limit).append(')');
         return sql.append(") a").append(order).append(" limit ").append(limit).toString();
     }
+
+    /**
+     * The vector of each branch's articles, null for the others: the expressions of the GIN indexes of migration V71,
+     * written as there. PostgreSQL keeps statistics of each, so it estimates a word's matches from the branch's own
+     * articles (a Sorani word is rare among English articles however common it is in Sorani ones) and walks the
+     * publication index only where the word is common (docs/benchmarks.md finding 21).
+     */
+    private static final String ENGLISH_VECTOR = "(case when a.search_config = " + ENGLISH + " then a.search_vector end)";
+    private static final String ARABIC_VECTOR = "(case when a.search_config = " + ARABIC + " then a.search_vector end)";
+    private static final String OTHER_VECTOR = "(case when a.search_config <> " + ENGLISH + " and a.search_config <> "
+            + ARABIC + " then a.search_vector end)";
 
     /**
      * One configuration's matches, to be ordered and limited on its own: a branch is planned with its own order and limit,
      * so PostgreSQL chooses between the walk and the GIN index for it (without them it would plan each branch for all
      * its rows: a sequential scan for a common word).
      */
-    private static void branch(StringBuilder sql, String cfg, String cfgCondition, String config, String exact, String find,
+    private static void branch(StringBuilder sql, String cfg, String vector, String config, String exact, String find,
                                ArticleRepository.Filter filter, After after, Map<String, Object> params) {
         sql.append("(select a.id, ").append(cfg).append(" as cfg, to_tsquery(").append(config).append(", ")
                 .append(exact).append(") as query, a.published_at, a.search_vector as vector from article a where ")
-                .append(ArticleRepository.VISIBLE_SQL).append(" and a.search_config ").append(cfgCondition)
-                .append(" and a.search_vector @@ to_tsquery(").append(config).append(", ").append(find).append(')');
+                .append(ArticleRepository.VISIBLE_SQL).append(" and ").append(vector)
+                .append(" @@ to_tsquery(").append(config).append(", ").append(find).append(')');
         ArticleRepository.nativeWhere(filter, sql, params);
         afterTime(after, sql, params);
     }
@@ -336,7 +345,8 @@ public class SearchRepository {
     }
 
     private static H2Match matchH2(SearchQuery q, String alias, Map<String, Object> params) {
-        String doc = "concat_ws(' ', a.headline, a.standfirst, a.body_text)";
+        // the text and the Latin spelling of its Arabic-script words (decision 131)
+        String doc = "concat_ws(' ', a.headline, a.standfirst, a.body_text, a.latin_headline, a.latin_standfirst, a.latin_body)";
         List<String> alternatives = new ArrayList<>();
         List<String> scores = new ArrayList<>();
         int n = 0;
@@ -347,9 +357,12 @@ public class SearchRepository {
                 params.put(p, t.regex());
                 conditions.add("regexp_like(" + doc + ", :" + p + ")");
                 // ts_rank's default weights: headline (A) 1.0, standfirst (B) 0.4, body (C) 0.2
-                scores.add("case when regexp_like(" + alias + ".headline, :" + p + ") then 1.0 else 0 end"
-                        + " + case when regexp_like(coalesce(" + alias + ".standfirst, ''), :" + p + ") then 0.4 else 0 end"
-                        + " + case when regexp_like(" + alias + ".body_text, :" + p + ") then 0.2 else 0 end");
+                scores.add("case when regexp_like(concat_ws(' ', " + alias + ".headline, " + alias + ".latin_headline), :" + p
+                        + ") then 1.0 else 0 end"
+                        + " + case when regexp_like(concat_ws(' ', " + alias + ".standfirst, " + alias + ".latin_standfirst), :" + p
+                        + ") then 0.4 else 0 end"
+                        + " + case when regexp_like(concat_ws(' ', " + alias + ".body_text, " + alias + ".latin_body), :" + p
+                        + ") then 0.2 else 0 end");
             }
             for (SearchQuery.Term t : clause.exclude()) {
                 String p = "t" + n++;
@@ -363,7 +376,8 @@ public class SearchRepository {
     }
 
     private StringBuilder matchesH2(H2Match match, ArticleRepository.Filter filter, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("select a.id, a.headline, a.standfirst, a.body_text, a.published_at from article a where ")
+        StringBuilder sql = new StringBuilder("select a.id, a.headline, a.standfirst, a.body_text, a.latin_headline,"
+                + " a.latin_standfirst, a.latin_body, a.published_at from article a where ")
                 .append(ArticleRepository.VISIBLE_SQL).append(" and ").append(match.where());
         ArticleRepository.nativeWhere(filter, sql, params);
         return sql;

@@ -48,9 +48,10 @@ public class SearchService {
         articles.viewsById(page.stream().map(SearchRepository.Row::id).toList(), shape, channel)
                 .forEach(v -> views.put(v.summary().id(), v));
         List<Pattern> patterns = q.positiveTerms().stream().map(SearchQuery.Term::pattern).toList();
+        java.util.Set<String> latin = q.latinWords();
         List<SearchHit> hits = page.stream().filter(r -> views.containsKey(r.id()))
                 .map(r -> new SearchHit(views.get(r.id()), r.score(),
-                        r.marked() ? Highlighter.fromMarked(r.snippet()) : Highlighter.snippet(r.snippet(), patterns)))
+                        r.marked() ? Highlighter.fromMarked(r.snippet()) : Highlighter.snippet(r.snippet(), patterns, latin)))
                 .toList();
         String next = null;
         if (more) {

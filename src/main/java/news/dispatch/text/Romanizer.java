@@ -169,6 +169,21 @@ public final class Romanizer {
         return out.toString();
     }
 
+    /** The Arabic-script words of a text, in their order. */
+    public static java.util.List<String> arabicScriptWords(String text) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Matcher m = ARABIC_WORD.matcher(text);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** An Arabic-script word in Latin letters, read as {@code reading} says. */
+    public static String wordToLatin(String word, Reading reading) {
+        return word(word, reading);
+    }
+
     /** A word in Latin letters written in Sorani letters (see {@link #LATIN_SORANI}). */
     public static String toSorani(String latinWord) {
         return LATIN_SORANI_RULES.get().transliterate(latinWord);

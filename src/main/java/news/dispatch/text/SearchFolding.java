@@ -96,6 +96,41 @@ public final class SearchFolding {
         return v == null ? String.valueOf(folded) : v.toString();
     }
 
+    /**
+     * The Arabic-script words of a text in Latin letters, accents folded away, in their order and separated by spaces;
+     * null when the text has none. Read as Kurdish (Sorani, decision 130) unless the language or the letters say Arabic.
+     * This is how a reader types a Sorani word on a Latin keyboard: {@code هەولێر} gives {@code hewler}, {@code سلێمانی}
+     * {@code silemani}, {@code هەڵبژاردن} {@code helbijardin}. Indexed beside the text of articles not in English or
+     * Arabic (docs/decisions/131-search-in-kurdish-and-arabic.md), so that such a query finds the Arabic-script
+     * spelling without guessing the letters the Latin spelling leaves out.
+     */
+    public static String latinWords(String text, String language) {
+        if (text == null || !Romanizer.hasArabicScript(text)) {
+            return null;
+        }
+        Romanizer.Reading reading = Romanizer.reading(text, language);
+        StringBuilder out = new StringBuilder(text.length());
+        for (String word : Romanizer.arabicScriptWords(text)) {
+            for (String w : NON_WORD.split(fold(Romanizer.wordToLatin(word, reading)))) {
+                if (!w.isEmpty()) {
+                    out.append(out.isEmpty() ? "" : " ").append(w);
+                }
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    /**
+     * Whether a language tag is English or Arabic ({@code en}, {@code en-*}, {@code ar}, {@code ar-*}): the languages
+     * PostgreSQL searches with their own configurations, whose articles get no Latin spelling.
+     */
+    public static boolean englishOrArabic(String language) {
+        String l = language.toLowerCase(Locale.ROOT);
+        return l.equals("en") || l.startsWith("en-") || l.equals("ar") || l.startsWith("ar-");
+    }
+
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** The characters fold drops. */
     public static String dropped() {
         return FROM.substring(TO.length());

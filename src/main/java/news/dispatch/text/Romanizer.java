@@ -26,7 +26,8 @@ public final class Romanizer {
     private static final String IGNORED = "[\\u064B-\\u065F\\u0670\\u0640\\u06D6-\\u06ED\\u200C\\u200D\\u200E\\u200F]";
 
     /**
-     * Sorani to Hawar. Vowel letters: ا a, ە e, ێ ê, ۆ o, وو û; و is w next to a vowel and u between consonants, ی is
+     * Sorani to Hawar. Vowel letters: ا a, ە e, ێ ê, ۆ o, وو û; و is w next to a vowel and at the start of a word (a word
+     * that starts with a vowel writes ئ first: {@code وڵات} wilat), u between consonants and alone (and), ی is
      * y next to a vowel and î between consonants; ئ (the seat of a vowel that starts a syllable) and ع are not written.
      * The rules see their Latin output as the text before them, so the vowel sets hold both scripts.
      */
@@ -37,6 +38,7 @@ public final class Romanizer {
             [\\u064B-\\u065F \\u0670 \\u0640 \\u06D6-\\u06ED \\u200C \\u200D \\u200E \\u200F] > ;
             و و > û ;
             ^ { و } $vowel > w ;
+            ^ { و } $cons > w ;
             $vowel { و > w ;
             $cons { و } [ا ە ێ ۆ] > w ;
             و > u ;

@@ -63,6 +63,8 @@ class TextTest {
                 "ckb | شنگال | singal",
                 "ckb | خوێندکاران | xwendikaran",
                 "ckb | ئێران و تورکیا | eran-u-turkiya",
+                "ckb | وڵات | wilat",
+                "ckb | وتار | witar",
                 "ckb | بەغدا | beghda",
                 "ckb | ٢٠٢٤ | 2024",
                 "ckb | هەڵبژاردنی پەرلەمانی کوردستان | helbijardini-perlemani-kurdistan",

@@ -505,8 +505,9 @@ public class ContentCache {
      * After a write of this instance committed: invalidates what it touched here, and purges it at the edges
      * (decision 088). Other instances hear of it by the write's own notification (decision 087). With a read replica
      * (decision 093), the replica is told first, so no answer dropped here is computed again from a replica that
-     * has not replayed the write, and the edges are purged once it has (or no longer serves reads): an edge may
-     * fetch the answer again from any instance.
+     * has not replayed the write. The edges are purged at once, and with a replica a second time once it has
+     * replayed the write (or no longer serves reads): an edge may fetch the answer again from any instance, and one
+     * that has not yet heard of the write may hand it the old answer in between; the second purge drops that.
      */
     public void written(Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -517,10 +518,9 @@ public class ContentCache {
         if (!edges.enabled()) {
             return;
         }
+        edges.purge(keys);
         CompletableFuture<Void> done = replayed.toCompletableFuture();
-        if (done.isDone()) {
-            edges.purge(keys);
-        } else {
+        if (!done.isDone()) {
             List<String> purged = List.copyOf(keys);
             done.whenComplete((ignored, failure) -> edges.purge(purged));
         }

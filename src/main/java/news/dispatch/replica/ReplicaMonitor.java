@@ -3,6 +3,7 @@ package news.dispatch.replica;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,7 +48,7 @@ public class ReplicaMonitor {
     /** The datasource name of the replica. */
     public static final String DATASOURCE = "replica";
     /** How often the positions are read while a write waits to be replayed. */
-    private static final long CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** What the replica is doing for us. */
     public enum State {
@@ -101,6 +102,13 @@ public class ReplicaMonitor {
     private final long windowNanos;
     private volatile boolean running;
     private volatile Thread prober;
+    /**
+     * The prober's own connections, one to each server, kept between checks (probe thread only): a check never waits
+     * for a connection behind the reads, which under load held a write's purge for hundreds of milliseconds.
+     */
+    private Connection primaryConnection;
+    private Connection replicaConnection;
+    private final Timer replayWait;
 
     public ReplicaMonitor(AgroalDataSource primary, ReplicaConfig config, MeterRegistry registry) {
         this.primary = primary;
@@ -110,6 +118,10 @@ public class ReplicaMonitor {
         this.waitAtMost = config.maxLag().plus(config.probeEvery());
         this.windowNanos = Math.max(2 * maxLagNanos, TimeUnit.SECONDS.toNanos(10));
         this.status = new Status(replica == null ? State.NOT_CONFIGURED : State.STARTING, -1, -1, System.nanoTime(), null);
+        this.replayWait = replica == null ? null : Timer.builder("dispatch.db.replica.replay.wait")
+                .description("From a write's commit until the read replica has replayed it (or is bypassed): how long "
+                        + "the edges' second purge waits")
+                .publishPercentiles(0.5, 0.99).register(registry);
         if (replica != null) {
             Gauge.builder("dispatch.db.replica.lag.seconds", this, m -> m.status.lagSeconds())
                     .description("How far the read replica is behind the primary, at most (NaN while unknown)")
@@ -163,10 +175,12 @@ public class ReplicaMonitor {
             return ReadReplica.NOTHING_TO_WAIT_FOR; // reads go to the primary until the replica has replayed it anyway
         }
         CompletableFuture<Void> replayed = new CompletableFuture<>();
+        long started = System.nanoTime();
         waiters.add(new Waiter(ticket, replayed));
         wake();
         // Beyond max-lag the replica is bypassed anyway, replayed or not.
-        return replayed.completeOnTimeout(null, waitAtMost.toNanos(), TimeUnit.NANOSECONDS);
+        return replayed.completeOnTimeout(null, waitAtMost.toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((ignored, failure) -> replayWait.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
     /** A read on the replica failed as if it were down: bypass it until a check finds it answering again. */
@@ -210,6 +224,22 @@ public class ReplicaMonitor {
         waiters.clear();
     }
 
+    private void closeConnections() {
+        primaryConnection = close(primaryConnection);
+        replicaConnection = close(replicaConnection);
+    }
+
+    private static Connection close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // it is being dropped because it failed
+            }
+        }
+        return null;
+    }
+
     private void wake() {
         Thread thread = prober;
         if (thread != null) {
@@ -227,38 +257,51 @@ public class ReplicaMonitor {
             boolean catchingUp = tickets.get() > replayedTicket && status.state == State.IN_USE;
             LockSupport.parkNanos(catchingUp ? Math.min(CATCH_UP_NANOS, everyNanos) : everyNanos);
             if (Thread.interrupted() && !running) {
-                return;
+                break;
             }
         }
+        closeConnections();
     }
 
     /** One check: the primary's position, then the replica's. */
     void probe() {
         long ticket = tickets.get();
         long primaryLsn;
-        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
-            rs.next();
-            primaryLsn = rs.getLong(1);
+        try {
+            if (primaryConnection == null) {
+                primaryConnection = primary.getConnection();
+            }
+            try (Statement st = primaryConnection.createStatement();
+                 ResultSet rs = st.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+                rs.next();
+                primaryLsn = rs.getLong(1);
+            }
         } catch (SQLException e) {
+            primaryConnection = close(primaryConnection);
             set(new Status(State.PRIMARY_UNREACHABLE, -1, status.replayLsn, System.nanoTime(), summary(e)));
             return;
         }
         long now = System.nanoTime();
         samples.addLast(new Sample(now, primaryLsn, ticket));
         long replayLsn;
-        try (Connection c = replica.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "select pg_is_in_recovery(), (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint")) {
-            rs.next();
-            boolean recovering = rs.getBoolean(1);
-            replayLsn = rs.getLong(2);
-            if (!recovering || rs.wasNull()) {
-                set(new Status(State.NOT_A_REPLICA, -1, -1, System.nanoTime(),
-                        "the replica's server is not in recovery (promoted, or not a standby)"));
-                return;
+        try {
+            if (replicaConnection == null) {
+                replicaConnection = replica.getConnection();
+            }
+            try (Statement st = replicaConnection.createStatement();
+                 ResultSet rs = st.executeQuery(
+                         "select pg_is_in_recovery(), (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint")) {
+                rs.next();
+                boolean recovering = rs.getBoolean(1);
+                replayLsn = rs.getLong(2);
+                if (!recovering || rs.wasNull()) {
+                    set(new Status(State.NOT_A_REPLICA, -1, -1, System.nanoTime(),
+                            "the replica's server is not in recovery (promoted, or not a standby)"));
+                    return;
+                }
             }
         } catch (SQLException e) {
+            replicaConnection = close(replicaConnection);
             set(new Status(State.UNREACHABLE, -1, status.replayLsn, System.nanoTime(), summary(e)));
             return;
         }

@@ -75,6 +75,13 @@ public class Image extends BaseEntity implements Purgeable {
     @Column(name = "syndication_allowed", nullable = false)
     public boolean syndicationAllowed;
 
+    /**
+     * The longer side of the image's working copy (decision 170), null when it has none: renditions small enough are
+     * made from it, so their URLs name it.
+     */
+    @Column(name = "working_side")
+    public Integer workingSide;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -88,7 +95,7 @@ public class Image extends BaseEntity implements Purgeable {
     public void touched(Write write, Consumer<String> keys) {
         keys.accept(LIST_KEY);
         keys.accept(key(id));
-        if (write.deleted() || write.changed("checksum", "focalX", "focalY")) {
+        if (write.deleted() || write.changed("checksum", "focalX", "focalY", "workingSide")) {
             keys.accept(renditionsKey(id));
         }
         if (!write.inserted() && write.changed("syndicationAllowed")) {

@@ -34,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,10 +82,14 @@ public class ImageService {
         image.byteSize = original.bytes().length;
         image.checksum = sha256(original.bytes());
         image.createdAt = now();
+        image.workingSide = original.workingCopy() == null ? null : ImageCodec.WORKING_SIDE;
         apply(image, in);
         images.persist(image);
         images.flush(); // the image row before its original's, which references it
         store.put(image.id, original.bytes());
+        if (original.workingCopy() != null) {
+            store.putWorkingCopy(image.id, original.workingCopy());
+        }
         Log.infof("Image %s stored (%s, %dx%d, %d bytes)", image.id, image.mediaType, image.width, image.height, image.byteSize);
         return image;
     }
@@ -199,13 +204,45 @@ public class ImageService {
         }
         crop = Renditions.crop(image, key.ratio());
         height = Renditions.height(image, key.ratio(), key.width());
+        int imageWidth = image.width;
+        int imageHeight = image.height;
+        boolean hasCopy = image.workingSide != null; // as the URL's hash says
         return renditions.get(key, k -> {
-            byte[] original = QuarkusTransaction.requiringNew().call(() -> store.get(k.image()))
-                    .orElseThrow(() -> ProblemException.notFound("image", k.image().toString()));
-            byte[] bytes = codec.render(original, crop, k.width(), height, k.format());
+            Source source = QuarkusTransaction.requiringNew().call(() -> source(k.image(), hasCopy, imageWidth, imageHeight,
+                    crop, k.width(), height));
+            byte[] bytes = codec.render(source.bytes(), source.crop(), k.width(), height, k.format());
             return Representations.of(bytes, k.format().mediaType, null, null, null, List.of(Image.renditionsKey(k.image())))
                     .withCacheControl(ImageResource.IMMUTABLE);
         });
+    }
+
+    /** The picture a rendition is made from, and the crop in its pixels. */
+    private record Source(byte[] bytes, Rectangle crop) {
+    }
+
+    /**
+     * The working copy (decision 170), when the image has one and its part of the crop is at least twice the
+     * rendition's size along both sides (as much detail as the scaler wants); else the original.
+     */
+    private Source source(UUID id, boolean hasCopy, int imageWidth, int imageHeight, Rectangle crop, int width, int height) {
+        double scale = (double) ImageCodec.WORKING_SIDE / Math.max(imageWidth, imageHeight);
+        if (hasCopy && scale < 1 && crop.width * scale >= 2 * width + 2 && crop.height * scale >= 2 * height + 2) {
+            Optional<ImageStore.WorkingCopy> copy = store.workingCopy(id);
+            if (copy.isPresent()) {
+                ImageStore.WorkingCopy c = copy.get();
+                double sx = (double) c.width() / imageWidth;
+                double sy = (double) c.height() / imageHeight;
+                int x0 = (int) Math.floor(crop.x * sx);
+                int y0 = (int) Math.floor(crop.y * sy);
+                int x1 = Math.min(c.width(), (int) Math.ceil((crop.x + crop.width) * sx));
+                int y1 = Math.min(c.height(), (int) Math.ceil((crop.y + crop.height) * sy));
+                if (x1 - x0 >= 2 * width && y1 - y0 >= 2 * height) {
+                    return new Source(c.bytes(), new Rectangle(x0, y0, x1 - x0, y1 - y0));
+                }
+            }
+        }
+        byte[] original = store.get(id).orElseThrow(() -> ProblemException.notFound("image", id.toString()));
+        return new Source(original, crop);
     }
 
     /** A rendition URL whose hash is not the image's current one (its focal point changed): where it is now. */

@@ -26,9 +26,13 @@ public final class Renditions {
     private Renditions() {
     }
 
-    /** The hash a rendition URL carries: of the original's checksum, the focal point and the rendering. */
+    /**
+     * The hash a rendition URL carries: of the original's checksum, the focal point, the rendering and the working
+     * copy's size when the image has one (renditions made from it are other pixels than those made from the original).
+     */
     public static String hash(Image image) {
-        String basis = image.checksum + ':' + String.format(Locale.ROOT, "%.4f:%.4f", image.focalX, image.focalY) + ':' + RENDERING;
+        String basis = image.checksum + ':' + String.format(Locale.ROOT, "%.4f:%.4f", image.focalX, image.focalY) + ':' + RENDERING
+                + (image.workingSide == null ? "" : ":w" + image.workingSide);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

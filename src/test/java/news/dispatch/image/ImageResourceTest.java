@@ -48,6 +48,12 @@ class ImageResourceTest {
     @Inject
     RenditionCache cache;
 
+    @Inject
+    WorkingCopyBackfill backfill;
+
+    @Inject
+    news.dispatch.cache.ContentCache content;
+
     // --- images made here ---
 
     static BufferedImage halves(int width, int height, Color left, Color right) {
@@ -426,6 +432,65 @@ class ImageResourceTest {
         given().get(path(rendition)).then().statusCode(404);
         given().queryParam("q", "To delete").get("/v1/images").then().statusCode(200)
                 .body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void renditionsOfALargeImageAreMadeFromItsWorkingCopyWhenItHasDetailEnough() {
+        String id = upload(encode(halves(3200, 2400, Color.RED, Color.BLUE), "jpg"), Map.of()).path("id");
+        UUID image = UUID.fromString(id);
+        ImageStore.WorkingCopy copy = QuarkusTransaction.requiringNew().call(() -> store.workingCopy(image).orElseThrow());
+        assertThat(copy.width()).isEqualTo(1600);
+        assertThat(copy.height()).isEqualTo(1200);
+        BufferedImage decoded = decode(copy.bytes());
+        assertThat(new Color(decoded.getRGB(100, 600)).getRed()).isGreaterThan(200);
+        assertThat(new Color(decoded.getRGB(1500, 600)).getBlue()).isGreaterThan(200);
+
+        // Mark the working copy (left half green) to see which renditions are made from it.
+        ImageStore.WorkingCopy marked = new ImageStore.WorkingCopy(1600, 1200,
+                encode(halves(1600, 1200, Color.GREEN, Color.BLUE), "jpg"));
+        QuarkusTransaction.requiringNew().run(() -> store.putWorkingCopy(image, marked));
+        List<Map<String, Object>> sizes = given().get("/v1/images/" + id).path("renditions[0].sizes");
+        String small = (String) sizes.stream().filter(s -> s.get("width").equals(640)).findFirst().orElseThrow().get("jpeg");
+        String large = (String) sizes.stream().filter(s -> s.get("width").equals(1024)).findFirst().orElseThrow().get("jpeg");
+        BufferedImage fromCopy = decode(fetch(small, "image/jpeg"));
+        assertThat(fromCopy.getWidth()).isEqualTo(640);
+        assertThat(fromCopy.getHeight()).isEqualTo(360);
+        assertThat(new Color(fromCopy.getRGB(20, 180)).getGreen()).as("640 px: half of the copy's 1,600").isGreaterThan(200);
+        assertThat(new Color(fromCopy.getRGB(620, 180)).getBlue()).isGreaterThan(200);
+        BufferedImage fromOriginal = decode(fetch(large, "image/jpeg"));
+        assertThat(fromOriginal.getWidth()).isEqualTo(1024);
+        assertThat(new Color(fromOriginal.getRGB(20, 288)).getRed()).as("1,024 px: from the original").isGreaterThan(200);
+    }
+
+    @Test
+    void imagesStoredWithoutAWorkingCopyGetOneFromTheBackfill() {
+        String large = upload(encode(halves(2000, 1000, Color.RED, Color.BLUE), "jpg"), Map.of()).path("id");
+        String small = upload(encode(halves(800, 400, Color.RED, Color.BLUE), "jpg"), Map.of()).path("id");
+        UUID image = UUID.fromString(large);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.workingCopy(UUID.fromString(small)))).isEmpty();
+        // As stored before working copies were made.
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            em.createNativeQuery("delete from image_working_copy where image_id = :id").setParameter("id", image).executeUpdate();
+            em.createNativeQuery("update image set working_side = null where id = :id").setParameter("id", image).executeUpdate();
+        });
+        content.invalidateAll(); // as after a write that fires ContentChanged
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.workingCopy(image))).isEmpty();
+        String before = path(given().get("/v1/images/" + large).path("renditions[0].sizes[1].webp"));
+        given().get(before).then().statusCode(200);
+
+        assertThat(backfill.makePending()).isGreaterThanOrEqualTo(1);
+        // The renditions have new URLs (made from the copy); the old ones lead to them.
+        String after = path(given().get("/v1/images/" + large).path("renditions[0].sizes[1].webp"));
+        assertThat(after).isNotEqualTo(before);
+        given().redirects().follow(false).get(before).then().statusCode(302).header("Location", equalTo(after));
+        given().get(after).then().statusCode(200);
+
+        ImageStore.WorkingCopy copy = QuarkusTransaction.requiringNew().call(() -> store.workingCopy(image).orElseThrow());
+        assertThat(copy.width()).isEqualTo(1600);
+        assertThat(copy.height()).isEqualTo(800);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.workingCopy(UUID.fromString(small)))).isEmpty();
+        assertThat(backfill.makePending()).as("nothing left").isZero();
     }
 
     @Test

@@ -65,5 +65,13 @@ public interface AccessConfig {
         /** Prepended to each bucket to make its key. */
         @WithDefault("dispatch:rl:")
         String keyPrefix();
+
+        /**
+         * Mixed into the hash that stands for a client address in its bucket's key (env DISPATCH_ADDRESS_SALT): an
+         * address is never written to Redis as it is. Set the same value on every instance, or their keys differ and
+         * each counts an address apart; unset, the hash is unsalted (not the address, but one that could be found by
+         * trying every IPv4 address).
+         */
+        Optional<String> addressSalt();
     }
 }

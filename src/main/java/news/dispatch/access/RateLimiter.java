@@ -57,7 +57,8 @@ public class RateLimiter {
         long windowMillis = limits.windowSeconds() * 1000L;
         this.local = new LocalCounters(clock, windowMillis);
         this.shared = store.url().isPresent()
-                ? new SharedCounters(redis.get(), store.keyPrefix(), windowMillis, store.timeout()) : null;
+                ? new SharedCounters(redis.get(), store.keyPrefix(), windowMillis, store.timeout(),
+                        store.addressSalt().orElse("")) : null;
         this.metrics = metrics;
         this.retryAfterNanos = store.retryAfter().toNanos();
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Fixed-window request counters in Redis, shared by every instance that uses the same Redis
  * (docs/decisions/089-shared-rate-limits.md). One key per bucket, {@code <prefix><bucket>}, counted and given
  * its expiry by one script, so each request is one atomic round trip: the window is aligned to Redis' clock
- * (not the instances'), and the key expires when its window ends.
+ * (not the instances'), and the key expires when its window ends. A client address is never written into a key: its
+ * bucket's key is {@code <prefix>a:} and a salted hash of it.
  */
 final class SharedCounters {
 
@@ -39,16 +40,25 @@ final class SharedCounters {
     /** Buckets written into the key as they are (readable with redis-cli); anything else is hashed. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9:._-]{1,100}");
 
+    /** The buckets of requests without a key ({@link ClientAddress#bucket}): hashed, salted, whatever they hold. */
+    private static final String ADDRESS = "address:";
+
     private final Redis redis;
     private final String prefix;
     private final String windowMillis;
     private final Duration timeout;
+    private final String addressSalt;
 
     SharedCounters(Redis redis, String prefix, long windowMillis, Duration timeout) {
+        this(redis, prefix, windowMillis, timeout, "");
+    }
+
+    SharedCounters(Redis redis, String prefix, long windowMillis, Duration timeout, String addressSalt) {
         this.redis = redis;
         this.prefix = prefix;
         this.windowMillis = Long.toString(windowMillis);
         this.timeout = timeout;
+        this.addressSalt = addressSalt;
     }
 
     /** One request counted in the bucket; fails when Redis does not answer within the timeout, or with an error. */
@@ -61,6 +71,11 @@ final class SharedCounters {
     }
 
     String key(String bucket) {
+        if (bucket.startsWith(ADDRESS)) {
+            // 128 bits of SHA-256(salt, address): the same key on every instance with the same salt, never the address
+            return prefix + "a:" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(digest("SHA-256", addressSalt + "|" + bucket.substring(ADDRESS.length()))).substring(0, 22);
+        }
         return prefix + (PLAIN.matcher(bucket).matches() ? bucket : "h:" + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(digest("SHA-256", bucket)));
     }

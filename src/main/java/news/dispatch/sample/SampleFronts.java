@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The sample fronts (docs/decisions/153): a home front made of the sample articles, loaded after them
+ * The sample fronts (docs/decisions/153): a home front made of the sample articles and live blog, loaded after them
  * ({@link SampleLoader}) when the database has no front yet and the sample articles are there. Slots name articles by
  * slug in {@value #RESOURCE}; they are written through the editors' service, so the change feed has their entries.
  */
@@ -53,8 +53,11 @@ public class SampleFronts {
         this.fronts = fronts;
     }
 
-    /** After the sample articles are loaded (a later priority than {@link SampleLoader}'s observer). */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SchemaReady event) {
+    /**
+     * After the sample articles and the sample live blog are loaded (a later priority than {@link SampleLoader}'s and
+     * {@code LiveBlogSample}'s observers), before the sample alert.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 650) SchemaReady event) {
         if (config.load()) {
             loadIfNone();
         }

@@ -217,12 +217,18 @@ class SharedRateLimitsTest {
     }
 
     @Test
-    void bucketsThatAreNotPlainTextAreHashedIntoTheKey() {
+    void bucketsThatAreNotPlainTextAndClientAddressesAreHashedIntoTheKey() {
         assertThat(other.key("key:01900000-0000-7000-8000-000000000000"))
                 .isEqualTo(PREFIX + "key:01900000-0000-7000-8000-000000000000");
-        assertThat(other.key("address:2001:db8::1")).isEqualTo(PREFIX + "address:2001:db8::1");
-        String odd = other.key("address:{x} y\r\n" + "z".repeat(500));
+        String odd = other.key("unplain:{x} y\r\n" + "z".repeat(500));
         assertThat(odd).startsWith(PREFIX + "h:").hasSize(PREFIX.length() + 2 + 43).doesNotContain("{", " ", "\r");
+        // an address is never in a key as it is: a salted hash, the same on each instance with the same salt
+        String address = other.key("address:2001:db8::1");
+        assertThat(address).startsWith(PREFIX + "a:").hasSize(PREFIX.length() + 2 + 22).doesNotContain("2001", "db8");
+        assertThat(other.key("address:{x} y\r\n" + "z".repeat(500))).hasSize(address.length());
+        assertThat(other.key("address:2001:db8::1")).isEqualTo(address);
+        assertThat(new SharedCounters(redis, PREFIX, WINDOW_MILLIS, Duration.ofMillis(100), "another salt")
+                .key("address:2001:db8::1")).startsWith(PREFIX + "a:").isNotEqualTo(address);
     }
 
     private double early() {

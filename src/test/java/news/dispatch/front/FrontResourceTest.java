@@ -159,6 +159,61 @@ class FrontResourceTest {
                 .body("collections[0].items.article.slug", contains(draft.slug));
     }
 
+    /**
+     * A live blog takes a slot like any story; an article's edit, unpublication and deletion made through the API purge
+     * the cached front, and a deleted front is noted in the change feed as no longer visible.
+     */
+    @Test
+    void holdsALiveBlogAndFollowsArticleWritesMadeThroughTheApi() {
+        Section section = fixtures.section("Fronts");
+        Article live = fixtures.article("Election day live").section(section).publishedAt(T).with(x -> {
+            x.live = true;
+            x.coverageStart = T;
+        }).save();
+        Article edited = published(section, "To be edited");
+        Article unpublished = published(section, "To be unpublished");
+        Article deleted = published(section, "To be deleted");
+        String slug = Fixtures.unique("front");
+        String frontEtag = create(front(slug, "Live", List.of(collection("Now",
+                List.of(slot(live), slot(edited), slot(unpublished), slot(deleted)))))).header("ETag");
+        String path = "/v1/fronts/" + slug;
+        given().get(path).then().statusCode(200)
+                .header("Cache-Control", startsWith("public"))
+                .body("collections[0].items.article.slug", contains(live.slug, edited.slug, unpublished.slug, deleted.slug))
+                .body("collections[0].items[0].article.live", equalTo(true))
+                .body("collections[0].items[0].article.coverage.start", equalTo(T.toString()))
+                .body("collections[0].items[1].article.live", equalTo(false));
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get(path).then().statusCode(304); // answered from the cache
+
+        String articleEtag = keys.asEditor().get("/v1/articles/" + edited.id).then().statusCode(200).extract().header("ETag");
+        keys.asEditor().contentType("application/merge-patch+json").header("If-Match", articleEtag)
+                .body(Map.of("headline", "Edited through the API")).patch("/v1/articles/" + edited.id)
+                .then().statusCode(200);
+        given().get(path).then().statusCode(200)
+                .body("collections[0].items[1].article.headline", equalTo("Edited through the API"));
+
+        keys.asEditor().post("/v1/articles/" + unpublished.id + "/unpublish").then().statusCode(200);
+        given().get(path).then().statusCode(200)
+                .body("collections[0].items.article.slug", contains(live.slug, edited.slug, deleted.slug));
+
+        articleEtag = keys.asEditor().get("/v1/articles/" + deleted.id).then().statusCode(200).extract().header("ETag");
+        keys.asEditor().header("If-Match", articleEtag).delete("/v1/articles/" + deleted.id).then().statusCode(204);
+        given().get(path).then().statusCode(200)
+                .body("collections[0].items.article.slug", contains(live.slug, edited.slug));
+
+        String id = keys.asEditor().get(path + "/definition").then().statusCode(200).extract().path("id");
+        keys.asEditor().header("If-Match", frontEtag).delete(path).then().statusCode(204);
+        given().get(path).then().statusCode(404);
+        long seq = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select max(e.seq) from ChangeEvent e where e.articleId = :id", Long.class)
+                .setParameter("id", UUID.fromString(id)).getSingleResult());
+        given().queryParam("since", news.dispatch.change.ChangeFeed.cursor(seq - 1)).queryParam("limit", 1)
+                .get("/v1/changes").then().statusCode(200)
+                .body("items[0].type", equalTo("front")).body("items[0].slug", equalTo(slug))
+                .body("items[0].visible", equalTo(false));
+    }
+
     @Test
     void writesNeedAnEditorAndIfMatchAndValidSlots() {
         Section section = fixtures.section("Fronts");

@@ -102,6 +102,11 @@ class MostReadRedisTest {
         seen.forEach(k -> repeats.add(k.toString()));
         assertThat(repeats).isNotEmpty().allSatisfy(k -> assertThat(k).doesNotContain("203.0.113"));
         assertThat(send(Request.cmd(Command.TTL).arg(repeats.get(0))).toLong()).isBetween(1L, 60L);
+        // nor does any other key of the run hold an address in clear: the rate limit's names its hash
+        List<String> all = new ArrayList<>();
+        send(Request.cmd(Command.KEYS).arg(PREFIX + "*")).forEach(k -> all.add(k.toString()));
+        assertThat(all).anySatisfy(k -> assertThat(k).startsWith(PREFIX + "rl:a:"))
+                .allSatisfy(k -> assertThat(k).doesNotContain("203.0.113"));
 
         given().queryParam("window", "1h").queryParam("section", section.slug).get("/v1/most-read")
                 .then().statusCode(200).body("items.reads", contains(3));

@@ -7,14 +7,19 @@ import news.dispatch.article.ArticleStatus;
 import news.dispatch.section.Section;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.TestClock;
+import news.dispatch.testsupport.TestKeys;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +39,10 @@ class MostReadTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestKeys keys;
+    @Inject
+    SessionFactory sessionFactory;
 
     @AfterEach
     void resetClock() {
@@ -102,6 +111,59 @@ class MostReadTest {
                 .then().statusCode(200).body("items.article.slug", contains(ckb.slug));
         given().queryParam("section", section.slug).queryParam("window", "24h").queryParam("limit", 50).get("/v1/most-read")
                 .then().statusCode(200).body("items.article.slug", org.hamcrest.Matchers.containsInAnyOrder(en.slug, ckb.slug));
+    }
+
+    /**
+     * Counting never touches the database: once the article's section and language are known (kept a minute), a beacon
+     * runs no SQL statement, counted or not. (Background jobs may run statements meanwhile: the least of three tries.)
+     */
+    @Test
+    void beaconsRunNoStatementAtAll() {
+        Section section = fixtures.section("Most read");
+        Article a = fixtures.article("Read often").section(section).publishedAt(T).save();
+        read(a); // looks the article up
+        Statistics statistics = sessionFactory.getStatistics();
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && least > 0; attempt++) {
+            long statements = statistics.getPrepareStatementCount();
+            long inserts = statistics.getEntityInsertCount();
+            long updates = statistics.getEntityUpdateCount();
+            for (int i = 0; i < 4; i++) {
+                TestClock.advance(Duration.ofSeconds(61)); // counted each time
+                read(a);
+                read(a); // a repeat
+            }
+            least = Math.min(least, statistics.getPrepareStatementCount() - statements
+                    + statistics.getEntityInsertCount() - inserts + statistics.getEntityUpdateCount() - updates);
+        }
+        assertThat(least).isZero();
+        given().queryParam("window", "1h").queryParam("section", section.slug).get("/v1/most-read")
+                .then().statusCode(200).body("items.reads", org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(5)));
+    }
+
+    /** The beacon is rate-limited like every request: a key's own limit, then 429 with Retry-After. */
+    @Test
+    void beaconsAreRateLimited() {
+        Article a = fixtures.article("Read by a tight key").section(fixtures.section("Most read")).publishedAt(T).save();
+        given().header("User-Agent", BROWSER).post("/v1/articles/" + a.id + "/reads").then().statusCode(204)
+                .header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue())
+                .header("RateLimit-Remaining", org.hamcrest.Matchers.notNullValue());
+        String secret = keys.create(Map.of("name", "Tight beacons", "role", "partner", "rateLimit", 2));
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 8 && refused == null; i++) { // a window may end during the loop
+            io.restassured.response.Response r = given().header("User-Agent", BROWSER)
+                    .header("Authorization", "Bearer " + secret).post("/v1/articles/" + a.id + "/reads");
+            assertThat(r.header("RateLimit-Limit")).isEqualTo("2");
+            if (r.statusCode() == 429) {
+                refused = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(204);
+            }
+        }
+        assertThat(refused).isNotNull();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isNotNull();
     }
 
     @Test

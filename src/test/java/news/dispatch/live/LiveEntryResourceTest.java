@@ -100,6 +100,32 @@ class LiveEntryResourceTest {
         }
 
         @Test
+        void aPublishedArticleBecomesLiveByPatchAndItsCoverageEnds() {
+            Map<String, Object> body = new HashMap<>();
+            body.put("headline", "Summit coverage " + Fixtures.unique("l"));
+            body.put("body", Map.of("html", "<p>The summit opens.</p>"));
+            body.put("status", "published");
+            var created = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/articles")
+                    .then().statusCode(201).body("live", equalTo(false)).extract();
+            String id = created.path("id");
+            String tag = keys.asEditor().contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
+                    .body(Map.of("live", true)).patch("/v1/articles/" + id)
+                    .then().statusCode(200).body("live", equalTo(true)).body("coverage.start", notNullValue())
+                    .extract().header("ETag");
+            add(id, entry("Opening", null));
+            String end = "2030-01-01T18:00:00Z";
+            String current = keys.asEditor().get("/v1/articles/" + id).then().statusCode(200).extract().header("ETag");
+            assertThat(current).isNotEqualTo(tag); // the entry made the article a new version
+            keys.asEditor().contentType(MERGE_PATCH).header("If-Match", current)
+                    .body(Map.of("coverage", Map.of("end", end))).patch("/v1/articles/" + id)
+                    .then().statusCode(200).body("coverage.end", equalTo(end)).body("coverage.start", notNullValue());
+            given().accept("application/ld+json").get("/v1/articles/" + id).then().statusCode(200)
+                    .body("'@type'", equalTo("LiveBlogPosting"))
+                    .body("coverageEndTime", equalTo(end))
+                    .body("liveBlogUpdate[0].headline", equalTo("Opening"));
+        }
+
+        @Test
         void coverageEndBeforeStartIsA400() {
             Map<String, Object> body = new HashMap<>();
             body.put("headline", "Bad coverage " + Fixtures.unique("l"));

@@ -53,7 +53,9 @@ class EarlyDeliveryTest {
                 .body("syndication.embargoed", equalTo(true))
                 .body("syndication.embargoUntil", equalTo(lift.toString()));
         keys.as(early).queryParam("limit", 100).get("/v1/articles").then().statusCode(200)
-                .body("items.id", hasItem(a.id.toString()));
+                .body("items.id", hasItem(a.id.toString()))
+                .body("items.find { it.id == '" + a.id + "' }.syndication.embargoed", equalTo(true))
+                .body("items.find { it.id == '" + a.id + "' }.syndication.embargoUntil", equalTo(lift.toString()));
         keys.as(early).accept("application/ninjs+json").get("/v1/articles/" + a.id).then().statusCode(200)
                 .body("embargoedUntil", equalTo(lift.toString()));
         keys.as(early).accept("application/ninjs+json;version=2.2").get("/v1/articles/" + a.id).then().statusCode(200)

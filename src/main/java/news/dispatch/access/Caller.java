@@ -27,6 +27,11 @@ public record Caller(Role role, UUID keyId, boolean fullText, Set<UUID> sectionI
         return earlyDelivery && role == Role.PARTNER;
     }
 
+    /** This caller as it reads channels that cannot mark an embargoed story (feeds): without early delivery. */
+    public Caller withoutEarlyDelivery() {
+        return earlyDelivery ? new Caller(role, keyId, fullText, sectionIds, tagIds, false) : this;
+    }
+
     public boolean isEditor() {
         return role.atLeast(Role.EDITOR);
     }

@@ -208,14 +208,17 @@ public class ArticleService {
 
     /**
      * The newest visible articles of a scope, with their bodies, as the current caller may take them on
-     * this channel: what feeds show. Three statements whatever the size.
+     * this channel: what feeds show. Three statements whatever the size. Never a story under embargo below
+     * editor, early delivery or not: a feed entry cannot say it is embargoed, and feed readers show what
+     * arrives (decision 164).
      */
     @ReadOnlyTransaction(replica = true)
     public List<ArticleView> latest(Scope scope, String language, int limit, Rights.Channel channel) {
         ArticleRepository.Filter filter = new ArticleRepository.Filter(
                 scope.section() == null ? null : scope.section().id, List.of(), false,
                 scope.tag() == null ? null : scope.tag().id, scope.byline() == null ? null : scope.byline().id,
-                language, null, null, false, rights(channel));
+                language, null, null, false,
+                Rights.jpql(caller.get().withoutEarlyDelivery(), channel, Instant.now(clock)));
         return views(articles.findPublishedPage(filter, ArticleSort.NEWEST, null, limit, true),
                 new ArticleShape(null, Set.of(ArticleShape.Part.BODY, ArticleShape.Part.CORRECTIONS)), channel);
     }

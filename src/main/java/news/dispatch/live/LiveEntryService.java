@@ -161,6 +161,9 @@ public class LiveEntryService {
                 throw ProblemException.invalid("cursor", "is not a cursor this API issued");
             }
         }
+        // `latest` is read before the entries: a write committed in between is then shown again on the next poll
+        // rather than never (each statement sees what has committed when it starts)
+        long latestChange = entries.lastChange(articleId);
         List<LiveEntry> rows = entries.findPage(articleId, after, afterAt, afterId, limit);
         boolean more = rows.size() > limit;
         List<LiveEntry> shown = more ? rows.subList(0, limit) : rows;
@@ -175,7 +178,7 @@ public class LiveEntryService {
         }
         LiveEntry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
         String next = more ? new Cursor(ORDER, last.at.toString(), last.id.toString()).encode() : null;
-        String latest = new Cursor(SINCE_ORDER, Long.toString(entries.lastChange(articleId)), articleId.toString()).encode();
+        String latest = new Cursor(SINCE_ORDER, Long.toString(latestChange), articleId.toString()).encode();
         return new Listing(new LiveEntryPage(items, new PageInfo(limit, next, null), latest), keys);
     }
 

@@ -47,13 +47,17 @@ public class FormatsOpenApiFilter implements OASFilter {
                         "IPTC ninjs 3.1 (`;version=2.2`: 2.2), valid against http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json. "
                                 + "Body only for keys with full text (`representationType: full`)."), FormatExamples.NINJS));
                 content.addMediaType(SchemaOrgWriter.MEDIA_TYPE, media(object(
-                        "A schema.org NewsArticle (https://schema.org/NewsArticle) in JSON-LD."), FormatExamples.NEWS_ARTICLE));
+                        "A schema.org NewsArticle (https://schema.org/NewsArticle) in JSON-LD; a live article is a "
+                                + "LiveBlogPosting (https://schema.org/LiveBlogPosting) with its newest entries as "
+                                + "`liveBlogUpdate`."), FormatExamples.NEWS_ARTICLE));
             }
             get.setDescription(get.getDescription() + "\n\nOther formats by `Accept`: `application/ninjs+json` (IPTC ninjs 3.1; "
                     + "`;version=2.2` for 2.2) and `application/ld+json` (schema.org NewsArticle with headline, dateline, "
-                    + "author, image with caption and credit, dates, section and language). ninjs obeys the syndication "
-                    + "rights: a story not allowed for syndication, still embargoed, or outside the key's entitlements is a "
-                    + "404 there. An unknown ninjs version is a 406.");
+                    + "author, image with caption and credit, dates, section and language; a live article is a "
+                    + "LiveBlogPosting with `coverageStartTime`, `coverageEndTime` and its newest entries as "
+                    + "`liveBlogUpdate`). ninjs obeys the syndication rights: a story not allowed for syndication, still "
+                    + "embargoed, or outside the key's entitlements is a 404 there; a key with early delivery gets an "
+                    + "embargoed story with `embargoedUntil` (`embargoed` in 2.2). An unknown ninjs version is a 406.");
         }
         boolean listed = false;
         for (String path : NINJS_LISTS) {
@@ -72,7 +76,8 @@ public class FormatsOpenApiFilter implements OASFilter {
                     + "each item is an IPTC ninjs document (`representationType: partial`, no body)"
                     + (path.equals("/v1/search") ? ", in the same order, without `score` and `highlight`" : "")
                     + ", and the syndication rights apply to everyone below editor: stories not allowed for syndication, "
-                    + "still embargoed or outside the key's entitlements are left out. `fields` and `include` shape JSON "
+                    + "still embargoed (but for a key with early delivery, marked by `embargoedUntil`) or outside the "
+                    + "key's entitlements are left out. `fields` and `include` shape JSON "
                     + "only (a 400 with ninjs); an unknown ninjs version is a 406.");
         }
         if (listed && openAPI.getComponents() != null) {

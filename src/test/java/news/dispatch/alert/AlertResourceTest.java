@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.change.ChangeEvent;
+import news.dispatch.change.ChangeFeed;
 import news.dispatch.section.Section;
 import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
@@ -47,6 +48,9 @@ class AlertResourceTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ChangeFeed feed;
 
     Map<String, Object> alert(String article, String title) {
         Map<String, Object> body = new HashMap<>();
@@ -123,6 +127,50 @@ class AlertResourceTest {
         String other = issue(alert(b.slug, "Story pulled"));
         fixtures.update(b, x -> x.status = ArticleStatus.UNPUBLISHED);
         given().queryParam("topic", tag.slug).get("/v1/alerts").then().statusCode(200).body("items.id", not(hasItem(other)));
+    }
+
+    @Test
+    void anAlertOnALiveEntryIsListedWithItAndReachesTheChangeFeed() {
+        Map<String, Object> post = new HashMap<>();
+        post.put("headline", "Summit live " + Fixtures.unique("l"));
+        post.put("body", Map.of("html", "<p>Follow the summit.</p>"));
+        post.put("live", true);
+        post.put("status", "published");
+        String blog = keys.asEditor().contentType(ContentType.JSON).body(post).post("/v1/articles")
+                .then().statusCode(201).extract().path("id");
+        String entry = keys.asEditor().contentType(ContentType.JSON)
+                .body(Map.of("title", "Leaders sign", "body", Map.of("html", "<p>The accord is signed.</p>")))
+                .post("/v1/articles/" + blog + "/entries").then().statusCode(201).extract().path("id");
+        String since = ChangeFeed.cursor(feed.head());
+
+        String title = "x".repeat(110);
+        Map<String, Object> body = alert(blog, title);
+        body.put("entry", entry);
+        body.put("level", "info");
+        String id = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/alerts")
+                .then().statusCode(201).body("entryId", equalTo(entry)).body("level", equalTo("info"))
+                .body("title", equalTo(title)).extract().path("id");
+        given().get("/v1/alerts").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.entryId", equalTo(entry))
+                .body("items.find { it.id == '" + id + "' }.article.id", equalTo(blog));
+        for (var spec : List.of(given(), keys.asPartner())) {
+            List<Map<String, Object>> items = spec.queryParam("since", since).queryParam("limit", 100).get("/v1/changes")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(items.stream().filter(i -> blog.equals(i.get("id"))).map(i -> i.get("type")).toList())
+                    .containsExactly("alert");
+        }
+
+        // an entry of another article, or a deleted one, is no entry of this one
+        Article other = content.create(fixtures.article("Other " + Fixtures.unique("a")));
+        Map<String, Object> elsewhere = alert(other.slug, "Elsewhere");
+        elsewhere.put("entry", entry);
+        keys.asEditor().contentType(ContentType.JSON).body(elsewhere).post("/v1/alerts")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("entry"));
+        String path = "/v1/articles/" + blog + "/entries/" + entry;
+        String tag = given().get(path).then().statusCode(200).extract().header("ETag");
+        keys.asEditor().header("If-Match", tag).delete(path).then().statusCode(204);
+        keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/alerts")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("entry"));
     }
 
     @Test

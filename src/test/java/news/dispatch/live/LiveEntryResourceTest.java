@@ -9,11 +9,13 @@ import jakarta.persistence.EntityManager;
 import news.dispatch.byline.Byline;
 import news.dispatch.byline.BylineKind;
 import news.dispatch.change.ChangeEvent;
+import news.dispatch.change.ChangeFeed;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.TestKeys;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,9 @@ class LiveEntryResourceTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ChangeFeed feed;
 
     /** A live blog made through the API; answers its id. */
     String blog(String status) {
@@ -92,6 +97,32 @@ class LiveEntryResourceTest {
                     .body("coverage.end", nullValue());
             JsonPath a = given().get("/v1/articles/" + id).then().extract().jsonPath();
             assertThat(a.getString("coverage.start")).isEqualTo(a.getString("publishedAt"));
+        }
+
+        @Test
+        void aPublishedArticleBecomesLiveByPatchAndItsCoverageEnds() {
+            Map<String, Object> body = new HashMap<>();
+            body.put("headline", "Summit coverage " + Fixtures.unique("l"));
+            body.put("body", Map.of("html", "<p>The summit opens.</p>"));
+            body.put("status", "published");
+            var created = keys.asEditor().contentType(ContentType.JSON).body(body).post("/v1/articles")
+                    .then().statusCode(201).body("live", equalTo(false)).extract();
+            String id = created.path("id");
+            String tag = keys.asEditor().contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
+                    .body(Map.of("live", true)).patch("/v1/articles/" + id)
+                    .then().statusCode(200).body("live", equalTo(true)).body("coverage.start", notNullValue())
+                    .extract().header("ETag");
+            add(id, entry("Opening", null));
+            String end = "2030-01-01T18:00:00Z";
+            String current = keys.asEditor().get("/v1/articles/" + id).then().statusCode(200).extract().header("ETag");
+            assertThat(current).isNotEqualTo(tag); // the entry made the article a new version
+            keys.asEditor().contentType(MERGE_PATCH).header("If-Match", current)
+                    .body(Map.of("coverage", Map.of("end", end))).patch("/v1/articles/" + id)
+                    .then().statusCode(200).body("coverage.end", equalTo(end)).body("coverage.start", notNullValue());
+            given().accept("application/ld+json").get("/v1/articles/" + id).then().statusCode(200)
+                    .body("'@type'", equalTo("LiveBlogPosting"))
+                    .body("coverageEndTime", equalTo(end))
+                    .body("liveBlogUpdate[0].headline", equalTo("Opening"));
         }
 
         @Test
@@ -288,6 +319,55 @@ class LiveEntryResourceTest {
             given().queryParam("limit", 0).get("/v1/articles/" + blog + "/entries")
                     .then().statusCode(400).contentType(PROBLEM);
             given().get("/v1/articles/" + blog + "/entries/not-an-id").then().statusCode(404).contentType(PROBLEM);
+        }
+    }
+
+    /** What follows each entry write: the article, the change feed, the feeds. */
+    @Nested
+    class Followers {
+
+        @Test
+        void eachEntryWriteMovesTheArticleAndReachesTheChangeFeedWithTheArticleId() throws InterruptedException {
+            String blog = blog("published");
+            String since = ChangeFeed.cursor(feed.head());
+            JsonPath before = given().get("/v1/articles/" + blog).then().statusCode(200).extract().jsonPath();
+            Thread.sleep(1100); // updatedAt is shown in whole seconds
+            String id = add(blog, entry("One", null)).getString("id");
+            JsonPath added = given().get("/v1/articles/" + blog).then().statusCode(200).extract().jsonPath();
+            assertThat(Instant.parse(added.getString("updatedAt"))).isAfter(Instant.parse(before.getString("updatedAt")));
+            String path = "/v1/articles/" + blog + "/entries/" + id;
+            String edited = keys.asEditor().contentType(MERGE_PATCH).header("If-Match", etag(path))
+                    .body(Map.of("title", "One, edited")).patch(path).then().statusCode(200).extract().header("ETag");
+            JsonPath patched = given().get("/v1/articles/" + blog).then().statusCode(200).extract().jsonPath();
+            assertThat(Instant.parse(patched.getString("updatedAt"))).isAfterOrEqualTo(Instant.parse(added.getString("updatedAt")));
+            String beforeDelete = etag("/v1/articles/" + blog);
+            keys.asEditor().header("If-Match", edited).delete(path).then().statusCode(204);
+            assertThat(etag("/v1/articles/" + blog)).isNotEqualTo(beforeDelete);
+
+            for (var spec : List.of(given(), keys.asPartner())) {
+                List<Map<String, Object>> items = spec.queryParam("since", since).queryParam("limit", 100)
+                        .get("/v1/changes").then().statusCode(200).extract().jsonPath().getList("items");
+                assertThat(items.stream().filter(i -> blog.equals(i.get("id"))).toList())
+                        .extracting(i -> i.get("type"), i -> i.get("visible"))
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("entry-added", true),
+                                org.assertj.core.groups.Tuple.tuple("entry-updated", true),
+                                org.assertj.core.groups.Tuple.tuple("entry-deleted", true));
+            }
+        }
+
+        @Test
+        void feedsShowTheLiveArticleOnceWithItsLatestUpdate() {
+            String blog = blog("published");
+            add(blog, entry("One", null));
+            add(blog, entry("Two", null));
+            String updatedAt = given().get("/v1/articles/" + blog).then().statusCode(200).extract().path("updatedAt");
+            List<Map<String, Object>> items = given().get("/v1/feeds/latest.json").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            List<Map<String, Object>> mine = items.stream().filter(i -> ("urn:uuid:" + blog).equals(i.get("id"))).toList();
+            assertThat(mine).hasSize(1);
+            assertThat(Instant.parse((String) mine.get(0).get("date_modified"))).isEqualTo(Instant.parse(updatedAt));
+            String atom = given().get("/v1/feeds/latest.atom").then().statusCode(200).extract().asString();
+            assertThat(atom.split("urn:uuid:" + blog, -1)).hasSize(2);
         }
     }
 

@@ -53,9 +53,15 @@ class EarlyDeliveryTest {
                 .body("syndication.embargoed", equalTo(true))
                 .body("syndication.embargoUntil", equalTo(lift.toString()));
         keys.as(early).queryParam("limit", 100).get("/v1/articles").then().statusCode(200)
-                .body("items.id", hasItem(a.id.toString()));
+                .body("items.id", hasItem(a.id.toString()))
+                .body("items.find { it.id == '" + a.id + "' }.syndication.embargoed", equalTo(true))
+                .body("items.find { it.id == '" + a.id + "' }.syndication.embargoUntil", equalTo(lift.toString()));
         keys.as(early).accept("application/ninjs+json").get("/v1/articles/" + a.id).then().statusCode(200)
                 .body("embargoedUntil", equalTo(lift.toString()));
+        keys.as(early).accept("application/ninjs+json;version=2.2").get("/v1/articles/" + a.id).then().statusCode(200)
+                .body("embargoed", equalTo(lift.toString()));
+        keys.as(early).accept("application/ninjs+json").queryParam("limit", 100).get("/v1/articles").then().statusCode(200)
+                .body("items.find { it.uri.contains('" + a.id + "') }.embargoedUntil", equalTo(lift.toString()));
         JsonPath page = keys.as(early).queryParam("since", since).queryParam("limit", 100).get("/v1/changes")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = page.getList("items");
@@ -70,6 +76,21 @@ class EarlyDeliveryTest {
                 .body("items.id", not(hasItem(a.id.toString())));
         keys.asPartner().queryParam("since", since).queryParam("limit", 100).get("/v1/changes").then().statusCode(200)
                 .body("items.id", not(hasItem(a.id.toString())));
+    }
+
+    /** Feed readers show what arrives and cannot be told of an embargo: feeds never carry an embargoed story. */
+    @Test
+    void feedsLeaveEmbargoedStoriesOutEvenForAnEarlyDeliveryKey() {
+        Instant lift = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Article a = changes.create(fixtures.article("Embargoed feed story " + Fixtures.unique("e")).syndication(true, lift));
+        String early = earlyKey();
+        for (String format : List.of("json", "atom", "rss")) {
+            String feed = given().queryParam("apiKey", early).get("/v1/feeds/latest." + format).then().statusCode(200)
+                    .extract().asString();
+            assertThat(feed).doesNotContain(a.id.toString()).doesNotContain(a.slug);
+            assertThat(keys.as(early).get("/v1/feeds/latest." + format).then().statusCode(200).extract().asString())
+                    .doesNotContain(a.id.toString());
+        }
     }
 
     @Test

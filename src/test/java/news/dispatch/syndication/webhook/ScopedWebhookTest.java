@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import news.dispatch.article.Article;
 import news.dispatch.section.Section;
+import news.dispatch.tag.Tag;
+import news.dispatch.tag.TagType;
 import news.dispatch.testsupport.ContentChanges;
 import news.dispatch.testsupport.Fixtures;
 import news.dispatch.testsupport.TestKeys;
@@ -75,6 +77,123 @@ class ScopedWebhookTest {
             } finally {
                 keys.asAdmin().delete("/v1/admin/webhooks/" + admins).then().statusCode(204);
                 keys.asAdmin().delete("/v1/admin/webhooks/" + own).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aReceiverOfAKeyLimitedToTagsGetsOnlyItsTags() throws Exception {
+        Tag mine = fixtures.tag("Scoped tag " + Fixtures.unique("t"), TagType.TOPIC);
+        Tag other = fixtures.tag("Other tag " + Fixtures.unique("t"), TagType.TOPIC);
+        TestKeys.Key key = keys.partnerKey(false, List.of(), List.of(mine.slug));
+        try (Receiver receiver = new Receiver(vertx)) {
+            String own = keys.as(key.secret()).contentType("application/json").body(hook(receiver.url()))
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                Article tagged = changes.create(fixtures.article("Tagged mine").tags(mine, other));
+                Article untagged = changes.create(fixtures.article("Tagged other").tags(other));
+                dispatcher.run();
+                assertThat(WebhookResourceTest.bodiesFor(receiver, tagged.id)).hasSize(1);
+                assertThat(WebhookResourceTest.bodiesFor(receiver, untagged.id)).isEmpty();
+            } finally {
+                keys.asAdmin().delete("/v1/admin/webhooks/" + own).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aReceiverOfAKeyWithEarlyDeliveryGetsEmbargoedStoriesMarked() throws Exception {
+        TestKeys.Key early = keys.issue(Map.of("name", Fixtures.unique("Wire client"), "role", "partner",
+                "earlyDelivery", true));
+        Instant lift = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        try (Receiver earlyReceiver = new Receiver(vertx); Receiver adminReceiver = new Receiver(vertx)) {
+            String own = keys.as(early.secret()).contentType("application/json").body(hook(earlyReceiver.url()))
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            String admins = keys.asAdmin().contentType("application/json").body(hook(adminReceiver.url()))
+                    .post("/v1/admin/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                Article embargoed = changes.create(fixtures.article("Embargoed early").syndication(true, lift));
+                Article open = changes.create(fixtures.article("Not embargoed"));
+                dispatcher.run();
+                List<JsonNode> bodies = WebhookResourceTest.bodiesFor(earlyReceiver, embargoed.id);
+                assertThat(bodies).hasSize(1);
+                JsonNode change = bodies.get(0).path("change");
+                assertThat(change.path("embargoed").asBoolean()).isTrue();
+                assertThat(change.path("embargoUntil").asText()).isEqualTo(lift.toString());
+                assertThat(change.path("visible").asBoolean()).isTrue();
+                JsonNode plain = WebhookResourceTest.bodiesFor(earlyReceiver, open.id).get(0).path("change");
+                assertThat(plain.has("embargoed")).isFalse();
+                // receivers without early delivery hear nothing before the lift
+                assertThat(WebhookResourceTest.bodiesFor(adminReceiver, embargoed.id)).isEmpty();
+                assertThat(WebhookResourceTest.bodiesFor(adminReceiver, open.id)).hasSize(1);
+            } finally {
+                keys.asAdmin().delete("/v1/admin/webhooks/" + admins).then().statusCode(204);
+                keys.asAdmin().delete("/v1/admin/webhooks/" + own).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aRevokedKeysReceiverStops() throws Exception {
+        TestKeys.Key key = keys.partnerKey(false, List.of(), List.of());
+        try (Receiver receiver = new Receiver(vertx)) {
+            String own = keys.as(key.secret()).contentType("application/json").body(hook(receiver.url()))
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            keys.revoke(key);
+            Article a = changes.create(fixtures.article("After the revocation"));
+            dispatcher.run();
+            assertThat(WebhookResourceTest.bodiesFor(receiver, a.id)).isEmpty();
+            Article later = changes.create(fixtures.article("Later still"));
+            dispatcher.run();
+            assertThat(WebhookResourceTest.bodiesFor(receiver, later.id)).isEmpty();
+            assertThat(receiver.requests).isEmpty();
+            keys.asAdmin().delete("/v1/admin/webhooks/" + own).then().statusCode(204);
+        }
+    }
+
+    /** A live blog's entry writes and alerts reach receivers subscribed to them, under the key's rights. */
+    @Test
+    void entriesAndAlertsReachTheReceiversThatMaySeeTheBlog() throws Exception {
+        Section mine = fixtures.section("Live mine " + Fixtures.unique("s"));
+        Section other = fixtures.section("Live other " + Fixtures.unique("s"));
+        TestKeys.Key inOther = keys.partnerKey(false, List.of(other.slug), List.of());
+        List<String> types = List.of("entry-added", "entry-updated", "entry-deleted", "alert");
+        try (Receiver adminReceiver = new Receiver(vertx); Receiver otherReceiver = new Receiver(vertx)) {
+            String admins = keys.asAdmin().contentType("application/json")
+                    .body(Map.of("url", adminReceiver.url(), "eventTypes", types, "secret", SECRET))
+                    .post("/v1/admin/webhooks").then().statusCode(201).extract().path("id");
+            String others = keys.as(inOther.secret()).contentType("application/json")
+                    .body(Map.of("url", otherReceiver.url(), "eventTypes", types, "secret", SECRET))
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                String blog = keys.asEditor().contentType("application/json")
+                        .body(Map.of("headline", "Live " + Fixtures.unique("l"), "body", Map.of("html", "<p>Live.</p>"),
+                                "live", true, "status", "published", "section", mine.slug))
+                        .post("/v1/articles").then().statusCode(201).extract().path("id");
+                String entries = "/v1/articles/" + blog + "/entries";
+                String first = keys.asEditor().contentType("application/json")
+                        .body(Map.of("body", Map.of("html", "<p>First.</p>"))).post(entries)
+                        .then().statusCode(201).extract().path("id");
+                String second = keys.asEditor().contentType("application/json")
+                        .body(Map.of("body", Map.of("html", "<p>Second.</p>"))).post(entries)
+                        .then().statusCode(201).extract().path("id");
+                String tag = io.restassured.RestAssured.given().get(entries + "/" + first).then().extract().header("ETag");
+                keys.asEditor().contentType("application/merge-patch+json").header("If-Match", tag)
+                        .body(Map.of("pinned", true)).patch(entries + "/" + first).then().statusCode(200);
+                keys.asEditor().contentType("application/json")
+                        .body(Map.of("article", blog, "entry", first, "level", "breaking", "title", "First!"))
+                        .post("/v1/alerts").then().statusCode(201);
+                tag = io.restassured.RestAssured.given().get(entries + "/" + second).then().extract().header("ETag");
+                keys.asEditor().header("If-Match", tag).delete(entries + "/" + second).then().statusCode(204);
+                dispatcher.run();
+
+                List<JsonNode> bodies = WebhookResourceTest.bodiesFor(adminReceiver, java.util.UUID.fromString(blog));
+                assertThat(bodies).extracting(b -> b.path("change").path("type").asText())
+                        .containsExactly("entry-added", "entry-added", "entry-updated", "alert", "entry-deleted");
+                assertThat(WebhookResourceTest.bodiesFor(otherReceiver, java.util.UUID.fromString(blog))).isEmpty();
+            } finally {
+                keys.asAdmin().delete("/v1/admin/webhooks/" + admins).then().statusCode(204);
+                keys.asAdmin().delete("/v1/admin/webhooks/" + others).then().statusCode(204);
             }
         }
     }

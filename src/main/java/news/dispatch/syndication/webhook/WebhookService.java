@@ -189,7 +189,7 @@ public class WebhookService {
     private WebhookView view(Webhook w) {
         List<ChangeType> types = Arrays.stream(w.eventTypes.split(","))
                 .map(t -> ApiEnum.parse(ChangeType.class, t).orElseThrow()).toList();
-        return new WebhookView(w.id, w.url, types, w.description, ChangeFeed.cursor(w.lastSeq), w.createdAt, w.keyId);
+        return new WebhookView(w.id, w.url, types, w.description, ChangeFeed.cursor(w.lastSeq), w.createdAt, w.keyId, w.active);
     }
 
     static DeliveryView view(WebhookDelivery d) {

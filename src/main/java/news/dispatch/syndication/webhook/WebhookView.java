@@ -16,5 +16,7 @@ public record WebhookView(
         @Schema(description = "Change-feed cursor up to which changes have been queued for delivery.") String position,
         Instant createdAt,
         @Schema(description = "The partner key whose rights filter the deliveries; null for an admin's receiver.",
-                nullable = true) UUID apiKey) {
+                nullable = true) UUID apiKey,
+        @Schema(description = "Whether deliveries are made: false once the receiver's partner key was revoked (its "
+                + "receiver is switched off for good; register a new one for a new key).") boolean active) {
 }

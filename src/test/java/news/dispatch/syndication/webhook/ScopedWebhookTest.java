@@ -138,7 +138,8 @@ class ScopedWebhookTest {
         TestKeys.Key key = keys.partnerKey(false, List.of(), List.of());
         try (Receiver receiver = new Receiver(vertx)) {
             String own = keys.as(key.secret()).contentType("application/json").body(hook(receiver.url()))
-                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+                    .post("/v1/webhooks").then().statusCode(201).body("active", org.hamcrest.Matchers.is(true))
+                    .extract().path("id");
             keys.revoke(key);
             Article a = changes.create(fixtures.article("After the revocation"));
             dispatcher.run();
@@ -147,6 +148,8 @@ class ScopedWebhookTest {
             dispatcher.run();
             assertThat(WebhookResourceTest.bodiesFor(receiver, later.id)).isEmpty();
             assertThat(receiver.requests).isEmpty();
+            // The admin sees that it is switched off.
+            keys.asAdmin().get("/v1/admin/webhooks/" + own).then().statusCode(200).body("active", org.hamcrest.Matchers.is(false));
             keys.asAdmin().delete("/v1/admin/webhooks/" + own).then().statusCode(204);
         }
     }

@@ -77,7 +77,11 @@ public class ImageCodec {
     static final float WEBP_QUALITY = 0.80f;
     static final int MIN_SIDE = 16;
 
-    /** What normalising an upload holds per pixel at its peak: the decoded picture (up to 4 bytes) and its sRGB copy (4). */
+    /**
+     * What normalising an upload holds per pixel at its peak: the decoded picture (up to 4 bytes) and its sRGB copy (4).
+     * The working copy is made after the decoded picture is let go: the sRGB copy and a quarter of its pixels (the first
+     * halving step) stay within that.
+     */
     static final int NORMALISE_BYTES_PER_PIXEL = 8;
     private static final long MB = 1024 * 1024;
 

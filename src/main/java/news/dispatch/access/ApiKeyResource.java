@@ -1,5 +1,6 @@
 package news.dispatch.access;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -30,7 +31,7 @@ import java.util.List;
 
 @Path("/v1/admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "API keys", description = "Administration of API keys (admin role).")
 public class ApiKeyResource {

@@ -1,9 +1,13 @@
 package news.dispatch.access;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import news.dispatch.web.CallerIdentity;
 
-/** Holds the caller of the current request; anonymous until authentication says otherwise. */
+/**
+ * The caller of the current request: the {@link Caller} of its {@link SecurityIdentity}, which the access filter hands
+ * over once Quarkus Security established it (decision 165); anonymous until then and outside HTTP requests.
+ */
 @RequestScoped
 public class CurrentCaller implements CallerIdentity {
 
@@ -13,8 +17,9 @@ public class CurrentCaller implements CallerIdentity {
         return caller;
     }
 
-    public void set(Caller caller) {
-        this.caller = caller;
+    /** The request's identity, once authenticated. */
+    public void set(SecurityIdentity identity) {
+        this.caller = ApiKeyIdentityProvider.caller(identity);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package news.dispatch.alert;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.cache.ContentCache;
 import news.dispatch.web.ApiResponses;
@@ -82,7 +83,7 @@ public class AlertResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allowed(Role.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createAlert", summary = "Issue an alert",
             description = "Role: editor. For a published article past its embargo, or one of its live entries. "
@@ -100,7 +101,7 @@ public class AlertResource {
 
     @DELETE
     @Path("/{id}")
-    @Allowed(Role.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "withdrawAlert", summary = "Withdraw an alert",
             description = "Role: editor. The alert leaves the active list at once. Withdrawing it again changes nothing.")

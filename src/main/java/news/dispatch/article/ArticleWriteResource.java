@@ -1,5 +1,6 @@
 package news.dispatch.article;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.article.revision.ArticleRevisions;
 import news.dispatch.article.revision.RevisionView;
@@ -46,7 +47,7 @@ import java.util.List;
 /** The newsroom's article writes (editor keys). Reads live in {@link ArticleResource}. */
 @Path("/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Articles")
 public class ArticleWriteResource {

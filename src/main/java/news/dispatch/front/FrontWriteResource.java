@@ -1,5 +1,6 @@
 package news.dispatch.front;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
@@ -34,7 +35,7 @@ import java.util.List;
 /** Editors' writes of fronts and their scheduled changes (docs/decisions/153). Reads live in {@link FrontResource}. */
 @Path("/v1/fronts")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Fronts")
 public class FrontWriteResource {

@@ -1,5 +1,6 @@
 package news.dispatch.image;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.MergePatch;
@@ -46,7 +47,7 @@ import java.util.List;
 /** Editors' uploads and edits of images. Reads live in {@link ImageResource}. */
 @Path("/v1/images")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Images")
 public class ImageWriteResource {

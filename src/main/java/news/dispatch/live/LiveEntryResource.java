@@ -1,5 +1,6 @@
 package news.dispatch.live;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.cache.ContentCache;
 import news.dispatch.web.ApiResponses;
@@ -106,7 +107,7 @@ public class LiveEntryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allowed(Role.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createLiveEntry", summary = "Add an entry to a live blog",
             description = "Role: editor. The article must be live (`live: true`). The body is sanitised as article "
@@ -126,7 +127,7 @@ public class LiveEntryResource {
     @PATCH
     @Path("/{entryId}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Allowed(Role.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "patchLiveEntry", summary = "Change some fields of an entry",
             description = "Role: editor. A JSON merge patch (RFC 7396) applied to the entry as editors write it "
@@ -145,7 +146,7 @@ public class LiveEntryResource {
 
     @DELETE
     @Path("/{entryId}")
-    @Allowed(Role.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "deleteLiveEntry", summary = "Delete an entry",
             description = "Role: editor. The entry disappears from the blog; polls with `since` get its tombstone, "

@@ -1,10 +1,10 @@
 package news.dispatch.section;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import news.dispatch.access.Allowed;
-import news.dispatch.access.Role;
+import news.dispatch.access.Roles;
 import news.dispatch.taxonomy.TaxonomyWriteResource;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/sections")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Sections")
 public class SectionWriteResource extends TaxonomyWriteResource<Section, SectionInput> {

@@ -1,5 +1,6 @@
 package news.dispatch.tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.taxonomy.TaxonomyWriteResource;
 import news.dispatch.web.Representations;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags")
 public class TagWriteResource extends TaxonomyWriteResource<Tag, TagInput> {

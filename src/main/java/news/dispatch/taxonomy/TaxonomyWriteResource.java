@@ -1,5 +1,6 @@
 package news.dispatch.taxonomy;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.access.Allowed;
-import news.dispatch.access.Role;
+import news.dispatch.access.Roles;
 import news.dispatch.web.MergePatch;
 import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * @param <E> the entity
  * @param <I> what editors write
  */
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 public abstract class TaxonomyWriteResource<E extends TaxonomyEntity, I extends TaxonomyInput> {
 
     private final TaxonomyWriteService<E, I, ?> writes;

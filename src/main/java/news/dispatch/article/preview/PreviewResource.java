@@ -1,5 +1,6 @@
 package news.dispatch.article.preview;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +29,7 @@ import java.util.List;
 /** Preview links of drafts and scheduled articles (editor keys; docs/decisions/152). Reading one is {@code ?preview=}. */
 @Path("/v1/articles/{slug}/previews")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.EDITOR)
+@RolesAllowed(Roles.EDITOR)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Articles")
 public class PreviewResource {

@@ -1,5 +1,6 @@
 package news.dispatch.syndication.webhook;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
 import news.dispatch.access.Role;
@@ -40,7 +41,7 @@ import java.util.UUID;
  */
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.PARTNER)
+@RolesAllowed(Roles.PARTNER)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Syndication")
 public class PartnerWebhookResource {

@@ -1,5 +1,6 @@
 package news.dispatch.syndication.webhook;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.dispatch.access.Allowed;
+import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
@@ -34,7 +35,7 @@ import java.util.List;
 
 @Path("/v1/admin/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Webhooks", description = "Admins register receivers of signed change notifications and read the delivery log.")
 public class WebhookResource {

@@ -12,14 +12,15 @@ import java.util.Optional;
 public interface CacheConfig {
 
     /**
-     * Longest life of a cached response. Every write on this instance clears the cache at once; this
-     * only bounds how long a write made on another instance can go unseen.
+     * Longest life of a cached response. A write drops the responses it touches at once, on every instance
+     * (decisions 086 and 087); this only bounds how long a write the application cannot see can go unseen.
+     * A response still read in the last quarter of its life is computed again by one request and kept anew.
      */
     @WithDefault("60S")
     Duration ttl();
 
     /** Most memory the cached responses may take, in megabytes (bodies, headers and keys, estimated). */
-    @WithDefault("40")
+    @WithDefault("64")
     int maxMegabytes();
 
     /**

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
@@ -72,11 +73,17 @@ public class ContentCache {
      * log), its public caching headers (those of a 200, and the fewer of a 304, without the ETag), its ETag in
      * each content coding, and its content type, encoded once for the early answers ({@link CachedAnswers}), so a
      * hit neither formats dates nor joins surrogate keys again; and the hashes of its purge keys, sorted, for
-     * invalidation.
+     * invalidation. From {@code renewAt} on (three quarters of the time-to-live after it was kept) the next early
+     * request renews it (see {@link #find(String)}); {@code renewing} says a request has taken that on.
      */
     public record Entry(Representation representation, String route, List<Header> headers,
                         List<Header> notModifiedHeaders, CharSequence contentType, CharSequence[] etags,
-                        long[] purgeKeys, long sequence) {
+                        long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing) {
+
+        /** True for the one caller that takes on renewing this entry, once it is due. */
+        boolean claimRenewal(long now) {
+            return now - renewAt >= 0 && !renewing.get() && renewing.compareAndSet(false, true);
+        }
 
         /** The ETag of a content coding of the representation. */
         public CharSequence etag(ContentCoding coding) {
@@ -106,6 +113,8 @@ public class ContentCache {
     private final AtomicLong allInvalidated = new AtomicLong();
     /** The hash of each purge key invalidated lately, with the sequence number of its last invalidation. */
     private final ConcurrentHashMap<Long, Mark> marks = new ConcurrentHashMap<>();
+    /** How long after it was kept an entry is renewed by the next request for it (three quarters of the time-to-live). */
+    private final long renewAfterNanos;
     /** How long an invalidation is remembered at least. */
     private final long markLifeNanos;
     /** The newest sequence number of the marks forgotten so far. */
@@ -132,6 +141,7 @@ public class ContentCache {
                 .build();
         this.representations = representations;
         this.markLifeNanos = Math.max(config.ttl().toNanos(), Duration.ofSeconds(10).toNanos());
+        this.renewAfterNanos = config.ttl().toNanos() / 4 * 3;
         CaffeineCacheMetrics.monitor(registry, cache, NAME);
     }
 
@@ -207,7 +217,7 @@ public class ContentCache {
      */
     public Representation get(String request, Supplier<Representation> compute) {
         Entry hit = cache.getIfPresent(request);
-        if (hit != null) {
+        if (hit != null && !hit.renewing().get()) {
             return hit.representation();
         }
         long current = sequence.get();
@@ -264,16 +274,27 @@ public class ContentCache {
     /**
      * The cached response for this request key, or null. With {@link #put}, for requests whose answer is not always
      * cacheable (a redirect): read {@link #generation()} first, look up, compute, and put under the number read
-     * before computing.
+     * before computing. Null too for an entry being renewed ({@link #find(String)}).
      */
     public Representation find(long generation, String request) {
         Entry entry = cache.getIfPresent(request);
-        return entry == null ? null : entry.representation();
+        return entry == null || entry.renewing().get() ? null : entry.representation();
     }
 
-    /** The cached response for this request key, with its route, or null. */
+    /**
+     * The cached response for this request key, with its route, or null — also null for the one request that renews
+     * an entry in the last quarter of its life: that request goes on to its operation, whose {@link #get} computes
+     * the answer again and keeps it for a new time-to-live, while the other requests are still answered from the
+     * entry. A key read all the time so never expires into a miss that many requests wait for; should that request
+     * end before it computes (refused, or failed), the entry expires as it would have.
+     */
     public Entry find(String request) {
-        return cache.getIfPresent(request);
+        return find(request, System.nanoTime());
+    }
+
+    Entry find(String request, long now) {
+        Entry entry = cache.getIfPresent(request);
+        return entry != null && entry.claimRenewal(now) ? null : entry;
     }
 
     /**
@@ -289,7 +310,8 @@ public class ContentCache {
         Entry entry = new Entry(response, UnmatchedRoutes.current(),
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
-                HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation);
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation,
+                System.nanoTime() + renewAfterNanos, new AtomicBoolean());
         // Checked and stored under the read side of the store lock: an invalidation marks its keys, then takes the write
         // side once (so every store under way has finished) before it looks for the entries to drop. So either it
         // finds this one, or this sees its mark and is never stored.
@@ -311,7 +333,8 @@ public class ContentCache {
         return new Entry(response, route,
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
-                HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0);
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0,
+                Long.MAX_VALUE, new AtomicBoolean(true));
     }
 
     private boolean stale(long generation, long[] keys) {

@@ -29,6 +29,6 @@ public interface ImageConfig {
     java.util.Optional<Integer> decodeMegabytes();
 
     /** Most memory the renditions kept in this instance may take, in megabytes. */
-    @WithDefault("64")
+    @WithDefault("24")
     int cacheMegabytes();
 }

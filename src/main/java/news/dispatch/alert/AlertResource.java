@@ -18,11 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
-import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.CachedReads;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
-import news.dispatch.web.Representations;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,13 +44,11 @@ import java.util.List;
 public class AlertResource {
 
     private final AlertService alerts;
-    private final Representations representations;
-    private final ContentCache cache;
+    private final CachedReads reads;
 
-    public AlertResource(AlertService alerts, Representations representations, ContentCache cache) {
+    public AlertResource(AlertService alerts, CachedReads reads) {
         this.alerts = alerts;
-        this.representations = representations;
-        this.cache = cache;
+        this.reads = reads;
     }
 
     @GET
@@ -75,10 +72,10 @@ public class AlertResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers), () -> {
+        return reads.respond(headers, uri, () -> {
             AlertService.Listing listing = alerts.active(topic, size);
-            return representations.render(new AlertPage(listing.items(), listing.page()), null, null, null, listing.keys());
-        }));
+            return reads.render(new AlertPage(listing.items(), listing.page()), listing.keys());
+        });
     }
 
     @POST

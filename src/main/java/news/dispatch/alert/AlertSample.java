@@ -1,16 +1,14 @@
 package news.dispatch.alert;
 
 import io.quarkus.logging.Log;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.Article;
 import news.dispatch.change.ChangeLog;
 import news.dispatch.change.ChangeType;
-import news.dispatch.ops.SchemaReady;
-import news.dispatch.sample.SampleConfig;
+import news.dispatch.live.LiveBlogSample;
+import news.dispatch.sample.SamplePart;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,33 +22,25 @@ import java.util.UUID;
  * {@code GET /v1/alerts} shows something on a fresh sample database. Runs after the live blog sample.
  */
 @ApplicationScoped
-public class AlertSample {
+public class AlertSample extends SamplePart {
 
-    static final String BLOG = "kurdistan-region-parliamentary-election-live";
-
-    private final SampleConfig config;
     private final EntityManager em;
     private final ChangeLog changes;
     private final Clock clock;
 
-    public AlertSample(SampleConfig config, EntityManager em, ChangeLog changes, Clock clock) {
-        this.config = config;
+    public AlertSample(EntityManager em, ChangeLog changes, Clock clock) {
+        super(3); // after the live blog, whose latest key event it points to
         this.em = em;
         this.changes = changes;
         this.clock = clock;
     }
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) SchemaReady event) {
-        if (config.load()) {
-            loadIfAbsent();
-        }
-    }
-
     /** Answers whether it issued the alert (only when the blog is there and has none yet). */
+    @Override
     @Transactional
-    public boolean loadIfAbsent() {
+    public boolean load() {
         List<Article> blogs = em.createQuery("from Article a where a.slug = :slug", Article.class)
-                .setParameter("slug", BLOG).getResultList();
+                .setParameter("slug", LiveBlogSample.SLUG).getResultList();
         if (blogs.isEmpty()) {
             return false;
         }

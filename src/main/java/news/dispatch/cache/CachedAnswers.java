@@ -3,6 +3,7 @@ package news.dispatch.cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -65,9 +66,6 @@ public class CachedAnswers implements FrontDoor.Step {
     private static final CharSequence CONTENT_ENCODING = AsciiString.cached("Content-Encoding");
     private static final CharSequence ACCEPT_ENCODING = AsciiString.cached("Accept-Encoding");
     private static final CharSequence ETAG = AsciiString.cached("ETag");
-    private static final CharSequence GZIP = AsciiString.cached("gzip");
-    private static final CharSequence BR = AsciiString.cached("br");
-    private static final CharSequence IDENTITY = AsciiString.cached("identity");
 
     private final ContentCache cache;
     private final RateLimiter limiter;
@@ -179,13 +177,13 @@ public class CachedAnswers implements FrontDoor.Step {
         response.putHeader(CONTENT_TYPE, entry.contentType());
         if (coding.token() != null) {
             // the stored bytes of that coding; the server's compressor passes a body with a Content-Encoding through
-            response.putHeader(CONTENT_ENCODING, coding == ContentCoding.BROTLI ? BR : GZIP);
+            response.putHeader(CONTENT_ENCODING, coding == ContentCoding.BROTLI ? HttpHeaderValues.BR : HttpHeaderValues.GZIP);
         } else if (compressible.contains(baseType(r.mediaType()))) {
             response.headers().remove(CONTENT_ENCODING); // as the REST layer does: the server may compress it
         } else {
             // as the REST layer does for a type that does not compress (an image): the server's compressor leaves it
             // alone (and drops this header); it would gzip a WebP otherwise, on every request, into more bytes
-            response.putHeader(CONTENT_ENCODING, IDENTITY);
+            response.putHeader(CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
         }
         // Wrapped, not copied (Buffer.buffer(byte[]) would copy the body into a new heap buffer on every hit);
         // the cached bytes are never written to, and Vert.x hands Netty an unreleasable view of them.

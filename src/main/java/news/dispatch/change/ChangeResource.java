@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.Caller;
 import news.dispatch.access.CurrentCaller;
-import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.CachedReads;
 import news.dispatch.cache.Purgeable;
 import news.dispatch.web.Params;
 import news.dispatch.web.Representation;
@@ -39,21 +39,21 @@ public class ChangeResource {
     private final ChangeFeed feed;
     private final CurrentCaller caller;
     private final Representations representations;
-    private final ContentCache cache;
+    private final CachedReads reads;
     private final ChangeArticles articles;
     private final ChangeWaiters waiters;
 
     /** The longest a long poll waits (decision 163). */
     static final int MAX_WAIT_SECONDS = 60;
 
-    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, ContentCache cache,
+    public ChangeResource(ChangeFeed feed, CurrentCaller caller, Representations representations, CachedReads reads,
                           ChangeArticles articles, ChangeWaiters waiters) {
         this.waiters = waiters;
         this.articles = articles;
         this.feed = feed;
         this.caller = caller;
         this.representations = representations;
-        this.cache = cache;
+        this.reads = reads;
     }
 
     @GET
@@ -115,7 +115,7 @@ public class ChangeResource {
             return poll(position, size, who, embed, headers, System.nanoTime() + waitSeconds * 1_000_000_000L);
         }
         return io.smallrye.mutiny.Uni.createFrom().item(
-                representations.respond(headers, cache.get(uri, representations.keyed(headers), render)));
+                reads.respond(headers, uri, render));
     }
 
     /**

@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.article.ArticleShape;
-import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.CachedReads;
 import news.dispatch.web.PageInfo;
-import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,13 +30,11 @@ import java.util.List;
 public class FrontResource {
 
     private final FrontService fronts;
-    private final Representations representations;
-    private final ContentCache cache;
+    private final CachedReads reads;
 
-    public FrontResource(FrontService fronts, Representations representations, ContentCache cache) {
+    public FrontResource(FrontService fronts, CachedReads reads) {
         this.fronts = fronts;
-        this.representations = representations;
-        this.cache = cache;
+        this.reads = reads;
     }
 
     @GET
@@ -47,8 +44,7 @@ public class FrontResource {
                     @Header(name = "Vary", ref = "Vary"), @Header(name = "Surrogate-Key", ref = "SurrogateKey")},
             content = @Content(schema = @Schema(implementation = FrontPage.class)))
     public Response list(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers),
-                () -> representations.render(fronts.list(), null, null, null, List.of(Front.LIST_KEY))));
+        return reads.respond(headers, uri, () -> reads.render(fronts.list(), List.of(Front.LIST_KEY)));
     }
 
     @GET
@@ -71,10 +67,10 @@ public class FrontResource {
                         @Context HttpHeaders headers, @Context UriInfo uri) {
         ArticleShape shape = ArticleShape.parse(ArticleShape.given(fields, "fields", uri), ArticleShape.given(include, "include", uri),
                 ArticleShape.Context.LIST, List.of());
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers), () -> {
+        return reads.respond(headers, uri, () -> {
             FrontService.Shown shown = fronts.get(slug, shape);
-            return representations.render(shown.view(), null, null, null, shown.keys());
-        }));
+            return reads.render(shown.view(), shown.keys());
+        });
     }
 
     @Schema(name = "FrontPage", description = "The fronts, in display order.")

@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -55,15 +54,9 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "A page of images.",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(schema = @Schema(implementation = ImagePage.class)))
-    public Response list(
-            @QueryParam("q") @Parameter(description = "Text in the caption or alt text, case-insensitive.", example = "Kadhimi") String q,
-            @QueryParam("credit") @Parameter(description = "Only images with this credit, case-insensitive.", example = "PM office") String credit,
-            @QueryParam("source") @Parameter(description = "Only images from this source, case-insensitive.", example = "Handout") String source,
-            @QueryParam("syndicated") @Parameter(description = "`true`: only images partners may receive; `false`: only the others.",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) String syndicated,
-            @BeanParam PageParams paging,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        var page = images.list(q, credit, source, syndicated, paging);
+    public Response list(@BeanParam ImageListParams filter, @BeanParam PageParams paging,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        var page = images.list(filter, paging);
         List<String> keys = new ArrayList<>(List.of(Image.LIST_KEY));
         page.items().forEach(i -> keys.add(Image.key(i.id())));
         return representations.page(headers, uri, page, keys);

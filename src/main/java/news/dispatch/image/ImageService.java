@@ -133,12 +133,12 @@ public class ImageService {
     }
 
     @ReadOnlyTransaction
-    public Page<ImageView> list(String q, String credit, String source, String syndicated, PageParams paging) {
+    public Page<ImageView> list(ImageListParams filters, PageParams paging) {
         List<FieldError> errors = new ArrayList<>();
-        String text = text("q", q, errors);
-        String creditValue = text("credit", credit, errors);
-        String sourceValue = text("source", source, errors);
-        Boolean syndicatedValue = syndicated == null ? null : Params.bool("syndicated", syndicated, errors);
+        String text = text("q", filters.q, errors);
+        String creditValue = text("credit", filters.credit, errors);
+        String sourceValue = text("source", filters.source, errors);
+        Boolean syndicatedValue = filters.syndicated == null ? null : Params.bool("syndicated", filters.syndicated, errors);
         PageParams.Request request = paging.check(ORDER, errors);
         int size = request.size();
         boolean withCount = request.withCount();

@@ -2,12 +2,8 @@ package news.dispatch.image;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
-import news.dispatch.ops.SchemaReady;
-import news.dispatch.sample.SampleConfig;
+import news.dispatch.sample.SamplePart;
 import news.dispatch.web.PublicUrl;
 
 import javax.imageio.ImageIO;
@@ -31,30 +27,23 @@ import java.io.UncheckedIOException;
  * the sample content is loaded, once: only while no image exists and the articles still name the photo by URL.
  */
 @ApplicationScoped
-public class SampleImage {
+public class SampleImage extends SamplePart {
 
     static final String PHOTO_URL = "https://www.example.com/media/2021/07/mustafa-al-kadhimi.jpg";
 
-    private final SampleConfig config;
     private final ImageService images;
     private final ImageRepository repository;
     private final PublicUrl urls;
 
-    public SampleImage(SampleConfig config, ImageService images, ImageRepository repository, PublicUrl urls) {
-        this.config = config;
+    public SampleImage(ImageService images, ImageRepository repository, PublicUrl urls) {
+        super(4); // last: the sample articles and their lead images are all there
         this.images = images;
         this.repository = repository;
         this.urls = urls;
     }
 
-    /** After the sample loader (which observes the same event at the default priority). */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) SchemaReady event) {
-        if (config.load()) {
-            load();
-        }
-    }
-
     /** Uploads the stand-in and points the sample articles at it; answers whether it did. */
+    @Override
     public boolean load() {
         boolean wanted = QuarkusTransaction.requiringNew().call(() -> repository.count() == 0
                 && repository.getEntityManager().createQuery("select count(a) from Article a where a.leadImageUrl = :url"

@@ -2,23 +2,18 @@ package news.dispatch.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.Article;
 import news.dispatch.article.ArticleStatus;
 import news.dispatch.change.ChangeLog;
 import news.dispatch.change.ChangeType;
-import news.dispatch.ops.SchemaReady;
-import news.dispatch.sample.SampleConfig;
+import news.dispatch.sample.SamplePart;
+import news.dispatch.sample.SampleResources;
 import news.dispatch.text.BodyText;
 import news.dispatch.text.HtmlSanitizer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,45 +22,37 @@ import java.util.List;
  * has been loaded ({@code dispatch.sample.load}); only into a database that holds the sample and not the blog yet.
  */
 @ApplicationScoped
-public class LiveBlogSample {
+public class LiveBlogSample extends SamplePart {
 
     static final String RESOURCE = "sample/live-blog.json";
+    /** The blog's slug, as {@value #RESOURCE} has it: the sample alert is about this blog. */
+    public static final String SLUG = "kurdistan-region-parliamentary-election-live";
     /** The sample's main story: its presence tells a database holding the sample content. */
     static final String SAMPLE_STORY = "iraqi-prime-minister-to-meet-biden-in-washington-this-month";
 
-    record EntryData(Instant at, String title, String bodyHtml, boolean keyEvent, boolean pinned, ImageData image) {
-    }
-
-    record ImageData(String url, String alt, String caption, String credit) {
+    record EntryData(Instant at, String title, String bodyHtml, boolean keyEvent, boolean pinned, LiveEntry.Picture image) {
     }
 
     record BlogData(String slug, String headline, String standfirst, String bodyHtml, String language,
                     Instant coverageStart, Instant publishedAt, List<EntryData> entries) {
     }
 
-    private final SampleConfig config;
     private final EntityManager em;
     private final ObjectMapper json;
     private final ChangeLog changes;
 
-    public LiveBlogSample(SampleConfig config, EntityManager em, ObjectMapper json, ChangeLog changes) {
-        this.config = config;
+    public LiveBlogSample(EntityManager em, ObjectMapper json, ChangeLog changes) {
+        super(1); // first: the sample fronts and the sample alert show the blog
         this.em = em;
         this.json = json;
         this.changes = changes;
     }
 
-    /** After the sample loader (which observes the same event with the default priority). */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) SchemaReady event) {
-        if (config.load()) {
-            loadIfAbsent();
-        }
-    }
-
-    /** Answers whether it loaded the blog. */
+    /** Loads the blog into a database that holds the sample articles and not the blog yet; answers whether it did. */
+    @Override
     @Transactional
-    public boolean loadIfAbsent() {
-        BlogData d = read();
+    public boolean load() {
+        BlogData d = SampleResources.read(json, RESOURCE, BlogData.class);
         if (count(d.slug()) > 0 || count(SAMPLE_STORY) == 0) {
             return false;
         }
@@ -96,12 +83,7 @@ public class LiveBlogSample {
             entry.bodyText = BodyText.of(entry.bodyHtml).text();
             entry.keyEvent = e.keyEvent();
             entry.pinned = e.pinned();
-            if (e.image() != null) {
-                entry.imageUrl = e.image().url();
-                entry.imageAlt = e.image().alt();
-                entry.imageCaption = e.image().caption();
-                entry.imageCredit = e.image().credit();
-            }
+            entry.picture = e.image();
             entry.changeSeq = ++seq;
             em.persist(entry);
         }
@@ -113,16 +95,5 @@ public class LiveBlogSample {
     private long count(String slug) {
         return em.createQuery("select count(a) from Article a where a.slug = :slug", Long.class)
                 .setParameter("slug", slug).getSingleResult();
-    }
-
-    private BlogData read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            return json.readValue(in, BlogData.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,6 +19,8 @@ public class LiveBlogSchemaOrg implements LiveBlogUpdates {
     @Override
     public List<Update> latest(UUID articleId) {
         return entries.latest(articleId, LIMIT).stream()
-                .map(e -> new Update(e.id, e.at, e.updatedAt, e.title, e.bodyText, e.imageUrl)).toList();
+                .map(e -> new Update(e.id, e.at, e.updatedAt, e.title, e.bodyText,
+                        e.picture == null ? null : e.picture.url()))
+                .toList();
     }
 }

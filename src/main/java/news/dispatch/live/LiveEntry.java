@@ -3,6 +3,8 @@ package news.dispatch.live;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -47,17 +49,9 @@ public class LiveEntry extends BaseEntity implements Purgeable {
     @Column(nullable = false)
     public boolean pinned;
 
-    @Column(name = "image_url")
-    public String imageUrl;
-
-    @Column(name = "image_alt")
-    public String imageAlt;
-
-    @Column(name = "image_caption")
-    public String imageCaption;
-
-    @Column(name = "image_credit")
-    public String imageCredit;
+    /** The entry's picture; null when it has none (its four columns are null then). */
+    @Embedded
+    public Picture picture;
 
     @Column(name = "change_seq", nullable = false)
     public long changeSeq;
@@ -80,6 +74,14 @@ public class LiveEntry extends BaseEntity implements Purgeable {
     @OrderColumn(name = "position")
     @Column(name = "byline_id", nullable = false)
     public List<UUID> bylineIds = new ArrayList<>();
+
+    /** A picture shown with the entry: its URL, its alt text, and optionally a caption and a credit. */
+    @Embeddable
+    public record Picture(@Column(name = "image_url") String url,
+                          @Column(name = "image_alt") String alt,
+                          @Column(name = "image_caption") String caption,
+                          @Column(name = "image_credit") String credit) {
+    }
 
     /** Entries are shown with their article: its key covers the entry pages and the article's JSON-LD. */
     @Override

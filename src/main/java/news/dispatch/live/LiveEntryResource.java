@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
-import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.CachedReads;
 import news.dispatch.web.ApiResponses;
 import news.dispatch.web.MergePatch;
 import news.dispatch.web.Params;
@@ -53,12 +53,12 @@ public class LiveEntryResource {
 
     private final LiveEntryService entries;
     private final Representations representations;
-    private final ContentCache cache;
+    private final CachedReads reads;
 
-    public LiveEntryResource(LiveEntryService entries, Representations representations, ContentCache cache) {
+    public LiveEntryResource(LiveEntryService entries, Representations representations, CachedReads reads) {
         this.entries = entries;
         this.representations = representations;
-        this.cache = cache;
+        this.reads = reads;
     }
 
     @GET
@@ -83,11 +83,11 @@ public class LiveEntryResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers), () -> {
+        return reads.respond(headers, uri, () -> {
             LiveEntryService.Listing listing = entries.page(slug, since, cursor, size);
             return representations.render(listing.page(), null, null,
                     Representations.nextLink(uri, listing.page().page()), listing.keys());
-        }));
+        });
     }
 
     @GET
@@ -99,10 +99,10 @@ public class LiveEntryResource {
     public Response get(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                         @PathParam("entryId") @Parameter(description = "The entry's id.") String entryId,
                         @Context HttpHeaders headers, @Context UriInfo uri) {
-        return representations.respond(headers, cache.get(uri, representations.keyed(headers), () -> {
+        return reads.respond(headers, uri, () -> {
             LiveEntryService.Stored stored = entries.get(slug, entryId);
             return render(stored);
-        }));
+        });
     }
 
     @POST

@@ -261,10 +261,9 @@ public class LiveEntryService {
         e.keyEvent = Boolean.TRUE.equals(in.keyEvent());
         e.pinned = Boolean.TRUE.equals(in.pinned());
         LiveEntryInput.ImageInput image = in.image();
-        e.imageUrl = image == null ? null : image.url();
-        e.imageAlt = image == null ? null : image.alt();
-        e.imageCaption = image == null || image.caption() == null || image.caption().isBlank() ? null : image.caption().strip();
-        e.imageCredit = image == null || image.credit() == null || image.credit().isBlank() ? null : image.credit().strip();
+        e.picture = image == null ? null : new LiveEntry.Picture(image.url(), image.alt(),
+                image.caption() == null || image.caption().isBlank() ? null : image.caption().strip(),
+                image.credit() == null || image.credit().isBlank() ? null : image.credit().strip());
         if (!e.bylineIds.equals(credited)) {
             e.bylineIds.clear();
             e.bylineIds.addAll(credited);
@@ -314,7 +313,8 @@ public class LiveEntryService {
         }
         return new LiveEntryView(e.id, e.articleId, e.at, e.title, new Body(e.bodyHtml, e.bodyText),
                 credited.stream().map(b -> new LiveEntryView.Credit(b.slug, b.name)).toList(),
-                e.imageUrl == null ? null : new LiveEntryView.Image(e.imageUrl, e.imageAlt, e.imageCaption, e.imageCredit),
+                e.picture == null ? null : new LiveEntryView.Image(e.picture.url(), e.picture.alt(), e.picture.caption(),
+                        e.picture.credit()),
                 e.keyEvent, e.pinned, e.updatedAt, false);
     }
 
@@ -322,7 +322,8 @@ public class LiveEntryService {
     private LiveEntryInput currentInput(LiveEntry e) {
         List<String> credited = entries.findBylines(List.of(e)).getOrDefault(e.id, List.of()).stream().map(b -> b.slug).toList();
         return new LiveEntryInput(e.at, e.title, new LiveEntryInput.BodyInput(e.bodyHtml), credited,
-                e.imageUrl == null ? null : new LiveEntryInput.ImageInput(e.imageUrl, e.imageAlt, e.imageCaption, e.imageCredit),
+                e.picture == null ? null : new LiveEntryInput.ImageInput(e.picture.url(), e.picture.alt(), e.picture.caption(),
+                        e.picture.credit()),
                 e.keyEvent, e.pinned);
     }
 

@@ -2,19 +2,12 @@ package news.dispatch.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.dispatch.front.FrontInput;
 import news.dispatch.front.FrontWriteService;
-import news.dispatch.ops.SchemaReady;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +17,7 @@ import java.util.UUID;
  * slug in {@value #RESOURCE}; they are written through the editors' service, so the change feed has their entries.
  */
 @ApplicationScoped
-public class SampleFronts {
+public class SampleFronts extends SamplePart {
 
     static final String RESOURCE = "sample/sample-fronts.json";
 
@@ -41,36 +34,26 @@ public class SampleFronts {
     record SlotData(String article, String headline) {
     }
 
-    private final SampleConfig config;
     private final EntityManager em;
     private final ObjectMapper json;
     private final FrontWriteService fronts;
 
-    public SampleFronts(SampleConfig config, EntityManager em, ObjectMapper json, FrontWriteService fronts) {
-        this.config = config;
+    public SampleFronts(EntityManager em, ObjectMapper json, FrontWriteService fronts) {
+        super(2); // after the live blog, which the home front shows; before the alert
         this.em = em;
         this.json = json;
         this.fronts = fronts;
     }
 
-    /**
-     * After the sample articles and the sample live blog are loaded (a later priority than {@link SampleLoader}'s and
-     * {@code LiveBlogSample}'s observers), before the sample alert.
-     */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 650) SchemaReady event) {
-        if (config.load()) {
-            loadIfNone();
-        }
-    }
-
     /** Loads the sample fronts unless there is a front already or a sample article is missing; answers whether it did. */
+    @Override
     @Transactional
-    public boolean loadIfNone() {
+    public boolean load() {
         long existing = em.createQuery("select count(f) from Front f", Long.class).getSingleResult();
         if (existing > 0) {
             return false;
         }
-        Data data = read();
+        Data data = SampleResources.read(json, RESOURCE, Data.class);
         for (FrontData f : data.fronts()) {
             List<FrontInput.CollectionInput> collections = f.collections().stream()
                     .map(c -> new FrontInput.CollectionInput(c.title(), c.items().stream()
@@ -89,16 +72,5 @@ public class SampleFronts {
     private UUID articleId(String slug) {
         return em.createQuery("select a.id from Article a where a.slug = :slug and a.deletedAt is null", UUID.class)
                 .setParameter("slug", slug).getResultStream().findFirst().orElse(null);
-    }
-
-    private Data read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            return json.readValue(in, Data.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

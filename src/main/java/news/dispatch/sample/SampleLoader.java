@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.dispatch.article.Article;
@@ -25,9 +26,6 @@ import news.dispatch.tag.Tag;
 import news.dispatch.tag.TagType;
 import news.dispatch.text.BodyText;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +38,9 @@ import java.util.Map;
  * Loads the sample content into an empty database at start (on by default on the embedded
  * database): the ESTA article of shared/sample, the two articles its page links as previous and
  * next, and a few more on the same subjects so related posts are filled. Each article gets a
- * {@code publish} entry in the change feed, so a partner's copy built from the feed has them.
+ * {@code publish} entry in the change feed, so a partner's copy built from the feed has them. Then the
+ * {@link SamplePart}s that build on the articles (the live blog, the fronts, the alert, the image), each unless the
+ * database has it already.
  */
 @ApplicationScoped
 public class SampleLoader {
@@ -52,19 +52,23 @@ public class SampleLoader {
     private final ObjectMapper json;
     private final Clock clock;
     private final ChangeLog changes;
+    private final Instance<SamplePart> parts;
 
-    public SampleLoader(SampleConfig config, EntityManager em, ObjectMapper json, Clock clock, ChangeLog changes) {
+    public SampleLoader(SampleConfig config, EntityManager em, ObjectMapper json, Clock clock, ChangeLog changes,
+                        Instance<SamplePart> parts) {
         this.config = config;
         this.em = em;
         this.json = json;
         this.clock = clock;
         this.changes = changes;
+        this.parts = parts;
     }
 
     /** On SchemaReady rather than StartupEvent: the database may come up after the application (ops/SchemaMigrations). */
     void onStart(@Observes SchemaReady event) {
         if (config.load()) {
             loadIfEmpty();
+            parts.stream().sorted(Comparator.comparingInt(SamplePart::order)).forEach(SamplePart::load);
         }
     }
 
@@ -75,7 +79,7 @@ public class SampleLoader {
         if (articles > 0) {
             return false;
         }
-        SampleContent content = read();
+        SampleContent content = SampleResources.read(json, RESOURCE, SampleContent.class);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Map<String, Section> sections = new HashMap<>();
         for (SampleContent.SectionData s : content.sections()) {
@@ -180,16 +184,5 @@ public class SampleLoader {
             throw new IllegalStateException("The sample content names '" + key + "' but does not define it");
         }
         return value;
-    }
-
-    private SampleContent read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            return json.readValue(in, SampleContent.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import news.dispatch.cache.ContentCache;
+import news.dispatch.cache.CachedReads;
 import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.PublicUrl;
 import news.dispatch.web.Representation;
@@ -51,14 +51,12 @@ public class FeedResource {
 
 
     private final FeedService feeds;
-    private final Representations representations;
-    private final ContentCache cache;
+    private final CachedReads reads;
     private final PublicUrl publicUrl;
 
-    public FeedResource(FeedService feeds, Representations representations, ContentCache cache, PublicUrl publicUrl) {
+    public FeedResource(FeedService feeds, CachedReads reads, PublicUrl publicUrl) {
         this.feeds = feeds;
-        this.representations = representations;
-        this.cache = cache;
+        this.reads = reads;
         this.publicUrl = publicUrl;
     }
 
@@ -121,6 +119,6 @@ public class FeedResource {
             return Representations.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), null, null, rendered.keys())
                     .withLanguage(feed.language());
         };
-        return representations.respond(feed.headers, cache.get(feed.uri, representations.keyed(feed.headers), render));
+        return reads.respond(feed.headers, feed.uri, render);
     }
 }

@@ -19,8 +19,9 @@ import java.util.List;
  * (docs/benchmarks.md, finding 7). For the same reason what is done when a request has ended
  * ({@link Ending}: metrics, access log) shares one end handler.
  * <p>
- * It runs after Quarkus's own first handlers (order {@code Integer.MIN_VALUE} and {@code + 1}) and
- * before the body, compression and REST handlers.
+ * It runs after Quarkus's own first handlers (order {@code Integer.MIN_VALUE} and {@code + 1}) and before Quarkus'
+ * CORS filter (order -300, off: {@code web/Cors} is a step, docs/decisions/097) and the body, compression and REST
+ * handlers.
  */
 @Singleton
 public class FrontDoor {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import news.dispatch.testsupport.FreshDatabaseProfile;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -12,7 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** CORS with a list of allowed origins (the default, "*", is checked in OperationsTest). */
+/** CORS with a list of allowed origins (the default, "*", is checked in OperationsTest), and HSTS switched on. */
 @QuarkusTest
 @TestProfile(CorsTest.OriginList.class)
 class CorsTest {
@@ -24,7 +25,9 @@ class CorsTest {
     public static class OriginList extends FreshDatabaseProfile {
         @Override
         protected Map<String, String> extra() {
-            return Map.of("dispatch.cors.origins", "https://partner.example,https://newsroom.example");
+            // and HSTS, which is off by default (OperationsTest): one application start for both
+            return Map.of("dispatch.cors.origins", "https://partner.example,https://newsroom.example",
+                    "DISPATCH_HSTS", "max-age=31536000; includeSubDomains");
         }
     }
 
@@ -50,6 +53,15 @@ class CorsTest {
         given().when().get("/v1/sections").then().statusCode(200)
                 .header("Vary", containsString("Accept"))
                 .header("Vary", containsString("Origin"));
+    }
+
+    @Test
+    void strictTransportSecurityIsSentWhenConfigured() {
+        for (String path : List.of("/v1/sections", "/no/such/path", "/q/swagger-ui/")) {
+            given().when().get(path).then()
+                    .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                    .header("X-Content-Type-Options", "nosniff");
+        }
     }
 
     @Test

@@ -86,7 +86,12 @@ public class ArticleResponses {
         }
         Representation r = render.apply(lookup);
         if (cacheable) {
-            cache.put(generation, request, r);
+            // the page of a story (not its related posts, nor a trimmed variant) is computed again as soon as the story changes
+            if (ArticleRefresh.slugOf(request) != null) {
+                cache.put(generation, request, r, ArticleRefresh.ROUTE, Article.key(lookup.article().summary().id()));
+            } else {
+                cache.put(generation, request, r);
+            }
         }
         return representations.respond(headers, r);
     }

@@ -74,11 +74,13 @@ public class ContentCache {
      * each content coding, and its content type, encoded once for the early answers ({@link CachedAnswers}), so a
      * hit neither formats dates nor joins surrogate keys again; and the hashes of its purge keys, sorted, for
      * invalidation. From {@code renewAt} on (three quarters of the time-to-live after it was kept) the next early
-     * request renews it (see {@link #find(String)}); {@code renewing} says a request has taken that on.
+     * request renews it (see {@link #find(String)}); {@code renewing} says a request has taken that on. {@code subject}
+     * is the hash of the purge key of what the answer is about (a single article's page), or 0: when an invalidation
+     * names it, the entry is computed again at once ({@link #refreshWith}).
      */
     public record Entry(Representation representation, String route, List<Header> headers,
                         List<Header> notModifiedHeaders, CharSequence contentType, CharSequence[] etags,
-                        long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing) {
+                        long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing, long subject) {
 
         /** True for the one caller that takes on renewing this entry, once it is due. */
         boolean claimRenewal(long now) {
@@ -303,23 +305,35 @@ public class ContentCache {
      * invalidated since: then it may show what changed, and is not kept.
      */
     public void put(long generation, String request, Representation response) {
+        put(generation, request, response, UnmatchedRoutes.current(), null);
+    }
+
+    /**
+     * {@link #put(long, String, Representation)} for an answer about one thing, whose purge key is {@code subject}
+     * (null: none), computed for the operation of that route template (off a request, the route of the request it
+     * stands for): once an invalidation names the subject, the entry is computed again at once by the refresher
+     * ({@link #refreshWith}) rather than by the next request. True when it was kept.
+     */
+    public boolean put(long generation, String request, Representation response, String route, String subject) {
         long[] keys = purgeKeys(response.surrogateKey());
         if (stale(generation, keys)) {
-            return;
+            return false;
         }
-        Entry entry = new Entry(response, UnmatchedRoutes.current(),
+        Entry entry = new Entry(response, route,
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation,
-                System.nanoTime() + renewAfterNanos, new AtomicBoolean());
+                System.nanoTime() + renewAfterNanos, new AtomicBoolean(), subject == null ? 0 : hash(subject));
         // Checked and stored under the read side of the store lock: an invalidation marks its keys, then takes the write
         // side once (so every store under way has finished) before it looks for the entries to drop. So either it
         // finds this one, or this sees its mark and is never stored.
         storing.readLock().lock();
         try {
-            if (!stale(generation, keys)) {
-                cache.put(request, entry);
+            if (stale(generation, keys)) {
+                return false;
             }
+            cache.put(request, entry);
+            return true;
         } finally {
             storing.readLock().unlock();
         }
@@ -334,7 +348,7 @@ public class ContentCache {
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0,
-                Long.MAX_VALUE, new AtomicBoolean(true));
+                Long.MAX_VALUE, new AtomicBoolean(true), 0);
     }
 
     private boolean stale(long generation, long[] keys) {
@@ -418,13 +432,49 @@ public class ContentCache {
         // Each removal looks at the entry again under its lock: a response being stored meanwhile in place of a removed one
         // was either checked against the marks above (and not stored), or is the one found and removed here.
         var entries = cache.asMap();
+        List<String> refresh = new ArrayList<>(2);
         entries.forEach((request, entry) -> {
             if (showsAny(entry, hashes)) {
-                entries.computeIfPresent(request, (key, current) -> showsAny(current, hashes) ? null : current);
+                boolean[] dropped = new boolean[1];
+                entries.computeIfPresent(request, (key, current) -> {
+                    if (!showsAny(current, hashes)) {
+                        return current;
+                    }
+                    dropped[0] = current.subject != 0 && contains(hashes, current.subject);
+                    return null;
+                });
+                if (dropped[0]) {
+                    refresh.add(request);
+                }
             }
         });
         forgetOldMarks(now);
         tell(keys);
+        if (!refresh.isEmpty() && refresher != null) {
+            refresher.accept(refresh);
+        }
+    }
+
+    private static boolean contains(long[] hashes, long hash) {
+        for (long h : hashes) {
+            if (h == hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Computes again, off the request path, the entries {@link #invalidate} dropped because their subject changed. */
+    private volatile java.util.function.Consumer<Collection<String>> refresher;
+
+    /**
+     * Sets what computes again the entries about one thing (those put with a subject) that an invalidation naming that
+     * thing dropped, local or heard from another instance: the page of a story just edited is then back in the cache
+     * before its readers ask for it (decision 086). It gets their request keys on the invalidating thread, and must
+     * hand the work to a thread of its own; what it computes is stored under the usual rule ({@link #put}).
+     */
+    public void refreshWith(java.util.function.Consumer<Collection<String>> refresher) {
+        this.refresher = refresher;
     }
 
     /**

@@ -48,6 +48,17 @@ class InvalidationTest {
         return cache.find(path + "?") != null;
     }
 
+    /**
+     * The story's own page after its write: dropped, or already computed again with the write (the page of a story
+     * that changes is refreshed at once, off the request path: news.dispatch.article.ArticleRefresh).
+     */
+    private static void droppedOrShows(ContentCache cache, String path, String text) {
+        ContentCache.Entry entry = cache.find(path + "?");
+        if (entry != null) {
+            assertThat(new String(entry.representation().body(), StandardCharsets.UTF_8)).as(path).contains(text);
+        }
+    }
+
     private record Desk(Section section, Article older, Article main, Article elsewhere) {
     }
 
@@ -81,7 +92,7 @@ class InvalidationTest {
         });
 
         assertThat(cache.generation()).isGreaterThan(before);
-        assertThat(cached(cache, main)).isFalse();
+        droppedOrShows(cache, main, "Main edit, corrected");
         assertThat(cached(cache, list)).as("the list shows it").isFalse();
         assertThat(cached(cache, older)).as("its navigation shows it").isFalse();
         assertThat(cached(cache, elsewhere)).as("an article that does not show it stays cached").isTrue();
@@ -101,7 +112,7 @@ class InvalidationTest {
         keys.asEditor().header("If-Match", etag).contentType("application/merge-patch+json")
                 .body(java.util.Map.of("headline", "Main, edited through the API")).patch("/v1/articles/" + d.main().id)
                 .then().statusCode(200);
-        assertThat(cached(cache, main)).isFalse();
+        droppedOrShows(cache, main, "Main, edited through the API");
         assertThat(cached(cache, elsewhere)).as("an article that does not show the edited one stays cached").isTrue();
         given().get(main).then().body("headline", equalTo("Main, edited through the API"));
     }

@@ -13,7 +13,10 @@ import news.dispatch.web.Representation;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The page of a story that was cached when the story changed is computed again at once, on a thread of its own,
  * instead of by the next reader (decision 086): on the instance that made the write and on every instance that hears
  * of it (decision 087). The newsroom edits the stories that are being read, so each edit otherwise turned the most
- * read page into a miss that its readers queued behind. Only the canonical page ({@code /v1/articles/{slug}} with no
+ * read page into a miss that its readers queued behind. The instance that made the write answers it once the page is
+ * stored (or after a second at most, {@link ContentCache#refreshWith}). Only the canonical page ({@code /v1/articles/{slug}} with no
  * parameter) of a story whose own key the write named: not the pages that show it in their related posts or
  * navigation (an edit of a new story touches hundreds of those, most not read again before they expire). What is
  * computed is stored under the cache's usual rule, so a refresh that read data older than a later write is not kept.
@@ -91,14 +95,16 @@ public class ArticleRefresh {
         }
     }
 
-    private void refresh(Collection<String> requests) {
+    private CompletableFuture<Void> refresh(Collection<String> requests) {
+        List<CompletableFuture<Void>> all = new ArrayList<>(requests.size());
         for (String request : requests) {
             try {
-                worker.execute(() -> compute(request));
+                all.add(CompletableFuture.runAsync(() -> compute(request), worker));
             } catch (RejectedExecutionException e) {
                 skipped.increment();
             }
         }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** Computes the page as an anonymous reader's request would, in a request context of its own. */

@@ -87,10 +87,11 @@ public class ArticleResponses {
         Representation r = render.apply(lookup);
         if (cacheable) {
             // the page of a story (not its related posts, nor a trimmed variant) is computed again as soon as the story changes
-            if (ArticleRefresh.slugOf(request) != null) {
-                cache.put(generation, request, r, ArticleRefresh.ROUTE, Article.key(lookup.article().summary().id()));
-            } else {
-                cache.put(generation, request, r);
+            boolean kept = ArticleRefresh.slugOf(request) != null
+                    ? cache.put(generation, request, r, ArticleRefresh.ROUTE, Article.key(lookup.article().summary().id()))
+                    : cache.put(generation, request, r);
+            if (!kept) {
+                r = ContentCache.unshared(r);
             }
         }
         return representations.respond(headers, r);

@@ -28,6 +28,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -230,12 +233,13 @@ public class ContentCache {
         }
         if (running != null) { // computed again from within its own computation, or begun before an invalidation
             Representation computed = compute.get();
-            put(current, request, computed);
-            return computed;
+            return put(current, request, computed) ? computed : unshared(computed);
         }
         try {
             Representation computed = compute.get();
-            put(current, request, computed);
+            if (!put(current, request, computed)) {
+                computed = unshared(computed);
+            }
             mine.result.complete(computed);
             return computed;
         } catch (RuntimeException | Error e) {
@@ -302,10 +306,20 @@ public class ContentCache {
     /**
      * Keeps a response computed from data read after {@code generation} was current, with the route
      * template of the operation computing it (called on its request's thread) — unless one of its purge keys was
-     * invalidated since: then it may show what changed, and is not kept.
+     * invalidated since: then it may show what changed, and is not kept (false; send it {@link #unshared}).
      */
-    public void put(long generation, String request, Representation response) {
-        put(generation, request, response, UnmatchedRoutes.current(), null);
+    public boolean put(long generation, String request, Representation response) {
+        return put(generation, request, response, UnmatchedRoutes.current(), null);
+    }
+
+    /**
+     * An answer that {@link #put} did not keep because a write it may predate was invalidated while it was computed:
+     * its own requests get it (they asked before that write was seen), but no shared cache may keep it. An edge
+     * fetching it then, after the write's purge had gone out, would otherwise keep the old answer until it
+     * expires (decision 088).
+     */
+    public static Representation unshared(Representation late) {
+        return late.withCacheControl(Representations.PRIVATE_CACHE_CONTROL);
     }
 
     /**
@@ -409,12 +423,17 @@ public class ContentCache {
      * shows one from being stored. Call it after the write that touched them commits.
      */
     public void invalidate(Collection<String> keys) {
+        invalidateAndRefresh(keys);
+    }
+
+    /** {@link #invalidate}, completing once the refresher has stored what it computes again ({@link #refreshWith}). */
+    private CompletableFuture<Void> invalidateAndRefresh(Collection<String> keys) {
         if (keys.isEmpty()) {
-            return;
+            return DONE;
         }
         if (keys.contains(ALL_KEY)) {
             invalidateAll();
-            return;
+            return DONE;
         }
         tellSources(keys);
         long at = sequence.incrementAndGet();
@@ -450,10 +469,28 @@ public class ContentCache {
         });
         forgetOldMarks(now);
         tell(keys);
-        if (!refresh.isEmpty() && refresher != null) {
-            refresher.accept(refresh);
+        var refresher = this.refresher;
+        return refresh.isEmpty() || refresher == null ? DONE : refresher.apply(refresh);
+    }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /** Waits for the refresh of a write's pages, at most {@link #REFRESH_WAIT_MILLIS}; never on an event loop. */
+    private static void await(CompletableFuture<Void> refreshed) {
+        if (refreshed.isDone() || io.vertx.core.Context.isOnEventLoopThread()) {
+            return;
+        }
+        try {
+            refreshed.get(REFRESH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // left to the refresher, or to the page's next reader
         }
     }
+
+    /** How long the write that dropped a page waits for the page to be computed again, at most. */
+    static final long REFRESH_WAIT_MILLIS = 1000;
 
     private static boolean contains(long[] hashes, long hash) {
         for (long h : hashes) {
@@ -465,15 +502,18 @@ public class ContentCache {
     }
 
     /** Computes again, off the request path, the entries {@link #invalidate} dropped because their subject changed. */
-    private volatile java.util.function.Consumer<Collection<String>> refresher;
+    private volatile java.util.function.Function<Collection<String>, CompletableFuture<Void>> refresher;
 
     /**
      * Sets what computes again the entries about one thing (those put with a subject) that an invalidation naming that
      * thing dropped, local or heard from another instance: the page of a story just edited is then back in the cache
      * before its readers ask for it (decision 086). It gets their request keys on the invalidating thread, and must
-     * hand the work to a thread of its own; what it computes is stored under the usual rule ({@link #put}).
+     * hand the work to a thread of its own, completing the future once it is done; what it computes is stored under
+     * the usual rule ({@link #put}). After this instance's own write ({@link #written}) the writing thread waits for
+     * it (at most {@value #REFRESH_WAIT_MILLIS} ms), so the write's answer leaves once its story's page is served
+     * new here.
      */
-    public void refreshWith(java.util.function.Consumer<Collection<String>> refresher) {
+    public void refreshWith(java.util.function.Function<Collection<String>, CompletableFuture<Void>> refresher) {
         this.refresher = refresher;
     }
 
@@ -587,16 +627,16 @@ public class ContentCache {
             return;
         }
         CompletionStage<Void> replayed = replicaWritten();
-        invalidate(keys);
-        if (!edges.enabled()) {
-            return;
+        CompletableFuture<Void> refreshed = invalidateAndRefresh(keys);
+        if (edges.enabled()) {
+            edges.purge(keys);
+            CompletableFuture<Void> done = replayed.toCompletableFuture();
+            if (!done.isDone()) {
+                List<String> purged = List.copyOf(keys);
+                done.whenComplete((ignored, failure) -> edges.purge(purged));
+            }
         }
-        edges.purge(keys);
-        CompletableFuture<Void> done = replayed.toCompletableFuture();
-        if (!done.isDone()) {
-            List<String> purged = List.copyOf(keys);
-            done.whenComplete((ignored, failure) -> edges.purge(purged));
-        }
+        await(refreshed); // the write's answer leaves once its story's page is served new here
     }
 
     /** Tells the read replica (if any) that a write committed; see {@link ReadReplica#committed()}. */

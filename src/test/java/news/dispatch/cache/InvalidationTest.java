@@ -118,6 +118,27 @@ class InvalidationTest {
     }
 
     @Test
+    void anAnswerComputedAcrossAnInvalidationOfWhatItShowsGoesToItsRequestsButToNoSharedCache() {
+        String key = "late-" + UUID.randomUUID();
+        String request = "/v1/late-test/" + key + "?";
+        Representation late = cache.get(request, () -> {
+            Representation r = Representations.of("old".getBytes(StandardCharsets.UTF_8), "application/json",
+                    Instant.now(), 1L, null, Set.of(key));
+            cache.invalidate(Set.of(key)); // a write of what it shows commits while it is being computed
+            return r;
+        });
+        assertThat(new String(late.body(), StandardCharsets.UTF_8)).isEqualTo("old");
+        assertThat(late.cacheControl()).as("no edge may keep it after the write's purge")
+                .isEqualTo(news.dispatch.web.Representations.PRIVATE_CACHE_CONTROL);
+        assertThat(cache.find(request)).isNull();
+
+        Representation fresh = cache.get(request, () -> Representations.of("new".getBytes(StandardCharsets.UTF_8),
+                "application/json", Instant.now(), 2L, null, Set.of(key)));
+        assertThat(fresh.cacheControl()).as("an answer kept is public as usual").isNull();
+        assertThat(cache.find(request)).isNotNull();
+    }
+
+    @Test
     void publishingInvalidatesTheListsAndTheArticlesItMayShowUpIn() {
         Desk d = desk("publish");
         news.dispatch.tag.Tag shared = fixtures.tag("Publish shared " + d.section().slug, news.dispatch.tag.TagType.TOPIC);

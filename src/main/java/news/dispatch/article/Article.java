@@ -217,7 +217,8 @@ public class Article extends BaseEntity implements Purgeable {
     /**
      * The article's own key, and search results (its text may now match other queries); when it entered or left
      * the public lists or moved in them (status, time, section, language, rights, translation group), every list, the
-     * navigation of its section (before and after) and the related posts chosen by its tags (decision 086).
+     * navigation of its section (before and after), the related posts chosen by its tags and the answers showing a
+     * version of it in another language (the key of its translation group's original, before and after; decision 086).
      */
     @Override
     public void touched(Write write, Consumer<String> keys) {
@@ -234,6 +235,14 @@ public class Article extends BaseEntity implements Purgeable {
             }
             // Its tags are read once the flush is over (a collection must not be loaded during it).
             keys.accept(Purgeable.relatedOf(id));
+            // Every answer showing a version of the story lists the versions it has in other languages, the original
+            // among them, whose id is the group's: a version that joins, leaves or enters the public ones changes them.
+            if (write.previous("translationGroup") instanceof java.util.UUID before) {
+                keys.accept(key(before));
+            }
+            if (translationGroup != null) {
+                keys.accept(key(translationGroup));
+            }
         }
     }
 

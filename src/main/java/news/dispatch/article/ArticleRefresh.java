@@ -8,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.dispatch.cache.ContentCache;
+import news.dispatch.web.CanonicalRequest;
 import news.dispatch.web.problem.ProblemException;
 import news.dispatch.web.Representation;
 
@@ -23,16 +24,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The page of a story that was cached when the story changed is computed again at once, on a thread of its own,
- * instead of by the next reader (decision 086): on the instance that made the write and on every instance that hears
- * of it (decision 087). The newsroom edits the stories that are being read, so each edit otherwise turned the most
- * read page into a miss that its readers queued behind. The instance that made the write answers it once the page is
- * stored (or after a second at most, {@link ContentCache#refreshWith}). Only the canonical page ({@code /v1/articles/{slug}} with no
- * parameter) of a story whose own key the write named: not the pages that show it in their related posts or
- * navigation (an edit of a new story touches hundreds of those, most not read again before they expire). What is
- * computed is stored under the cache's usual rule, so a refresh that read data older than a later write is not kept.
- * At most {@value #QUEUE} pages wait; more are left to their readers, counted in
- * {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
+ * The page of a story that changes is computed again at once, on a thread of its own, instead of by its next reader
+ * (decision 086). The newsroom edits the stories that are being read, so each edit otherwise turned the most read page
+ * into a miss that its readers queued behind.
+ * <ul>
+ *   <li>On the instance that made the write: the page of each story it wrote (up to {@value #WRITTEN}), cached or
+ *   not, and the write is answered once that is done (or after a second at most, {@link ContentCache#refreshWith}):
+ *   the readers of the story and the edges the write purged are about to ask for it.</li>
+ *   <li>On every instance that hears of the write (decision 087): the page, if it was cached.</li>
+ * </ul>
+ * Only the canonical page ({@code /v1/articles/{slug}} with no parameter) of the story the write named: not the pages
+ * that show it in their related posts or navigation (an edit of a new story touches hundreds of those, most not read
+ * again before they expire). What is computed is stored under the cache's usual rule, so a refresh that read data
+ * older than a later write is not kept. At most {@value #QUEUE} tasks wait; more are left to their readers,
+ * counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
  */
 @Startup
 @ApplicationScoped
@@ -42,6 +47,10 @@ public class ArticleRefresh {
     static final String ROUTE = "/v1/articles/{slug}";
     private static final String PREFIX = "/v1/articles/";
     static final int QUEUE = 256;
+    /** A write of more stories than this (an import, say) leaves the pages that were not cached to their readers. */
+    static final int WRITTEN = 8;
+    /** What {@link Article#key} puts before a story's id. */
+    private static final String KEY_PREFIX = "article-";
     /** Computations of one page before it is left to its readers, when each was made stale by a later write. */
     private static final int ATTEMPTS = 3;
 
@@ -91,25 +100,59 @@ public class ArticleRefresh {
             // a canonical path escapes what a segment may not hold; '+' is a plus in a path
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return null;
+            return null; // not a slug the API would answer
         }
     }
 
-    private CompletableFuture<Void> refresh(Collection<String> requests) {
-        List<CompletableFuture<Void>> all = new ArrayList<>(requests.size());
-        for (String request : requests) {
-            try {
-                all.add(CompletableFuture.runAsync(() -> compute(request), worker));
-            } catch (RejectedExecutionException e) {
-                skipped.increment();
-            }
+    private CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> wrote) {
+        List<CompletableFuture<Void>> all = new ArrayList<>(dropped.size() + 1);
+        for (String request : dropped) {
+            submit(all, () -> compute(request, slugOf(request)));
+        }
+        List<String> stories = wrote.stream().filter(key -> key.startsWith(KEY_PREFIX)).limit(WRITTEN + 1).toList();
+        if (!stories.isEmpty() && stories.size() <= WRITTEN) { // a bulk write's stories are left to their readers
+            submit(all, () -> stories.forEach(this::computeWritten));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
+    private void submit(List<CompletableFuture<Void>> all, Runnable task) {
+        try {
+            all.add(CompletableFuture.runAsync(task, worker));
+        } catch (RejectedExecutionException e) {
+            skipped.increment();
+        }
+    }
+
+    /**
+     * The page of a story this instance just wrote, whether or not it was cached: the story being edited is the one
+     * its readers, and the edges the write purged, are about to ask for. Not computed if its page was dropped (and
+     * so is computed already), nor for a story that is not public.
+     */
+    private void computeWritten(String key) {
+        String id = key.substring(KEY_PREFIX.length());
+        var context = Arc.container().requestContext();
+        context.activate();
+        String request;
+        try {
+            request = requestOf(service.get(id, ArticleShape.full(ArticleShape.Context.ARTICLE)).article().summary().slug());
+        } catch (RuntimeException e) {
+            return; // not public (a draft, say), or not an article id: nothing to serve
+        } finally {
+            context.terminate();
+        }
+        if (cache.find(request) == null) {
+            compute(request, slugOf(request));
+        }
+    }
+
+    /** The cache key of a story's page (a slug is lower-case letters, digits and hyphens: nothing to escape). */
+    static String requestOf(String slug) {
+        return CanonicalRequest.of(PREFIX + slug, null);
+    }
+
     /** Computes the page as an anonymous reader's request would, in a request context of its own. */
-    private void compute(String request) {
-        String slug = slugOf(request);
+    private void compute(String request, String slug) {
         if (slug == null) {
             return;
         }

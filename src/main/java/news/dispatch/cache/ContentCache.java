@@ -423,11 +423,14 @@ public class ContentCache {
      * shows one from being stored. Call it after the write that touched them commits.
      */
     public void invalidate(Collection<String> keys) {
-        invalidateAndRefresh(keys);
+        invalidateAndRefresh(keys, false);
     }
 
-    /** {@link #invalidate}, completing once the refresher has stored what it computes again ({@link #refreshWith}). */
-    private CompletableFuture<Void> invalidateAndRefresh(Collection<String> keys) {
+    /**
+     * {@link #invalidate}, completing once the refresher has stored what it computes again ({@link #refreshWith}); for
+     * this instance's own write ({@code own}), also the pages of what it wrote that were not cached.
+     */
+    private CompletableFuture<Void> invalidateAndRefresh(Collection<String> keys, boolean own) {
         if (keys.isEmpty()) {
             return DONE;
         }
@@ -470,7 +473,8 @@ public class ContentCache {
         forgetOldMarks(now);
         tell(keys);
         var refresher = this.refresher;
-        return refresh.isEmpty() || refresher == null ? DONE : refresher.apply(refresh);
+        return refresher == null || (refresh.isEmpty() && !own) ? DONE
+                : refresher.refresh(refresh, own ? keys : List.of());
     }
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -502,18 +506,28 @@ public class ContentCache {
     }
 
     /** Computes again, off the request path, the entries {@link #invalidate} dropped because their subject changed. */
-    private volatile java.util.function.Function<Collection<String>, CompletableFuture<Void>> refresher;
+    private volatile Refresher refresher;
+
+    /** What computes again the pages of things that changed ({@link #refreshWith}). */
+    public interface Refresher {
+        /**
+         * Computes again, on a thread of its own, the requests an invalidation dropped because their subject changed,
+         * and for this instance's own write the pages of the things whose keys it {@code wrote} (empty for another
+         * instance's write); completes once they are stored (or given up).
+         */
+        CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> wrote);
+    }
 
     /**
      * Sets what computes again the entries about one thing (those put with a subject) that an invalidation naming that
      * thing dropped, local or heard from another instance: the page of a story just edited is then back in the cache
      * before its readers ask for it (decision 086). It gets their request keys on the invalidating thread, and must
      * hand the work to a thread of its own, completing the future once it is done; what it computes is stored under
-     * the usual rule ({@link #put}). After this instance's own write ({@link #written}) the writing thread waits for
-     * it (at most {@value #REFRESH_WAIT_MILLIS} ms), so the write's answer leaves once its story's page is served
-     * new here.
+     * the usual rule ({@link #put}). After this instance's own write ({@link #written}) it is also asked for the pages
+     * of what was written, cached or not, and the writing thread waits for it (at most {@value #REFRESH_WAIT_MILLIS}
+     * ms), so the write's answer leaves once its story's page is served new here.
      */
-    public void refreshWith(java.util.function.Function<Collection<String>, CompletableFuture<Void>> refresher) {
+    public void refreshWith(Refresher refresher) {
         this.refresher = refresher;
     }
 
@@ -627,7 +641,7 @@ public class ContentCache {
             return;
         }
         CompletionStage<Void> replayed = replicaWritten();
-        CompletableFuture<Void> refreshed = invalidateAndRefresh(keys);
+        CompletableFuture<Void> refreshed = invalidateAndRefresh(keys, true);
         if (edges.enabled()) {
             edges.purge(keys);
             CompletableFuture<Void> done = replayed.toCompletableFuture();

@@ -139,6 +139,23 @@ class InvalidationTest {
     }
 
     @Test
+    void aVersionInAnotherLanguageThatJoinsDropsTheAnswersShowingTheOthers() {
+        Desk d = desk("translation");
+        Article original = fixtures.article("Translated original").section(d.section())
+                .publishedAt(d.main().publishedAt.minusSeconds(7200)).save();
+        fixtures.update(original, a -> a.translationGroup = a.id);
+        Article sorani = fixtures.article("Sorani version").section(d.section()).language("ckb")
+                .publishedAt(d.main().publishedAt.minusSeconds(7100)).with(a -> a.translationGroup = original.id).save();
+        String page = "/v1/articles/" + sorani.slug;
+        given().get(page).then().statusCode(200).body("translations.language", org.hamcrest.Matchers.contains("en"));
+        assertThat(cached(cache, page)).isTrue();
+
+        fixtures.article("Arabic version").section(d.section()).language("ar")
+                .publishedAt(d.main().publishedAt.minusSeconds(7000)).with(a -> a.translationGroup = original.id).save();
+        given().get(page).then().statusCode(200).body("translations.language", org.hamcrest.Matchers.contains("ar", "en"));
+    }
+
+    @Test
     void publishingInvalidatesTheListsAndTheArticlesItMayShowUpIn() {
         Desk d = desk("publish");
         news.dispatch.tag.Tag shared = fixtures.tag("Publish shared " + d.section().slug, news.dispatch.tag.TagType.TOPIC);

@@ -653,6 +653,19 @@ public class ContentCache {
         await(refreshed); // the write's answer leaves once its story's page is served new here
     }
 
+    /**
+     * After another instance's write, heard by its notification (decision 087): invalidates what it touched here, and
+     * purges the same keys at the edges again once this instance no longer serves the old answers. An edge that
+     * fetched an answer from this instance after the writer's first purge but before the notification arrived would
+     * otherwise keep it until the writer's second purge (after the replica's replay) or until it expired (decision 088).
+     */
+    public void heard(Collection<String> keys) {
+        invalidate(keys);
+        if (edges.enabled() && !keys.isEmpty() && !keys.contains(ALL_KEY)) {
+            edges.purge(keys);
+        }
+    }
+
     /** Tells the read replica (if any) that a write committed; see {@link ReadReplica#committed()}. */
     public CompletionStage<Void> replicaWritten() {
         return replica == null ? ReadReplica.NOTHING_TO_WAIT_FOR : replica.committed();

@@ -235,7 +235,7 @@ public class PurgeBroadcast {
             if (keys.isEmpty() || keys.contains(ContentCache.ALL_KEY)) {
                 cache.invalidateAll();
             } else {
-                cache.invalidate(Set.copyOf(keys));
+                cache.heard(Set.copyOf(keys));
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("An invalidation notification could not be read (%s): clearing the application cache", e.getMessage());

@@ -104,6 +104,23 @@ class EdgePurgeTest {
         assertThat(purge).startsWith("PURGE ").contains(" search");
     }
 
+    @Inject
+    ContentCache cache;
+
+    @Test
+    void aWriteHeardFromAnotherInstanceIsPurgedAgainOnceDroppedHere() throws Exception {
+        PURGES.clear();
+        String key = "article-" + java.util.UUID.randomUUID();
+        // what PurgeBroadcast does with another instance's notification: this instance served the old answers until now
+        cache.heard(java.util.Set.of(key, "search"));
+        await(() -> PURGES.stream().anyMatch(p -> p.contains(key)), "the edge hears of it from this instance too");
+        // a notification that clears everything (a listener back from a lost connection) purges nothing at the edges
+        PURGES.clear();
+        cache.heard(java.util.Set.of(ContentCache.ALL_KEY));
+        Thread.sleep(300);
+        assertThat(PURGES).isEmpty();
+    }
+
     @Test
     void aFailingEdgeIsTriedAgain() throws Exception {
         Article article = fixtures.article("Purged after a failure").publishedAt(Instant.parse("2024-05-02T08:00:00Z")).save();

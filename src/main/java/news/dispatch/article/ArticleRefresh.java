@@ -126,24 +126,11 @@ public class ArticleRefresh {
 
     /**
      * The page of a story this instance just wrote, whether or not it was cached: the story being edited is the one
-     * its readers, and the edges the write purged, are about to ask for. Not computed if its page was dropped (and
-     * so is computed already), nor for a story that is not public.
+     * its readers, and the edges the write purged, are about to ask for. Looked up once, by id, which also says its
+     * slug (the page's key); not kept again if its page was dropped and so is computed already.
      */
     private void computeWritten(String key) {
-        String id = key.substring(KEY_PREFIX.length());
-        var context = Arc.container().requestContext();
-        context.activate();
-        String request;
-        try {
-            request = requestOf(service.get(id, ArticleShape.full(ArticleShape.Context.ARTICLE)).article().summary().slug());
-        } catch (RuntimeException e) {
-            return; // not public (a draft, say), or not an article id: nothing to serve
-        } finally {
-            context.terminate();
-        }
-        if (cache.find(request) == null) {
-            compute(request, slugOf(request));
-        }
+        compute(null, key.substring(KEY_PREFIX.length()));
     }
 
     /** The cache key of a story's page (a slug is lower-case letters, digits and hyphens: nothing to escape). */
@@ -151,9 +138,15 @@ public class ArticleRefresh {
         return CanonicalRequest.of(PREFIX + slug, null);
     }
 
-    /** Computes the page as an anonymous reader's request would, in a request context of its own. */
-    private void compute(String request, String slug) {
-        if (slug == null) {
+    /**
+     * Computes a story's page as an anonymous reader's request would, in a request context of its own.
+     *
+     * @param request the page's cache key; null for the page of the story {@code slugOrId} names, under its slug,
+     *                computed only when nothing is cached there
+     * @param slugOrId what the story is looked up by (null: not a story's page, nothing to do)
+     */
+    private void compute(String request, String slugOrId) {
+        if (slugOrId == null) {
             return;
         }
         var context = Arc.container().requestContext();
@@ -162,13 +155,20 @@ public class ArticleRefresh {
             ArticleShape shape = ArticleShape.full(ArticleShape.Context.ARTICLE);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 long generation = cache.generation();
-                ArticleService.Lookup lookup = service.get(slug, shape);
+                ArticleService.Lookup lookup = service.get(slugOrId, shape);
                 if (lookup.movedTo() != null) {
                     gone.increment();
                     return;
                 }
+                String key = request;
+                if (key == null) {
+                    key = requestOf(lookup.article().summary().slug());
+                    if (attempt == 0 && cache.find(key) != null) {
+                        return; // its reader, or the refresh of the dropped page, was first
+                    }
+                }
                 Representation page = responses.renderArticle(shape, lookup);
-                if (cache.put(generation, request, page, ROUTE, Article.key(lookup.article().summary().id()))) {
+                if (cache.put(generation, key, page, ROUTE, Article.key(lookup.article().summary().id()))) {
                     refreshed.increment();
                     return;
                 }
@@ -180,7 +180,7 @@ public class ArticleRefresh {
             gone.increment(); // unpublished, deleted, embargoed: its readers get the error from their own request
         } catch (RuntimeException e) {
             failed.increment();
-            Log.debugf(e, "Computing %s again failed; its next reader computes it", request);
+            Log.debugf(e, "Computing %s again failed; its next reader computes it", request == null ? slugOrId : request);
         } finally {
             context.terminate();
         }

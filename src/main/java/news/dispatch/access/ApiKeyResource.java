@@ -53,9 +53,7 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
     public Response create(@Valid @NotNull ApiKeyInput input) {
         ApiKeyCreated created = keys.create(input);
-        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/admin/api-keys/" + created.key().id())
-                .entity(created).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(created, "/v1/admin/api-keys/" + created.key().id());
     }
 
     @GET

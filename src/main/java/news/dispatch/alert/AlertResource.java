@@ -24,6 +24,7 @@ import news.dispatch.web.PageInfo;
 import news.dispatch.web.Params;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
+import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -92,8 +93,7 @@ public class AlertResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response create(@Valid @NotNull AlertInput input) {
         AlertView alert = alerts.create(input);
-        return Response.status(Response.Status.CREATED).entity(alert).header(HttpHeaders.LOCATION, "/v1/alerts")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(alert, "/v1/alerts");
     }
 
     @DELETE

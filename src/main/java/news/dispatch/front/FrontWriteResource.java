@@ -120,9 +120,7 @@ public class FrontWriteResource {
     public Response schedule(@PathParam("slug") @Parameter(description = "The front's slug or id.") String slug,
                              @Valid @NotNull FrontScheduleInput input) {
         FrontScheduleView view = writes.schedule(slug, input);
-        return Response.status(Response.Status.CREATED).entity(view)
-                .header(HttpHeaders.LOCATION, "/v1/fronts/" + view.front() + "/schedule/" + view.id())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(view, "/v1/fronts/" + view.front() + "/schedule/" + view.id());
     }
 
     @GET

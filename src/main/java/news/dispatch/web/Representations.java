@@ -247,6 +247,16 @@ public class Representations {
         return (location == null ? created : created.header(HttpHeaders.LOCATION, location)).build();
     }
 
+    /**
+     * 201 Created for what is answered once and kept by no cache ({@code no-store}): a secret shown only in this answer
+     * (an API key's, a webhook's, a preview token), or a record with no representation of its own to revalidate.
+     * {@code Location} is relative, as given.
+     */
+    public static Response createdOnce(Object body, String location) {
+        return Response.status(Response.Status.CREATED).entity(body).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.LOCATION, location).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     public byte[] serialize(Object body) {
         try {
             return json.writeValueAsBytes(body);

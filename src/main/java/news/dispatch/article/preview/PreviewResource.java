@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import news.dispatch.access.Roles;
 import news.dispatch.access.Role;
 import news.dispatch.web.ApiResponses;
+import news.dispatch.web.Representations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,9 +56,7 @@ public class PreviewResource {
     public Response create(@PathParam("slug") @Parameter(description = "The article's slug or id.") String slug,
                            PreviewInput input) {
         PreviewView created = previews.create(slug, input);
-        return Response.status(Response.Status.CREATED).entity(created)
-                .header(HttpHeaders.LOCATION, created.url())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(created, created.url());
     }
 
     @GET

@@ -67,8 +67,7 @@ public class PartnerWebhookResource {
     @APIResponse(responseCode = "403", ref = ApiResponses.FORBIDDEN)
     public Response create(@Valid @NotNull WebhookInput input) {
         WebhookView created = service.create(input, owner());
-        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/webhooks/" + created.id())
-                .entity(created).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(created, "/v1/webhooks/" + created.id());
     }
 
     @GET

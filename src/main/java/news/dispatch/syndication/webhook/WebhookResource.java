@@ -67,8 +67,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "415", ref = ApiResponses.UNSUPPORTED_MEDIA_TYPE)
     public Response create(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
         WebhookView created = service.create(input);
-        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/admin/webhooks/" + created.id()).entity(created)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Representations.createdOnce(created, "/v1/admin/webhooks/" + created.id());
     }
 
     @GET

@@ -17,27 +17,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The page of a story that changes is computed again at once, on a thread of its own, instead of by its next reader
- * (decision 086). The newsroom edits the stories that are being read, so each edit otherwise turned the most read page
- * into a miss that its readers queued behind.
+ * The page of a story that changes is computed again at once, on threads of its own (two per core), instead of by its
+ * next reader (decision 086). The newsroom edits the stories that are being read, so each edit otherwise turned the
+ * most read pages into misses that their readers queued behind.
  * <ul>
  *   <li>On the instance that made the write: the page of each story it wrote (up to {@value #WRITTEN}), cached or
  *   not, and the write is answered once that is done (or after a second at most, {@link ContentCache#refreshWith}):
  *   the readers of the story and the edges the write purged are about to ask for it.</li>
  *   <li>On every instance that hears of the write (decision 087): the page, if it was cached.</li>
+ *   <li>On every instance: the cached pages that show the story (in their related posts or navigation) and that a
+ *   reader got from the cache lately; {@link ContentCache} chooses them.</li>
  * </ul>
- * Only the canonical page ({@code /v1/articles/{slug}} with no parameter) of the story the write named: not the pages
- * that show it in their related posts or navigation (an edit of a new story touches hundreds of those, most not read
- * again before they expire). What is computed is stored under the cache's usual rule, so a refresh that read data
- * older than a later write is not kept. At most {@value #QUEUE} tasks wait; more are left to their readers,
- * counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
+ * Only canonical pages ({@code /v1/articles/{slug}} with no parameter). What is computed is stored under the cache's
+ * usual rule, so a refresh that read data older than a later write is not kept; a reader that misses the page
+ * meanwhile waits for it ({@link ContentCache#awaitRefresh}). At most {@value #QUEUE} tasks wait; more are left to
+ * their readers, counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
  */
 @Startup
 @ApplicationScoped
@@ -47,6 +51,8 @@ public class ArticleRefresh {
     static final String ROUTE = "/v1/articles/{slug}";
     private static final String PREFIX = "/v1/articles/";
     static final int QUEUE = 256;
+    /** Pages computed at once: two per core, as pages read lately that show an edited story are computed too. */
+    static final int THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     /** A write of more stories than this (an import, say) leaves the pages that were not cached to their readers. */
     static final int WRITTEN = 8;
     /** What {@link Article#key} puts before a story's id. */
@@ -58,6 +64,8 @@ public class ArticleRefresh {
     private final ArticleService service;
     private final ArticleResponses responses;
     private final ThreadPoolExecutor worker;
+    /** The dropped pages waiting for a thread: one more invalidation of one of them queues nothing more. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Counter refreshed;
     private final Counter gone;
     private final Counter skipped;
@@ -73,8 +81,9 @@ public class ArticleRefresh {
         this.skipped = outcome(registry, "skipped", "left to the next reader: too many were waiting");
         this.superseded = outcome(registry, "superseded", "computed " + ATTEMPTS + " times, each made stale by a later write");
         this.failed = outcome(registry, "failed", "the computation failed (the next reader computes it)");
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread thread = new Thread(r, "dispatch-article-refresh");
+        AtomicInteger threads = new AtomicInteger();
+        this.worker = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread thread = new Thread(r, "dispatch-article-refresh-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -107,19 +116,26 @@ public class ArticleRefresh {
     private CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> wrote) {
         List<CompletableFuture<Void>> all = new ArrayList<>(dropped.size() + 1);
         for (String request : dropped) {
-            submit(all, () -> compute(request, slugOf(request)));
+            if (!queued.add(request)) {
+                continue; // waiting already: it reads the data when it starts, after this invalidation
+            }
+            submit(all, () -> {
+                queued.remove(request);
+                compute(request, slugOf(request));
+            }, () -> queued.remove(request));
         }
         List<String> stories = wrote.stream().filter(key -> key.startsWith(KEY_PREFIX)).limit(WRITTEN + 1).toList();
         if (!stories.isEmpty() && stories.size() <= WRITTEN) { // a bulk write's stories are left to their readers
-            submit(all, () -> stories.forEach(this::computeWritten));
+            submit(all, () -> stories.forEach(this::computeWritten), () -> { });
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    private void submit(List<CompletableFuture<Void>> all, Runnable task) {
+    private void submit(List<CompletableFuture<Void>> all, Runnable task, Runnable refused) {
         try {
             all.add(CompletableFuture.runAsync(task, worker));
         } catch (RejectedExecutionException e) {
+            refused.run();
             skipped.increment();
         }
     }
@@ -152,30 +168,11 @@ public class ArticleRefresh {
         var context = Arc.container().requestContext();
         context.activate();
         try {
-            ArticleShape shape = ArticleShape.full(ArticleShape.Context.ARTICLE);
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                long generation = cache.generation();
-                ArticleService.Lookup lookup = service.get(slugOrId, shape);
-                if (lookup.movedTo() != null) {
-                    gone.increment();
-                    return;
-                }
-                String key = request;
-                if (key == null) {
-                    key = requestOf(lookup.article().summary().slug());
-                    if (attempt == 0 && cache.find(key) != null) {
-                        return; // its reader, or the refresh of the dropped page, was first
-                    }
-                }
-                Representation page = responses.renderArticle(shape, lookup);
-                if (cache.put(generation, key, page, ROUTE, Article.key(lookup.article().summary().id()))) {
-                    refreshed.increment();
-                    return;
-                }
-                // another invalidation of what it shows came while it was computed (a second edit, say), and may have
-                // found no page to drop, so no refresh of its own: compute it again
+            if (request != null) {
+                cache.refreshing(request, () -> attempts(request, slugOrId));
+            } else {
+                attempts(null, slugOrId);
             }
-            superseded.increment();
         } catch (ProblemException e) {
             gone.increment(); // unpublished, deleted, embargoed: its readers get the error from their own request
         } catch (RuntimeException e) {
@@ -184,6 +181,34 @@ public class ArticleRefresh {
         } finally {
             context.terminate();
         }
+    }
+
+    /** Computes and stores the page, again when a later write made what it read stale, up to {@value #ATTEMPTS} times. */
+    private void attempts(String request, String slugOrId) {
+        ArticleShape shape = ArticleShape.full(ArticleShape.Context.ARTICLE);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long generation = cache.generation();
+            ArticleService.Lookup lookup = service.get(slugOrId, shape);
+            if (lookup.movedTo() != null) {
+                gone.increment();
+                return;
+            }
+            String key = request;
+            if (key == null) {
+                key = requestOf(lookup.article().summary().slug());
+                if (attempt == 0 && (cache.find(key) != null || cache.isRefreshing(key))) {
+                    return; // its reader, or the refresh of the dropped page (which this write waits for too), was first
+                }
+            }
+            Representation page = responses.renderArticle(shape, lookup);
+            if (cache.put(generation, key, page, ROUTE, Article.key(lookup.article().summary().id()))) {
+                refreshed.increment();
+                return;
+            }
+            // another invalidation of what it shows came while it was computed (a second edit, say), and may have
+            // found no page to drop, so no refresh of its own: compute it again
+        }
+        superseded.increment();
     }
 
     @PreDestroy

@@ -80,6 +80,10 @@ public class ArticleResponses {
         if (hit != null) {
             return representations.respond(headers, hit);
         }
+        Representation refreshed = cacheable ? cache.awaitRefresh(request) : null; // being computed again (ArticleRefresh)
+        if (refreshed != null) {
+            return representations.respond(headers, refreshed);
+        }
         ArticleService.Lookup lookup = load.get();
         if (lookup.movedTo() != null) {
             return moved.apply(lookup.movedTo());

@@ -143,7 +143,7 @@ public class CachedAnswers implements FrontDoor.Step {
 
     /** The cached answer, or an early source's, when the request's Accept surely chooses it; else null. */
     private ContentCache.Entry find(RoutingContext ctx, HttpServerRequest request) {
-        ContentCache.Entry entry = cache.find(CanonicalRequest.of(ctx));
+        ContentCache.Entry entry = cache.read(CanonicalRequest.of(ctx));
         if (entry != null) {
             return acceptable(request.getHeader("Accept"), entry.representation().mediaType()) ? entry : null;
         }

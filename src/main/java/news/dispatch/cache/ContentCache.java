@@ -77,13 +77,23 @@ public class ContentCache {
      * each content coding, and its content type, encoded once for the early answers ({@link CachedAnswers}), so a
      * hit neither formats dates nor joins surrogate keys again; and the hashes of its purge keys, sorted, for
      * invalidation. From {@code renewAt} on (three quarters of the time-to-live after it was kept) the next early
-     * request renews it (see {@link #find(String)}); {@code renewing} says a request has taken that on. {@code subject}
+     * request renews it (see {@link #read(String)}); {@code renewing} says a request has taken that on. {@code subject}
      * is the hash of the purge key of what the answer is about (a single article's page), or 0: when an invalidation
-     * names it, the entry is computed again at once ({@link #refreshWith}).
+     * names it, the entry is computed again at once ({@link #refreshWith}); {@code asked} is when a reader last got it
+     * from the cache ({@link System#nanoTime()}, to half a second), so a page read again lately is computed again too
+     * when something it shows changes.
      */
     public record Entry(Representation representation, String route, List<Header> headers,
                         List<Header> notModifiedHeaders, CharSequence contentType, CharSequence[] etags,
-                        long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing, long subject) {
+                        long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing, long subject,
+                        AtomicLong asked) {
+
+        /** A reader asked for it now. */
+        void ask(long now) {
+            if (now - asked.get() > ASK_RESOLUTION_NANOS) {
+                asked.set(now);
+            }
+        }
 
         /** True for the one caller that takes on renewing this entry, once it is due. */
         boolean claimRenewal(long now) {
@@ -126,6 +136,13 @@ public class ContentCache {
     private final AtomicLong forgotten = new AtomicLong();
     /** Stores take the read side; an invalidation takes the write side once, between its marks and its scan. */
     private final ReentrantReadWriteLock storing = new ReentrantReadWriteLock();
+    /**
+     * When readers last asked for each page an invalidation handed to the refresher: the page it stores carries that
+     * time on, so a page nobody reads stops being computed again within {@link #ASKED_LATELY_NANOS}.
+     */
+    private final ConcurrentHashMap<String, Long> askedBefore = new ConcurrentHashMap<>();
+    /** The pages being computed again off the request path now, by request ({@link #refreshing}). */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     /** The responses being computed now, by request: a second request for one waits for it (see {@link #get(String, Supplier)}). */
     private final ConcurrentHashMap<String, Computation> computing = new ConcurrentHashMap<>();
 
@@ -223,6 +240,7 @@ public class ContentCache {
     public Representation get(String request, Supplier<Representation> compute) {
         Entry hit = cache.getIfPresent(request);
         if (hit != null && !hit.renewing().get()) {
+            hit.ask(System.nanoTime());
             return hit.representation();
         }
         long current = sequence.get();
@@ -278,29 +296,42 @@ public class ContentCache {
     }
 
     /**
-     * The cached response for this request key, or null. With {@link #put}, for requests whose answer is not always
-     * cacheable (a redirect): read {@link #generation()} first, look up, compute, and put under the number read
-     * before computing. Null too for an entry being renewed ({@link #find(String)}).
+     * The cached response for this request key, for a reader, or null. With {@link #put}, for requests whose answer is
+     * not always cacheable (a redirect): read {@link #generation()} first, look up, compute, and put under the number
+     * read before computing. Null too for an entry being renewed ({@link #read}).
      */
     public Representation find(long generation, String request) {
         Entry entry = cache.getIfPresent(request);
-        return entry == null || entry.renewing().get() ? null : entry.representation();
+        if (entry == null || entry.renewing().get()) {
+            return null;
+        }
+        entry.ask(System.nanoTime());
+        return entry.representation();
     }
 
     /**
-     * The cached response for this request key, with its route, or null — also null for the one request that renews
-     * an entry in the last quarter of its life: that request goes on to its operation, whose {@link #get} computes
-     * the answer again and keeps it for a new time-to-live, while the other requests are still answered from the
-     * entry. A key read all the time so never expires into a miss that many requests wait for; should that request
+     * The cached response for this request key, with its route, for a reader, or null — also null for the one request
+     * that renews an entry in the last quarter of its life: that request goes on to its operation, whose {@link #get}
+     * computes the answer again and keeps it for a new time-to-live, while the other requests are still answered from
+     * the entry. A key read all the time so never expires into a miss that many requests wait for; should that request
      * end before it computes (refused, or failed), the entry expires as it would have.
      */
-    public Entry find(String request) {
+    public Entry read(String request) {
         return find(request, System.nanoTime());
+    }
+
+    /** What is cached for this request key, or null, without counting as a reader's (for checks and diagnostics). */
+    public Entry find(String request) {
+        return cache.getIfPresent(request);
     }
 
     Entry find(String request, long now) {
         Entry entry = cache.getIfPresent(request);
-        return entry != null && entry.claimRenewal(now) ? null : entry;
+        if (entry == null || entry.claimRenewal(now)) {
+            return null;
+        }
+        entry.ask(now);
+        return entry;
     }
 
     /**
@@ -333,11 +364,16 @@ public class ContentCache {
         if (stale(generation, keys)) {
             return false;
         }
+        long now = System.nanoTime();
+        // computed again by the refresher: when its readers last asked; else not asked for since it was computed (the
+        // request that computed it does not count: most pages of a long tail are read once)
+        Long asked = askedBefore.remove(request);
         Entry entry = new Entry(response, route,
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation,
-                System.nanoTime() + renewAfterNanos, new AtomicBoolean(), subject == null ? 0 : hash(subject));
+                now + renewAfterNanos, new AtomicBoolean(), subject == null ? 0 : hash(subject),
+                new AtomicLong(asked == null ? now - ASKED_LATELY_NANOS : asked));
         // Checked and stored under the read side of the store lock: an invalidation marks its keys, then takes the write
         // side once (so every store under way has finished) before it looks for the entries to drop. So either it
         // finds this one, or this sees its mark and is never stored.
@@ -362,7 +398,7 @@ public class ContentCache {
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0,
-                Long.MAX_VALUE, new AtomicBoolean(true), 0);
+                Long.MAX_VALUE, new AtomicBoolean(true), 0, new AtomicLong());
     }
 
     private boolean stale(long generation, long[] keys) {
@@ -455,6 +491,7 @@ public class ContentCache {
         // was either checked against the marks above (and not stored), or is the one found and removed here.
         var entries = cache.asMap();
         List<String> refresh = new ArrayList<>(2);
+        int[] shown = new int[1];
         entries.forEach((request, entry) -> {
             if (showsAny(entry, hashes)) {
                 boolean[] dropped = new boolean[1];
@@ -462,7 +499,18 @@ public class ContentCache {
                     if (!showsAny(current, hashes)) {
                         return current;
                     }
-                    dropped[0] = current.subject != 0 && contains(hashes, current.subject);
+                    if (current.subject != 0) {
+                        long asked = current.asked.get();
+                        if (contains(hashes, current.subject)) {
+                            dropped[0] = true; // the story itself changed
+                        } else if (now - asked < ASKED_LATELY_NANOS && shown[0] < SHOWN_REFRESHES) {
+                            dropped[0] = true; // a page read lately, of a story that shows one that changed
+                            shown[0]++;
+                        }
+                        if (dropped[0]) {
+                            askedBefore.put(key, asked);
+                        }
+                    }
                     return null;
                 });
                 if (dropped[0]) {
@@ -492,6 +540,53 @@ public class ContentCache {
             // left to the refresher, or to the page's next reader
         }
     }
+
+    /**
+     * Runs {@code work}, which computes again a request's page off the request path and stores it ({@link #put}); the
+     * requests for that page that miss meanwhile wait for it ({@link #awaitRefresh}) rather than compute it too.
+     */
+    public void refreshing(String request, Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean mine = refreshing.putIfAbsent(request, done) == null;
+        try {
+            work.run();
+        } finally {
+            if (mine) {
+                refreshing.remove(request, done);
+            }
+            done.complete(null);
+        }
+    }
+
+    /** True while a page is being computed again off the request path ({@link #refreshing}). */
+    public boolean isRefreshing(String request) {
+        return refreshing.containsKey(request);
+    }
+
+    /**
+     * For a request that missed: when its page is being computed again off the request path ({@link #refreshing}),
+     * waits for that (at most {@value #REFRESH_WAIT_MILLIS} ms, never on an event loop) and gives what the cache holds
+     * then; null when nothing was being computed, or what was computed was not kept (the request computes it itself).
+     */
+    public Representation awaitRefresh(String request) {
+        CompletableFuture<Void> running = refreshing.get(request);
+        if (running == null || io.vertx.core.Context.isOnEventLoopThread()) {
+            return null;
+        }
+        await(running);
+        Entry entry = cache.getIfPresent(request);
+        return entry == null ? null : entry.representation();
+    }
+
+    /**
+     * A story's page that a reader asked for within this time is computed again at once when something it shows
+     * changes (another story in its related posts or navigation), not only when the story itself does (decision 086).
+     */
+    static final long ASKED_LATELY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How precisely {@link Entry#asked} is kept: a hit writes it at most once in this time. */
+    static final long ASK_RESOLUTION_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** Pages read lately that one invalidation computes again because they show what changed, at most. */
+    static final int SHOWN_REFRESHES = 32;
 
     /** How long the write that dropped a page waits for the page to be computed again, at most. */
     static final long REFRESH_WAIT_MILLIS = 1000;
@@ -554,6 +649,9 @@ public class ContentCache {
      * kept ({@link #stale}): it began longer ago than any response takes to compute.
      */
     private void forgetOldMarks(long now) {
+        if (askedBefore.size() > 4096) {
+            askedBefore.clear(); // pages whose refresh never stored them (gone, skipped): they start anew
+        }
         if (marks.size() > 4096) {
             marks.values().removeIf(mark -> {
                 if (now - mark.nanos > markLifeNanos) {

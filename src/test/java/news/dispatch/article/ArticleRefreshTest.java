@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The cached page of a story that changes is computed again at once, off the request path, so the readers of a story
  * being edited are not the ones who wait for it: on the instance that made the write (before it answers the write)
- * and on one that hears of it.
+ * and on one that hears of it; and so is a page read lately that shows a story that changed.
  */
 @QuarkusTest
 class ArticleRefreshTest {
@@ -95,6 +95,7 @@ class ArticleRefreshTest {
         String older = page(d.older());
         given().get(main).then().statusCode(200);
         given().get(older).then().statusCode(200).body("navigation.next.headline", equalTo("Main edit"));
+        given().get(older).then().statusCode(200); // read again, from the cache: a page read lately
         double before = refreshes("refreshed");
 
         edit(d.main(), "Main edit, refreshed");
@@ -103,8 +104,8 @@ class ArticleRefreshTest {
         assertThat(cachedBody(main)).as("the story's page is back in the cache with the edit")
                 .contains("Main edit, refreshed");
         assertThat(refreshes("refreshed")).isGreaterThan(before);
-        // a page that only shows the story (its navigation) is left to its next reader
-        assertThat(cachedBody(older)).isNull();
+        // a page read lately that shows the story (in its navigation) is computed again too
+        assertThat(eventually(older, body -> body != null && body.contains("Main edit, refreshed"))).isTrue();
 
         // what the refresh kept is what a reader's own request computes
         String refreshed = cachedBody(main);
@@ -114,6 +115,33 @@ class ArticleRefreshTest {
         assertThat(cachedBody(main)).isNull();
         given().header("Accept-Encoding", "identity").get(main).then().statusCode(200).header("ETag", etag);
         assertThat(cachedBody(main)).isEqualTo(refreshed);
+    }
+
+    @Test
+    void aPageThatShowsTheStoryButWasNotReadLatelyIsLeftToItsNextReader() throws InterruptedException {
+        Desk d = desk("unread lately");
+        String older = page(d.older());
+        given().get(older).then().statusCode(200).body("navigation.next.headline", equalTo("Main unread lately"));
+        given().get(older).then().statusCode(200);
+        ContentCache.Entry entry = cache.find(older + "?");
+        assertThat(entry).isNotNull();
+        entry.asked().set(System.nanoTime() - Duration.ofSeconds(20).toNanos()); // as if last read 20 s ago
+
+        edit(d.main(), "Main unread lately, edited");
+
+        assertThat(within(Duration.ofSeconds(1), older, body -> body != null)).isFalse();
+        given().get(older).then().statusCode(200).body("navigation.next.headline", equalTo("Main unread lately, edited"));
+    }
+
+    @Test
+    void aPageReadOnlyByTheRequestThatComputedItIsNotReadLately() throws InterruptedException {
+        Desk d = desk("read once");
+        String older = page(d.older());
+        given().get(older).then().statusCode(200);
+
+        edit(d.main(), "Main read once, edited");
+
+        assertThat(within(Duration.ofSeconds(1), older, body -> body != null)).isFalse();
     }
 
     @Test
@@ -173,6 +201,40 @@ class ArticleRefreshTest {
         fixtures.update(d.main(), a -> a.headline = "Main elsewhere, edited there");
         cache.invalidate(Set.of(Article.key(d.main().id)));
         assertThat(eventually(main, body -> body != null && body.contains("Main elsewhere, edited there"))).isTrue();
+    }
+
+    @Test
+    void aReaderThatMissesAPageBeingComputedAgainWaitsForThatComputation() throws Exception {
+        Desk d = desk("joined");
+        String request = ArticleRefresh.requestOf(d.main().slug);
+        cache.invalidateAll(); // the page the desk's own writes computed: not cached now
+        assertThat(cache.find(request)).isNull();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var refresh = executor.submit(() -> cache.refreshing(request, () -> {
+                started.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var reader = executor.submit(() -> given().get(page(d.main())).then().statusCode(200)
+                    .extract().<String>path("headline"));
+            Thread.sleep(300);
+            assertThat(reader.isDone()).as("it waits for the computation under way").isFalse();
+            release.countDown();
+            refresh.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            // nothing was stored by that computation: the reader computes the page itself
+            assertThat(reader.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("Main joined");
+            assertThat(cache.isRefreshing(request)).isFalse();
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
     }
 
     @Test

@@ -113,22 +113,31 @@ public class ArticleRefresh {
         }
     }
 
-    private CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> wrote) {
+    private CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> shown, Collection<String> wrote) {
         List<CompletableFuture<Void>> all = new ArrayList<>(dropped.size() + 1);
         for (String request : dropped) {
-            if (!queued.add(request)) {
-                continue; // waiting already: it reads the data when it starts, after this invalidation
-            }
-            submit(all, () -> {
-                queued.remove(request);
-                compute(request, slugOf(request));
-            }, () -> queued.remove(request));
+            queue(request, all);
+        }
+        List<CompletableFuture<Void>> notAwaited = new ArrayList<>(shown.size());
+        for (String request : shown) {
+            queue(request, notAwaited);
         }
         List<String> stories = wrote.stream().filter(key -> key.startsWith(KEY_PREFIX)).limit(WRITTEN + 1).toList();
         if (!stories.isEmpty() && stories.size() <= WRITTEN) { // a bulk write's stories are left to their readers
             submit(all, () -> stories.forEach(this::computeWritten), () -> { });
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    /** Queues the computation of a dropped page, unless it is waiting already (it reads the data when it starts). */
+    private void queue(String request, List<CompletableFuture<Void>> all) {
+        if (!queued.add(request)) {
+            return;
+        }
+        submit(all, () -> {
+            queued.remove(request);
+            compute(request, slugOf(request));
+        }, () -> queued.remove(request));
     }
 
     private void submit(List<CompletableFuture<Void>> all, Runnable task, Runnable refused) {

@@ -491,10 +491,10 @@ public class ContentCache {
         // was either checked against the marks above (and not stored), or is the one found and removed here.
         var entries = cache.asMap();
         List<String> refresh = new ArrayList<>(2);
-        int[] shown = new int[1];
+        List<String> shown = new ArrayList<>(2);
         entries.forEach((request, entry) -> {
             if (showsAny(entry, hashes)) {
-                boolean[] dropped = new boolean[1];
+                int[] dropped = new int[1]; // 1: its subject changed; 2: it shows what changed and was read lately
                 entries.computeIfPresent(request, (key, current) -> {
                     if (!showsAny(current, hashes)) {
                         return current;
@@ -502,27 +502,28 @@ public class ContentCache {
                     if (current.subject != 0) {
                         long asked = current.asked.get();
                         if (contains(hashes, current.subject)) {
-                            dropped[0] = true; // the story itself changed
-                        } else if (now - asked < ASKED_LATELY_NANOS && shown[0] < SHOWN_REFRESHES) {
-                            dropped[0] = true; // a page read lately, of a story that shows one that changed
-                            shown[0]++;
+                            dropped[0] = 1; // the story itself changed
+                        } else if (now - asked < ASKED_LATELY_NANOS && shown.size() < SHOWN_REFRESHES) {
+                            dropped[0] = 2; // a page read lately, of a story that shows one that changed
                         }
-                        if (dropped[0]) {
+                        if (dropped[0] != 0) {
                             askedBefore.put(key, asked);
                         }
                     }
                     return null;
                 });
-                if (dropped[0]) {
+                if (dropped[0] == 1) {
                     refresh.add(request);
+                } else if (dropped[0] == 2) {
+                    shown.add(request);
                 }
             }
         });
         forgetOldMarks(now);
         tell(keys);
         var refresher = this.refresher;
-        return refresher == null || (refresh.isEmpty() && !own) ? DONE
-                : refresher.refresh(refresh, own ? keys : List.of());
+        return refresher == null || (refresh.isEmpty() && shown.isEmpty() && !own) ? DONE
+                : refresher.refresh(refresh, shown, own ? keys : List.of());
     }
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -575,7 +576,11 @@ public class ContentCache {
         }
         await(running);
         Entry entry = cache.getIfPresent(request);
-        return entry == null ? null : entry.representation();
+        if (entry == null) {
+            return null;
+        }
+        entry.ask(System.nanoTime());
+        return entry.representation();
     }
 
     /**
@@ -606,11 +611,12 @@ public class ContentCache {
     /** What computes again the pages of things that changed ({@link #refreshWith}). */
     public interface Refresher {
         /**
-         * Computes again, on a thread of its own, the requests an invalidation dropped because their subject changed,
-         * and for this instance's own write the pages of the things whose keys it {@code wrote} (empty for another
-         * instance's write); completes once they are stored (or given up).
+         * Computes again, on threads of its own, the requests an invalidation dropped because their subject changed
+         * ({@code dropped}) or because they show what changed and were read lately ({@code shown}), and for this
+         * instance's own write the pages of the things whose keys it {@code wrote} (empty for another instance's
+         * write); completes once the dropped and written ones are stored (or given up): the shown ones are not waited for.
          */
-        CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> wrote);
+        CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> shown, Collection<String> wrote);
     }
 
     /**

@@ -50,6 +50,8 @@ public class RateLimiter {
     private final AtomicBoolean failing = new AtomicBoolean();
     /** While failing: when to ask Redis again (System.nanoTime). */
     private volatile long askAgainAt;
+    /** When Redis last failed (System.nanoTime): only an answer to a request sent after it ends the failing. */
+    private volatile long failedAt;
 
     public RateLimiter(Clock clock, AccessConfig config, RateLimitMetrics metrics, Instance<Redis> redis) {
         AccessConfig.RateLimits limits = config.rateLimit();
@@ -80,9 +82,10 @@ public class RateLimiter {
         if (shared == null || Context.isOnEventLoopThread() || resting()) {
             return local.take(bucket, limit);
         }
+        long sent = System.nanoTime();
         try {
             Outcome outcome = shared.take(bucket, limit).await().indefinitely(); // bounded by the store's timeout
-            answered();
+            answered(sent);
             return outcome;
         } catch (RuntimeException e) {
             return failed(e, bucket, limit);
@@ -97,8 +100,9 @@ public class RateLimiter {
         if (shared == null || resting()) {
             return Uni.createFrom().item(local.take(bucket, limit));
         }
+        long sent = System.nanoTime();
         Uni<Outcome> outcome = shared.take(bucket, limit)
-                .onItem().invoke(this::answered)
+                .onItem().invoke(ignored -> answered(sent))
                 .onFailure().recoverWithItem(e -> failed(e, bucket, limit));
         Context context = Vertx.currentContext();
         return context == null ? outcome : outcome.emitOn(task -> context.runOnContext(v -> task.run()));
@@ -109,15 +113,22 @@ public class RateLimiter {
         return failing.get() && System.nanoTime() - askAgainAt < 0;
     }
 
-    private void answered() {
-        if (failing.get() && failing.compareAndSet(true, false)) {
+    /**
+     * Redis answered a request sent at {@code sent}. Only a request sent after the last failure ends it: under load,
+     * requests already waiting when one timed out were answered just after, each turned sharing on again at once, and
+     * every request went on waiting for a store that was behind, instead of counting alone until {@code askAgainAt}.
+     */
+    private void answered(long sent) {
+        if (failing.get() && sent - failedAt > 0 && failing.compareAndSet(true, false)) {
             LOG.info("Rate limits: Redis answers again; the counters are shared again");
         }
     }
 
     private Outcome failed(Throwable e, String bucket, int limit) {
         metrics.rateLimitStoreFailed();
-        askAgainAt = System.nanoTime() + retryAfterNanos;
+        long now = System.nanoTime();
+        failedAt = now;
+        askAgainAt = now + retryAfterNanos;
         if (failing.compareAndSet(false, true)) {
             LOG.warnf("Rate limits: Redis failed (%s); each instance counts alone until it answers again, "
                     + "asked again after %d ms", describe(e), retryAfterNanos / 1_000_000L);

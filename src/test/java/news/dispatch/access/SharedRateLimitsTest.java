@@ -123,6 +123,30 @@ class SharedRateLimitsTest {
         return Integer.parseInt(response.header("RateLimit-Remaining"));
     }
 
+    @Inject
+    RateLimiter limiter;
+
+    @Test
+    void afterATimeoutThisInstanceCountsAloneUntilItIsTimeToAskAgain() throws InterruptedException {
+        String bucket = "late:" + UUID.randomUUID();
+        assertThat(limiter.takeAsync(bucket, 100).await().atMost(Duration.ofSeconds(5)).remaining()).isEqualTo(99);
+        assertThat(limiter.store()).isEqualTo(RateLimiter.Store.REDIS);
+        // Redis holds every write for 700 ms: the next count times out (100 ms) and this instance counts alone
+        RedisAPI.api(redis).clientAndAwait(List.of("PAUSE", "700", "WRITE"));
+        long failedAt = System.nanoTime();
+        limiter.takeAsync(bucket, 100).await().atMost(Duration.ofSeconds(5));
+        assertThat(limiter.store()).isEqualTo(RateLimiter.Store.REDIS_FAILING);
+        Thread.sleep(1_000); // Redis answers again, but is not asked
+        assertThat(limiter.takeAsync(bucket, 100).await().atMost(Duration.ofSeconds(5)).remaining())
+                .as("counted here alone, after the one that timed out").isEqualTo(98);
+        assertThat(limiter.store()).as("counting alone until it is time to ask Redis again")
+                .isEqualTo(RateLimiter.Store.REDIS_FAILING);
+        // once the rest is over (5 s), the next request asks Redis again, and its answer ends the failing
+        Thread.sleep(Math.max(0, Duration.ofSeconds(5).toMillis() - (System.nanoTime() - failedAt) / 1_000_000 + 200));
+        limiter.takeAsync(bucket, 100).await().atMost(Duration.ofSeconds(5));
+        assertThat(limiter.store()).isEqualTo(RateLimiter.Store.REDIS);
+    }
+
     @Test
     void aKeysLimitHoldsAcrossInstances() {
         boolean counted = false;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The page of a story that changes is computed again at once, on threads of its own (two per core), instead of by its
+ * The page of a story that changes is computed again at once, on threads of its own, instead of by its
  * next reader (decision 086). The newsroom edits the stories that are being read, so each edit otherwise turned the
  * most read pages into misses that their readers queued behind.
  * <ul>
@@ -38,9 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>On every instance: the cached pages that show the story (in their related posts or navigation) and that a
  *   reader got from the cache lately; {@link ContentCache} chooses them.</li>
  * </ul>
+ * Two lanes, each with one thread per core (at least two) and a queue: the pages of the stories that changed (what a
+ * write waits for), and the pages that only show them; so the first never wait behind the second.
  * Only canonical pages ({@code /v1/articles/{slug}} with no parameter). What is computed is stored under the cache's
  * usual rule, so a refresh that read data older than a later write is not kept; a reader that misses the page
- * meanwhile waits for it ({@link ContentCache#awaitRefresh}). At most {@value #QUEUE} tasks wait; more are left to
+ * meanwhile waits for it ({@link ContentCache#awaitRefresh}). At most {@value #QUEUE} tasks wait in each lane; more are left to
  * their readers, counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
  */
 @Startup
@@ -51,8 +53,8 @@ public class ArticleRefresh {
     static final String ROUTE = "/v1/articles/{slug}";
     private static final String PREFIX = "/v1/articles/";
     static final int QUEUE = 256;
-    /** Pages computed at once: two per core, as pages read lately that show an edited story are computed too. */
-    static final int THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /** Pages computed at once in each lane: one per core (at least two). */
+    static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** A write of more stories than this (an import, say) leaves the pages that were not cached to their readers. */
     static final int WRITTEN = 8;
     /** What {@link Article#key} puts before a story's id. */
@@ -63,9 +65,10 @@ public class ArticleRefresh {
     private final ContentCache cache;
     private final ArticleService service;
     private final ArticleResponses responses;
-    private final ThreadPoolExecutor worker;
-    /** The dropped pages waiting for a thread: one more invalidation of one of them queues nothing more. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** The pages of stories that changed: what writes wait for, never queued behind the pages below. */
+    private final Lane changed;
+    /** The pages read lately that show a story that changed: nothing waits for them. */
+    private final Lane shown;
     private final Counter refreshed;
     private final Counter gone;
     private final Counter skipped;
@@ -81,12 +84,8 @@ public class ArticleRefresh {
         this.skipped = outcome(registry, "skipped", "left to the next reader: too many were waiting");
         this.superseded = outcome(registry, "superseded", "computed " + ATTEMPTS + " times, each made stale by a later write");
         this.failed = outcome(registry, "failed", "the computation failed (the next reader computes it)");
-        AtomicInteger threads = new AtomicInteger();
-        this.worker = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread thread = new Thread(r, "dispatch-article-refresh-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.changed = new Lane("dispatch-article-refresh-changed-");
+        this.shown = new Lane("dispatch-article-refresh-shown-");
         cache.refreshWith(this::refresh);
     }
 
@@ -116,36 +115,61 @@ public class ArticleRefresh {
     private CompletableFuture<Void> refresh(Collection<String> dropped, Collection<String> shown, Collection<String> wrote) {
         List<CompletableFuture<Void>> all = new ArrayList<>(dropped.size() + 1);
         for (String request : dropped) {
-            queue(request, all);
+            changed.queue(request, all);
         }
         List<CompletableFuture<Void>> notAwaited = new ArrayList<>(shown.size());
         for (String request : shown) {
-            queue(request, notAwaited);
+            this.shown.queue(request, notAwaited);
         }
         List<String> stories = wrote.stream().filter(key -> key.startsWith(KEY_PREFIX)).limit(WRITTEN + 1).toList();
         if (!stories.isEmpty() && stories.size() <= WRITTEN) { // a bulk write's stories are left to their readers
-            submit(all, () -> stories.forEach(this::computeWritten), () -> { });
+            changed.submit(all, () -> stories.forEach(this::computeWritten), () -> { });
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /** Queues the computation of a dropped page, unless it is waiting already (it reads the data when it starts). */
-    private void queue(String request, List<CompletableFuture<Void>> all) {
-        if (!queued.add(request)) {
-            return;
-        }
-        submit(all, () -> {
-            queued.remove(request);
-            compute(request, slugOf(request));
-        }, () -> queued.remove(request));
-    }
+    /**
+     * Threads of their own and a queue of at most {@value #QUEUE} tasks. Two lanes, so that the pages a write waits
+     * for never queue behind the pages read lately that only show what it changed: an edit may hand over 32 of
+     * those, and five edits a second kept every thread busy with them while each write waited its full second.
+     */
+    private final class Lane {
 
-    private void submit(List<CompletableFuture<Void>> all, Runnable task, Runnable refused) {
-        try {
-            all.add(CompletableFuture.runAsync(task, worker));
-        } catch (RejectedExecutionException e) {
-            refused.run();
-            skipped.increment();
+        private final ThreadPoolExecutor worker;
+        /** The pages waiting for a thread: one more invalidation of one of them queues nothing more. */
+        private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+        Lane(String name) {
+            AtomicInteger threads = new AtomicInteger();
+            this.worker = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+                Thread thread = new Thread(r, name + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        /** Queues the computation of a dropped page, unless it is waiting already (it reads the data when it starts). */
+        void queue(String request, List<CompletableFuture<Void>> all) {
+            if (!queued.add(request)) {
+                return;
+            }
+            submit(all, () -> {
+                queued.remove(request);
+                compute(request, slugOf(request));
+            }, () -> queued.remove(request));
+        }
+
+        void submit(List<CompletableFuture<Void>> all, Runnable task, Runnable refused) {
+            try {
+                all.add(CompletableFuture.runAsync(task, worker));
+            } catch (RejectedExecutionException e) {
+                refused.run();
+                skipped.increment();
+            }
+        }
+
+        void stop() {
+            worker.shutdownNow();
         }
     }
 
@@ -222,6 +246,7 @@ public class ArticleRefresh {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        changed.stop();
+        shown.stop();
     }
 }

@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * write waits for), and the pages that only show them; so the first never wait behind the second.
  * Only canonical pages ({@code /v1/articles/{slug}} with no parameter). What is computed is stored under the cache's
  * usual rule, so a refresh that read data older than a later write is not kept; a reader that misses the page
- * meanwhile waits for it ({@link ContentCache#awaitRefresh}). At most {@value #QUEUE} tasks wait in each lane; more are left to
- * their readers, counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
+ * meanwhile waits for it ({@link ContentCache#awaitRefresh}). At most {@value #QUEUE} tasks wait in each lane; more
+ * are left to their readers, counted in {@code dispatch_cache_refreshes_total{outcome="skipped"}}.
  */
 @Startup
 @ApplicationScoped
@@ -130,8 +130,8 @@ public class ArticleRefresh {
 
     /**
      * Threads of their own and a queue of at most {@value #QUEUE} tasks. Two lanes, so that the pages a write waits
-     * for never queue behind the pages read lately that only show what it changed: an edit may hand over 32 of
-     * those, and five edits a second kept every thread busy with them while each write waited its full second.
+     * for never queue behind the pages read lately that only show what an earlier write changed: an edit may hand
+     * over 32 of those.
      */
     private final class Lane {
 

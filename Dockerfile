@@ -34,7 +34,7 @@ ENV DISPATCH_DB_URL=jdbc:postgresql://localhost:5432/dispatch \
     DISPATCH_SHUTDOWN_DELAY=5S \
     DISPATCH_SHUTDOWN_TIMEOUT=30S \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms224m -Xmx224m -Xmn64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000 -XX:TrimNativeHeapInterval=5000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS="-Xms208m -Xmx208m -Xmn48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-UsePerfData -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000 -XX:TrimNativeHeapInterval=1000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # Application class-data archive, written by this image's own JVM (an archive only fits the JDK build and the
 # jars that wrote it): a training start with no database reachable (the application starts anyway and answers

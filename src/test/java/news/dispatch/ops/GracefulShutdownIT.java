@@ -252,7 +252,7 @@ class GracefulShutdownIT {
             int managementPort = freePort();
             Path log = jar.getParent().getParent().resolve("graceful-shutdown-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx224m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    "-Xmx208m", "-XX:+UseSerialGC", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = new HashMap<>(Map.of(
                     "DISPATCH_DB_URL", databaseUrl, "DISPATCH_DB_USER", "postgres", "DISPATCH_DB_PASSWORD", "",

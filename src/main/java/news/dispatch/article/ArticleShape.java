@@ -63,6 +63,8 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
     /** The body's uploaded images ({@link ArticleView#images()}): shown with the body. */
     private static final String IMAGES = "images";
 
+    private static final Set<Part> ALL_PARTS = EnumSet.allOf(Part.class);
+
     private static final Set<String> PART_NAMES = Arrays.stream(Part.values()).map(Part::value)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -73,6 +75,14 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
 
     public boolean has(Part part) {
         return parts.contains(part);
+    }
+
+    /**
+     * Whether {@link #apply} can remove anything: not when no {@code fields} are named and every part is embedded
+     * (the single article's default), so that the answer is the record serialised as it is.
+     */
+    public boolean trims() {
+        return fields != null || !parts.containsAll(ALL_PARTS);
     }
 
     /**

@@ -148,6 +148,19 @@ class ArticleShapeTest {
         }
 
         @Test
+        void theWholeArticleIsTheSameBytesAsOneTrimmedToEveryMember() {
+            Story s = story();
+            String every = String.join(",", ArticleShape.SUMMARY_FIELDS) + ",body,corrections,navigation,related";
+            for (Article article : new Article[] {s.main(), s.older()}) {
+                var whole = given().when().get("/v1/articles/" + article.slug).then().statusCode(200).extract();
+                var trimmed = given().queryParam("fields", every).when().get("/v1/articles/" + article.slug)
+                        .then().statusCode(200).extract();
+                assertThat(whole.asString()).isEqualTo(trimmed.asString());
+                assertThat(whole.header("ETag")).isEqualTo(trimmed.header("ETag"));
+            }
+        }
+
+        @Test
         void includeLimitsTheParts() {
             Story s = story();
             given().queryParam("include", "body").when().get("/v1/articles/" + s.main().slug)

@@ -146,15 +146,20 @@ public class ArticleResponses {
     }
 
     private Representation renderPage(UriInfo uri, ArticleShape shape, Page<?> page, Instant lastModified, String family) {
-        JsonNode tree = json.valueToTree(page);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(LISTS_KEY);
         if (family != null) {
             keys.add(family);
         }
         keys.addAll(purgeKeys(page));
-        shape.applyToItems(tree);
-        return representations.render(tree, lastModified, null, Representations.nextLink(uri, page.page()), keys)
+        // As for the article: through a JSON tree only when the items must be trimmed member by member.
+        Object body = shape.untrimmed(page);
+        if (body == null) {
+            JsonNode tree = json.valueToTree(page);
+            shape.applyToItems(tree);
+            body = tree;
+        }
+        return representations.render(body, lastModified, null, Representations.nextLink(uri, page.page()), keys)
                 .withLanguage(ArticleQuery.languageTag(uri.getQueryParameters().getFirst("lang")));
     }
 

@@ -3,6 +3,7 @@ package news.dispatch.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.UriInfo;
+import news.dispatch.web.Page;
 import news.dispatch.web.problem.FieldError;
 import news.dispatch.web.problem.ProblemException;
 
@@ -142,6 +143,27 @@ public record ArticleShape(Set<String> fields, Set<Part> parts) {
             parts.addAll(context.defaults);
         }
         return new ArticleShape(fields == null ? null : Set.copyOf(fields), Set.copyOf(parts));
+    }
+
+    /**
+     * The page as {@link #applyToItems} would leave it, where that needs no JSON tree: no {@code fields}, and items
+     * that are related posts (nothing to trim) or list items embedding no part (their summaries); null otherwise.
+     */
+    public Page<?> untrimmed(Page<?> page) {
+        if (fields != null) {
+            return null;
+        }
+        List<Object> items = new ArrayList<>(page.items().size());
+        for (Object item : page.items()) {
+            if (item instanceof RelatedArticle) {
+                items.add(item);
+            } else if (item instanceof ArticleView view && parts.isEmpty()) {
+                items.add(view.summary());
+            } else {
+                return null;
+            }
+        }
+        return new Page<>(items, page.page());
     }
 
     /** Trims an article object (summary, full article, search hit) in place, and the summaries nested in it. */

@@ -91,6 +91,19 @@ class ArticleShapeTest {
         }
 
         @Test
+        void aWholeListIsTheSameBytesAsOneTrimmedToEveryMember() {
+            Story s = story();
+            String every = String.join(",", ArticleShape.SUMMARY_FIELDS);
+            for (String path : new String[] {"/v1/articles?section=" + s.section().slug,
+                    "/v1/articles/" + s.main().slug + "/related"}) {
+                var whole = given().when().get(path).then().statusCode(200).extract();
+                var trimmed = given().queryParam("fields", every).when().get(path).then().statusCode(200).extract();
+                assertThat(whole.asString()).contains(s.older().slug).isEqualTo(trimmed.asString());
+                assertThat(whole.header("ETag")).isEqualTo(trimmed.header("ETag"));
+            }
+        }
+
+        @Test
         void listsShowNoOptionalPartByDefault() {
             Story s = story();
             given().queryParam("section", s.section().slug).when().get("/v1/articles")

@@ -267,4 +267,16 @@ public class Article extends BaseEntity implements Purgeable {
     public static String key(java.util.UUID id) {
         return "article-" + id;
     }
+
+    /** The id in a purge key made by {@link #key}, or null for any other key. */
+    public static java.util.UUID idOf(String key) {
+        if (!key.startsWith("article-")) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(key.substring("article-".length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

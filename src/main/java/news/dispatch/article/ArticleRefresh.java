@@ -74,6 +74,7 @@ public class ArticleRefresh {
     private final Counter skipped;
     private final Counter superseded;
     private final Counter failed;
+    private final Counter composed;
 
     public ArticleRefresh(ContentCache cache, ArticleService service, ArticleResponses responses, MeterRegistry registry) {
         this.cache = cache;
@@ -84,6 +85,7 @@ public class ArticleRefresh {
         this.skipped = outcome(registry, "skipped", "left to the next reader: too many were waiting");
         this.superseded = outcome(registry, "superseded", "computed " + ATTEMPTS + " times, each made stale by a later write");
         this.failed = outcome(registry, "failed", "the computation failed (the next reader computes it)");
+        this.composed = outcome(registry, "composed", "a page that only shows what changed, put together again (decision 173)");
         this.changed = new Lane("dispatch-article-refresh-changed-");
         this.shown = new Lane("dispatch-article-refresh-shown-");
         cache.refreshWith(this::refresh);
@@ -218,6 +220,10 @@ public class ArticleRefresh {
 
     /** Computes and stores the page, again when a later write made what it read stale, up to {@value #ATTEMPTS} times. */
     private void attempts(String request, String slugOrId) {
+        if (request != null && cache.compose(request) != null) {
+            composed.increment(); // a page that only shows what changed, put together again from the new summary
+            return;
+        }
         ArticleShape shape = ArticleShape.full(ArticleShape.Context.ARTICLE);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long generation = cache.generation();
@@ -234,7 +240,7 @@ public class ArticleRefresh {
                 }
             }
             Representation page = responses.renderArticle(shape, lookup);
-            if (cache.put(generation, key, page, ROUTE, Article.key(lookup.article().summary().id()))) {
+            if (responses.keep(generation, key, page, lookup)) {
                 refreshed.increment();
                 return;
             }

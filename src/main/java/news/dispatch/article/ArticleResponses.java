@@ -14,8 +14,13 @@ import news.dispatch.web.Representation;
 import news.dispatch.web.Representations;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -84,6 +89,10 @@ public class ArticleResponses {
         if (refreshed != null) {
             return representations.respond(headers, refreshed);
         }
+        Representation composed = cacheable ? cache.compose(request) : null; // only a summary it shows changed
+        if (composed != null) {
+            return representations.respond(headers, composed);
+        }
         ArticleService.Lookup lookup = load.get();
         if (lookup.movedTo() != null) {
             return moved.apply(lookup.movedTo());
@@ -92,7 +101,7 @@ public class ArticleResponses {
         if (cacheable) {
             // the page of a story (not its related posts, nor a trimmed variant) is computed again as soon as the story changes
             boolean kept = ArticleRefresh.slugOf(request) != null
-                    ? cache.put(generation, request, r, ArticleRefresh.ROUTE, Article.key(lookup.article().summary().id()))
+                    ? keep(generation, request, r, lookup)
                     : cache.put(generation, request, r);
             if (!kept) {
                 r = ContentCache.unshared(r);
@@ -130,6 +139,46 @@ public class ArticleResponses {
         }
         return representations.render(body, lookup.lastModified(), lookup.version(), null, keys)
                 .withLanguage(lookup.article().summary().language());
+    }
+
+    /**
+     * Keeps a story's canonical page, computed under {@code generation}: computed again at once when the story changes
+     * (its subject, decision 086), and put together again with the new summary when a story it shows only in its
+     * navigation or related posts changes (decision 173). True when it was kept.
+     */
+    boolean keep(long generation, String request, Representation page, ArticleService.Lookup lookup) {
+        return cache.put(generation, request, page, ArticleRefresh.ROUTE, Article.key(lookup.article().summary().id()),
+                summaryOnlyKeys(lookup.article()));
+    }
+
+    /**
+     * The {@code article-<id>} keys of the stories a page shows only as summaries in its navigation and related
+     * posts, and nowhere else (not as a translation, say); each summary's other keys (its section, tags, bylines,
+     * translations, lead image) stay keys that drop the page.
+     */
+    static Set<String> summaryOnlyKeys(ArticleView view) {
+        List<ArticleSummary> nested = new ArrayList<>();
+        if (view.navigation() != null) {
+            Stream.of(view.navigation().previous(), view.navigation().next()).filter(Objects::nonNull).forEach(nested::add);
+        }
+        if (view.related() != null) {
+            view.related().forEach(r -> nested.add(r.article()));
+        }
+        if (nested.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> others = new HashSet<>();
+        addKeys(view.summary(), others);
+        Set<String> own = new LinkedHashSet<>();
+        for (ArticleSummary summary : nested) {
+            Set<String> keys = purgeKeys(summary);
+            String key = Article.key(summary.id());
+            keys.remove(key);
+            others.addAll(keys);
+            own.add(key);
+        }
+        own.removeAll(others);
+        return own;
     }
 
     /** A list of one page that is not a collection of its own (an article's related posts). */

@@ -232,6 +232,38 @@ public class ArticleService {
         return get(slugOrId, shape, channel, config.relatedLimit());
     }
 
+    /** A story's summary as pages show it in their navigation and related posts, and the latest change it shows. */
+    public record Shown(ArticleSummary summary, Instant lastModified) {
+    }
+
+    /**
+     * The summary of a published story as a page's navigation or related posts show it to a reader (two statements:
+     * its row with bylines and tags, and its translations), and the latest change among what it shows (its row, its
+     * bylines, its tags), for a page put together again (decision 173); empty when it is no longer published.
+     */
+    @ReadOnlyTransaction(replica = true)
+    public Optional<Shown> shown(UUID id) {
+        ArticleRepository.Parts parts = articles.findParts(List.of(id), true, false);
+        Article a = parts.rows().get(id);
+        if (a == null || a.status != ArticleStatus.PUBLISHED || a.deletedAt != null) {
+            return Optional.empty();
+        }
+        Map<UUID, List<Article>> translations = a.translationGroup == null ? Map.of() : articles.findTranslations(List.of(a));
+        ArticleSummary summary = summary(a, parts.bylines(), parts.tags(), translations, Rights.Channel.READ);
+        Instant latest = a.updatedAt;
+        for (ArticleByline credit : parts.bylines().getOrDefault(id, List.of())) {
+            latest = later(latest, credit.byline.updatedAt);
+        }
+        for (ArticleTag link : parts.tags().getOrDefault(id, List.of())) {
+            latest = later(latest, link.tag.updatedAt);
+        }
+        return Optional.of(new Shown(summary, latest));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null || a != null && !b.isAfter(a) ? a : b;
+    }
+
     /** The related posts of an article, up to {@code limit} (curated links first, then the fill-up). */
     @ReadOnlyTransaction(replica = true)
     public Lookup related(String slugOrId, int limit) {

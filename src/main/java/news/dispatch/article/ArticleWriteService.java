@@ -545,9 +545,25 @@ public class ArticleWriteService {
                 link.position = i;
             }
         }
-        a.tags.removeIf(t -> existing.containsKey(t.tag.id));
-        a.tags.addAll(added);
-        a.tags.sort(java.util.Comparator.comparingInt(t -> t.position));
+        // Only what changes is touched: Hibernate counts any change of the collection (a sort in the same order
+        // included) as a change of the article's tags, whose write drops every list and related post (decision 086).
+        if (!existing.isEmpty()) {
+            a.tags.removeIf(t -> existing.containsKey(t.tag.id));
+        }
+        if (!added.isEmpty()) {
+            a.tags.addAll(added);
+        }
+        sortIfNeeded(a.tags, java.util.Comparator.comparingInt(t -> t.position));
+    }
+
+    /** Sorts a collection of an entity only when it is out of order (see {@link #setTags}). */
+    private static <T> void sortIfNeeded(List<T> list, java.util.Comparator<T> order) {
+        for (int i = 1; i < list.size(); i++) {
+            if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+                list.sort(order);
+                return;
+            }
+        }
     }
 
     private void setBylines(Article a, List<Byline> wanted, List<ArticleInput.CreditInput> credits) {
@@ -564,9 +580,13 @@ public class ArticleWriteService {
                 link.role = role;
             }
         }
-        a.bylines.removeIf(b -> existing.containsKey(b.byline.id));
-        a.bylines.addAll(added);
-        a.bylines.sort(java.util.Comparator.comparingInt(b -> b.position));
+        if (!existing.isEmpty()) {
+            a.bylines.removeIf(b -> existing.containsKey(b.byline.id));
+        }
+        if (!added.isEmpty()) {
+            a.bylines.addAll(added);
+        }
+        sortIfNeeded(a.bylines, java.util.Comparator.comparingInt(b -> b.position));
     }
 
     /**

@@ -3,6 +3,8 @@ package news.dispatch.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
@@ -81,12 +83,18 @@ public class ContentCache {
      * is the hash of the purge key of what the answer is about (a single article's page), or 0: when an invalidation
      * names it, the entry is computed again at once ({@link #refreshWith}); {@code asked} is when a reader last got it
      * from the cache ({@link System#nanoTime()}, to half a second), so a page read again lately is computed again too
-     * when something it shows changes.
+     * when something it shows changes. {@code shown} names the summaries it shows of other things whose change does
+     * not drop it but has it put together again ({@link #compose}), or is null.
      */
     public record Entry(Representation representation, String route, List<Header> headers,
                         List<Header> notModifiedHeaders, CharSequence contentType, CharSequence[] etags,
                         long[] purgeKeys, long sequence, long renewAt, AtomicBoolean renewing, long subject,
-                        AtomicLong asked) {
+                        AtomicLong asked, Shown shown) {
+
+        /** True once a summary it shows has changed: it is not served until put together again ({@link #compose}). */
+        boolean outdated() {
+            return shown != null && shown.outdated;
+        }
 
         /** A reader asked for it now. */
         void ask(long now) {
@@ -114,10 +122,43 @@ public class ContentCache {
     public record Header(CharSequence name, CharSequence value) {
     }
 
+    /**
+     * The summaries of other things an entry shows and can have put together again when they change (decision 173):
+     * their purge keys, the keys' hashes, and for each the sequence number its summary was read under. An invalidation
+     * of one of them does not drop the entry: it marks it {@code outdated}, and the next reader (or the refresher, for
+     * a page read lately) has the composer put the new summaries in ({@link #compose}).
+     */
+    public static final class Shown {
+        final String[] keys;
+        final long[] hashes;
+        final long[] sequences;
+        volatile boolean outdated;
+
+        Shown(String[] keys, long[] hashes, long[] sequences) {
+            this.keys = keys;
+            this.hashes = hashes;
+            this.sequences = sequences;
+        }
+
+        boolean showsAny(long[] invalidated) {
+            for (long hash : hashes) {
+                if (contains(invalidated, hash)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** The purge key of everything: invalidating it drops every entry; a response that names no key carries it. */
     public static final String ALL_KEY = "*";
 
     private final Cache<String, Entry> cache;
+    /**
+     * The cache's hit and miss counts, kept by {@link #lookup} rather than by Caffeine's own lookups: an outdated entry
+     * is there but not served, so it counts as a miss.
+     */
+    private final StatsCounter stats = new ConcurrentStatsCounter();
     private final Representations representations;
     private final EdgePurge edges;
     /** The read replica, if any: told of each write before its invalidation (decision 093). */
@@ -159,10 +200,11 @@ public class ContentCache {
                 .weigher((String key, Entry entry) -> weight(key, entry))
                 .expireAfter(new SpreadExpiry(config.ttl()))
                 .executor(Runnable::run) // upkeep on the caller: no wake-up of a pool thread every few reads
-                .recordStats()
+                .recordStats(() -> stats)
                 .build();
         this.representations = representations;
         this.markLifeNanos = Math.max(config.ttl().toNanos(), Duration.ofSeconds(10).toNanos());
+        this.compositions = new Compositions(registry);
         this.renewAfterNanos = config.ttl().toNanos() / 4 * 3;
         CaffeineCacheMetrics.monitor(registry, cache, NAME);
     }
@@ -238,7 +280,7 @@ public class ContentCache {
      * the next request computes again.
      */
     public Representation get(String request, Supplier<Representation> compute) {
-        Entry hit = cache.getIfPresent(request);
+        Entry hit = lookup(request);
         if (hit != null && !hit.renewing().get()) {
             hit.ask(System.nanoTime());
             return hit.representation();
@@ -301,7 +343,7 @@ public class ContentCache {
      * read before computing. Null too for an entry being renewed ({@link #read}).
      */
     public Representation find(long generation, String request) {
-        Entry entry = cache.getIfPresent(request);
+        Entry entry = lookup(request);
         if (entry == null || entry.renewing().get()) {
             return null;
         }
@@ -320,13 +362,32 @@ public class ContentCache {
         return find(request, System.nanoTime());
     }
 
-    /** What is cached for this request key, or null, without counting as a reader's (for checks and diagnostics). */
+    /**
+     * What is cached for this request key and would be served, or null, without counting as a reader's (for checks and
+     * diagnostics).
+     */
     public Entry find(String request) {
-        return cache.getIfPresent(request);
+        Entry entry = cache.policy().getIfPresentQuietly(request);
+        return entry == null || entry.outdated() ? null : entry;
+    }
+
+    /**
+     * The entry a reader gets for this request key, or null: none, or one that shows a summary that changed since
+     * ({@link Entry#outdated}), which is a miss until it is put together again. Counted as Caffeine would count its own
+     * lookup; the map's {@code get} still tells the eviction policy of the read.
+     */
+    private Entry lookup(String request) {
+        Entry entry = cache.asMap().get(request);
+        if (entry == null || entry.outdated()) {
+            stats.recordMisses(1);
+            return null;
+        }
+        stats.recordHits(1);
+        return entry;
     }
 
     Entry find(String request, long now) {
-        Entry entry = cache.getIfPresent(request);
+        Entry entry = lookup(request);
         if (entry == null || entry.claimRenewal(now)) {
             return null;
         }
@@ -360,9 +421,32 @@ public class ContentCache {
      * ({@link #refreshWith}) rather than by the next request. True when it was kept.
      */
     public boolean put(long generation, String request, Representation response, String route, String subject) {
-        long[] keys = purgeKeys(response.surrogateKey());
-        if (stale(generation, keys)) {
+        return put(generation, request, response, route, subject, List.of());
+    }
+
+    /**
+     * {@link #put(long, String, Representation, String, String)} for an answer that also shows summaries of other things
+     * whose purge keys are {@code shown} (among its Surrogate-Keys): a change of one of them does not drop it, but has
+     * it put together again with the new summary ({@link #compose}, decision 173).
+     */
+    public boolean put(long generation, String request, Representation response, String route, String subject,
+                       Collection<String> shown) {
+        long[] all = purgeKeys(response.surrogateKey());
+        if (stale(generation, all)) {
             return false;
+        }
+        Shown summaries = null;
+        long[] keys = all;
+        if (!shown.isEmpty()) {
+            String[] names = shown.toArray(String[]::new);
+            long[] hashes = new long[names.length];
+            for (int i = 0; i < names.length; i++) {
+                hashes[i] = hash(names[i]);
+            }
+            long[] sequences = new long[names.length];
+            Arrays.fill(sequences, generation);
+            summaries = new Shown(names, hashes, sequences);
+            keys = Arrays.stream(all).filter(key -> !contains(hashes, key)).toArray();
         }
         long now = System.nanoTime();
         // computed again by the refresher: when its readers last asked; else not asked for since it was computed (the
@@ -373,19 +457,160 @@ public class ContentCache {
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, generation,
                 now + renewAfterNanos, new AtomicBoolean(), subject == null ? 0 : hash(subject),
-                new AtomicLong(asked == null ? now - ASKED_LATELY_NANOS : asked));
+                new AtomicLong(asked == null ? now - ASKED_LATELY_NANOS : asked), summaries);
         // Checked and stored under the read side of the store lock: an invalidation marks its keys, then takes the write
         // side once (so every store under way has finished) before it looks for the entries to drop. So either it
         // finds this one, or this sees its mark and is never stored.
         storing.readLock().lock();
         try {
-            if (stale(generation, keys)) {
+            if (stale(generation, all)) {
                 return false;
             }
             cache.put(request, entry);
             return true;
         } finally {
             storing.readLock().unlock();
+        }
+    }
+
+    /**
+     * Puts together again an entry that shows a summary which changed since it was kept ({@link Entry#outdated}): the
+     * composer ({@link #composeWith}) writes the new summaries into its body, and the result is kept in its place for
+     * the rest of its life, under the usual rule: not when anything else it shows changed since it was computed, nor
+     * a summary since the composer read it. Null when there is nothing to put together, or it could not be (the
+     * request then computes the answer as on any miss). Call it off the event loop: the composer may read a summary.
+     */
+    public Representation compose(String request) {
+        Composer composer = this.composer;
+        Entry old = composer == null ? null : cache.policy().getIfPresentQuietly(request);
+        if (old == null || !old.outdated()) {
+            return null;
+        }
+        Shown shown = old.shown;
+        List<String> changed = new ArrayList<>(2);
+        for (int i = 0; i < shown.keys.length; i++) {
+            if (changedSince(shown.hashes[i], shown.sequences[i])) {
+                changed.add(shown.keys[i]);
+            }
+        }
+        Composed composed;
+        try {
+            composed = changed.isEmpty() ? null : composer.compose(old.representation(), changed);
+        } catch (RuntimeException e) {
+            io.quarkus.logging.Log.debugf(e, "Putting %s together again failed; it is computed instead", request);
+            composed = null;
+        }
+        if (composed == null) {
+            compositions.failed.increment();
+            return null;
+        }
+        long[] sequences = shown.sequences.clone();
+        long readAt = Long.MAX_VALUE;
+        for (int i = 0; i < shown.keys.length; i++) {
+            Long at = composed.readAt().get(shown.keys[i]);
+            if (at != null) {
+                sequences[i] = at;
+                readAt = Math.min(readAt, at);
+            }
+        }
+        Representation response = composed.representation();
+        long[] all = purgeKeys(response.surrogateKey());
+        long[] keys = Arrays.stream(all).filter(key -> !contains(shown.hashes, key)).toArray();
+        long[] added = Arrays.stream(keys).filter(key -> Arrays.binarySearch(old.purgeKeys(), key) < 0).toArray();
+        Entry entry = new Entry(response, old.route(),
+                headers(header -> representations.publicHeaders(response, header)),
+                headers(header -> representations.notModifiedHeaders(response, header)),
+                HeaderValues.encoded(response.mediaType()), etags(response.etag()), keys, old.sequence(), old.renewAt(),
+                new AtomicBoolean(), old.subject(), old.asked(), new Shown(shown.keys, shown.hashes, sequences));
+        var expiry = cache.policy().expireVariably().orElseThrow();
+        storing.readLock().lock();
+        try {
+            // what the entry showed besides the summaries, as of its computation; what the new summaries added (their
+            // tags, bylines, ...) and the summaries themselves, as of when they were read
+            if (stale(old.sequence(), old.purgeKeys()) || stale(Math.min(readAt, old.sequence()), added)
+                    || anyChanged(shown.hashes, sequences)) {
+                compositions.stale.increment();
+                return null;
+            }
+            var left = expiry.getExpiresAfter(request);
+            if (left.isEmpty() || cache.asMap().get(request) != old) {
+                compositions.stale.increment();
+                return null; // expired, dropped or replaced meanwhile
+            }
+            expiry.put(request, entry, left.get()); // for the rest of the life of the entry it replaces
+        } finally {
+            storing.readLock().unlock();
+        }
+        compositions.composed.increment();
+        entry.ask(System.nanoTime());
+        return response;
+    }
+
+    /** True when the key of this hash was invalidated after that sequence number. */
+    private boolean changedSince(long hash, long sequence) {
+        Mark mark = marks.get(hash);
+        return mark != null && mark.sequence > sequence || allInvalidated.get() > sequence || forgotten.get() > sequence;
+    }
+
+    private boolean anyChanged(long[] hashes, long[] sequences) {
+        for (int i = 0; i < hashes.length; i++) {
+            if (changedSince(hashes[i], sequences[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when this purge key was invalidated after that sequence number ({@link #generation()} read before the data):
+     * for a feature's own caches of the parts of answers (the composer's summaries).
+     */
+    public boolean changedSince(String key, long sequence) {
+        return changedSince(hash(key), sequence);
+    }
+
+    /** What puts an outdated entry together again ({@link #compose}). */
+    private volatile Composer composer;
+
+    /** Sets what puts together again the entries kept with summaries of other things ({@link #put(long, String, Representation, String, String, Collection)}). */
+    public void composeWith(Composer composer) {
+        this.composer = composer;
+    }
+
+    /** Writes the new summaries of what changed into a kept answer. */
+    public interface Composer {
+        /**
+         * The answer with the summaries of these purge keys as they are now, or null when it cannot be put together
+         * (one of them is no longer shown, say). Must not read anything else.
+         */
+        Composed compose(Representation kept, List<String> changed);
+    }
+
+    /**
+     * An answer put together again, and for each summary put in, the sequence number ({@link #generation()}) read
+     * before the data it was made from.
+     */
+    public record Composed(Representation representation, java.util.Map<String, Long> readAt) {
+    }
+
+    /** The outcomes of {@link #compose}, as {@code dispatch_cache_compositions_total}. */
+    private final Compositions compositions;
+
+    private static final class Compositions {
+        final io.micrometer.core.instrument.Counter composed;
+        final io.micrometer.core.instrument.Counter stale;
+        final io.micrometer.core.instrument.Counter failed;
+
+        Compositions(MeterRegistry registry) {
+            composed = counter(registry, "composed", "put together again and kept");
+            stale = counter(registry, "stale", "not kept: something it shows changed again meanwhile");
+            failed = counter(registry, "failed", "could not be put together: computed as a miss instead");
+        }
+
+        private static io.micrometer.core.instrument.Counter counter(MeterRegistry registry, String outcome, String what) {
+            return io.micrometer.core.instrument.Counter.builder("dispatch_cache_compositions_total")
+                    .description("Cached answers put together again with the new summaries of what they show: " + what)
+                    .tag("outcome", outcome).register(registry);
         }
     }
 
@@ -398,7 +623,7 @@ public class ContentCache {
                 headers(header -> representations.publicHeaders(response, header)),
                 headers(header -> representations.notModifiedHeaders(response, header)),
                 HeaderValues.encoded(response.mediaType()), etags(response.etag()), purgeKeys(response.surrogateKey()), 0,
-                Long.MAX_VALUE, new AtomicBoolean(true), 0, new AtomicLong());
+                Long.MAX_VALUE, new AtomicBoolean(true), 0, new AtomicLong(), null);
     }
 
     private boolean stale(long generation, long[] keys) {
@@ -493,7 +718,13 @@ public class ContentCache {
         List<String> refresh = new ArrayList<>(2);
         List<String> shown = new ArrayList<>(2);
         entries.forEach((request, entry) -> {
-            if (showsAny(entry, hashes)) {
+            if (!showsAny(entry, hashes) && entry.shown != null && entry.shown.showsAny(hashes)) {
+                // a summary it shows changed: put together again by its next reader, or at once if read lately
+                entry.shown.outdated = true;
+                if (now - entry.asked.get() < ASKED_LATELY_NANOS && shown.size() < SHOWN_REFRESHES) {
+                    shown.add(request);
+                }
+            } else if (showsAny(entry, hashes)) {
                 int[] dropped = new int[1]; // 1: its subject changed; 2: it shows what changed and was read lately
                 entries.computeIfPresent(request, (key, current) -> {
                     if (!showsAny(current, hashes)) {
@@ -575,7 +806,7 @@ public class ContentCache {
             return null;
         }
         await(running);
-        Entry entry = cache.getIfPresent(request);
+        Entry entry = lookup(request);
         if (entry == null) {
             return null;
         }
@@ -779,3 +1010,4 @@ public class ContentCache {
         written(event.keys() == null ? List.of(ALL_KEY) : event.keys());
     }
 }
+

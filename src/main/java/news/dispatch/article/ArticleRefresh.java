@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   the readers of the story and the edges the write purged are about to ask for it.</li>
  *   <li>On every instance that hears of the write (decision 087): the page, if it was cached.</li>
  *   <li>On every instance: the cached pages that show the story (in their related posts or navigation) and that a
- *   reader got from the cache lately; {@link ContentCache} chooses them.</li>
+ *   reader got from the cache lately; {@link ContentCache} chooses them. Such a page is put together again with the
+ *   story's new summary ({@link ArticleComposer}, decision 173), and computed only when that cannot be done.</li>
  * </ul>
  * Two lanes, each with one thread per core (at least two) and a queue: the pages of the stories that changed (what a
  * write waits for), and the pages that only show them; so the first never wait behind the second.

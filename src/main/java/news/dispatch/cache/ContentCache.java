@@ -61,6 +61,9 @@ import java.util.function.Supplier;
  *   <li>Writes through Hibernate entities invalidate by themselves after commit ({@link ContentWriteInterceptor}):
  *       each entity names the keys its write touches ({@link Purgeable}); writes of entities marked
  *       {@link news.dispatch.common.NotContent} touch none, writes of any other entity all. Other writes fire {@link ContentChanged}.</li>
+ *   <li>An entry kept with the keys of summaries it shows of other things ({@link Shown}) is not dropped when one of
+ *       those changes: it is outdated, and put together again with the new summary by its next reader or by the
+ *       refresher ({@link #compose}, decision 173).</li>
  *   <li>A short time-to-live ({@code dispatch.cache.ttl}) bounds staleness for anything else, such
  *       as a write made by another instance.</li>
  * </ul>

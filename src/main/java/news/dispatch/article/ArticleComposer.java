@@ -114,16 +114,20 @@ public class ArticleComposer {
         if (kept.surrogateKey() != null) {
             keys.addAll(Arrays.asList(kept.surrogateKey().split(" ")));
         }
+        Set<String> shows = new LinkedHashSet<>();
         for (ArticleService.Shown shown : now.values()) {
             if (lastModified != null && shown.lastModified() != null && shown.lastModified().isAfter(lastModified)) {
                 lastModified = shown.lastModified();
             }
-            keys.addAll(ArticleResponses.purgeKeys(shown.summary()));
+            Set<String> its = ArticleResponses.purgeKeys(shown.summary());
+            keys.addAll(its);
+            its.remove(Article.key(shown.summary().id()));
+            shows.addAll(its);
         }
         Representation page = Representations.of(out.toByteArray(), kept.mediaType(), lastModified, version(kept.etag()),
                 kept.link(), keys).withLanguage(kept.language());
         return new ContentCache.Composed(kept.cacheControl() == null ? page : page.withCacheControl(kept.cacheControl()),
-                readAt);
+                readAt, shows);
     }
 
     /** The version in an ETag {@code "<version>.<hash>"}, or null for one without. */

@@ -221,7 +221,7 @@ public class ArticleRefresh {
 
     /** Computes and stores the page, again when a later write made what it read stale, up to {@value #ATTEMPTS} times. */
     private void attempts(String request, String slugOrId) {
-        if (request != null && cache.compose(request) != null) {
+        if (request != null && cache.compose(request, false) != null) {
             composed.increment(); // a page that only shows what changed, put together again from the new summary
             return;
         }

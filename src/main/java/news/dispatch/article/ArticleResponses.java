@@ -89,7 +89,7 @@ public class ArticleResponses {
         if (refreshed != null) {
             return representations.respond(headers, refreshed);
         }
-        Representation composed = cacheable ? cache.compose(request) : null; // only a summary it shows changed
+        Representation composed = cacheable ? cache.compose(request, true) : null; // only a summary it shows changed
         if (composed != null) {
             return representations.respond(headers, composed);
         }

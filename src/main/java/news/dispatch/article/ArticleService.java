@@ -245,7 +245,9 @@ public class ArticleService {
     public Optional<Shown> shown(UUID id) {
         ArticleRepository.Parts parts = articles.findParts(List.of(id), true, false);
         Article a = parts.rows().get(id);
-        if (a == null || a.status != ArticleStatus.PUBLISHED || a.deletedAt != null) {
+        // as a page's navigation and related posts choose them: published, and what the rights let the reader see
+        if (a == null || a.status != ArticleStatus.PUBLISHED || a.deletedAt != null
+                || !allows(a, tagIds(parts.tags(), a), Rights.Channel.READ)) {
             return Optional.empty();
         }
         Map<UUID, List<Article>> translations = a.translationGroup == null ? Map.of() : articles.findTranslations(List.of(a));

@@ -482,8 +482,10 @@ public class ContentCache {
      * the rest of its life, under the usual rule: not when anything else it shows changed since it was computed, nor
      * a summary since the composer read it. Null when there is nothing to put together, or it could not be (the
      * request then computes the answer as on any miss). Call it off the event loop: the composer may read a summary.
+     *
+     * @param reader true for a reader's request (it counts as a read of the page, decision 086), false for the refresher
      */
-    public Representation compose(String request) {
+    public Representation compose(String request, boolean reader) {
         Composer composer = this.composer;
         Entry old = composer == null ? null : cache.policy().getIfPresentQuietly(request);
         if (old == null || !old.outdated()) {
@@ -503,7 +505,9 @@ public class ContentCache {
             io.quarkus.logging.Log.debugf(e, "Putting %s together again failed; it is computed instead", request);
             composed = null;
         }
-        if (composed == null) {
+        if (composed == null || composed.shows().stream().anyMatch(key -> contains(shown.hashes, hash(key)))) {
+            // (a new summary that shows another of the page's summaries, as a translation say, makes that one a key
+            // that drops the page: computed anew, the page is kept with the right keys)
             compositions.failed.increment();
             return null;
         }
@@ -536,16 +540,23 @@ public class ContentCache {
                 return null;
             }
             var left = expiry.getExpiresAfter(request);
-            if (left.isEmpty() || cache.asMap().get(request) != old) {
+            Entry current = cache.policy().getIfPresentQuietly(request);
+            if (current != old) {
+                // another request put it together (or computed it) first: its answer, unless outdated again
+                return current == null || current.outdated() ? null : current.representation();
+            }
+            if (left.isEmpty()) {
                 compositions.stale.increment();
-                return null; // expired, dropped or replaced meanwhile
+                return null;
             }
             expiry.put(request, entry, left.get()); // for the rest of the life of the entry it replaces
         } finally {
             storing.readLock().unlock();
         }
         compositions.composed.increment();
-        entry.ask(System.nanoTime());
+        if (reader) {
+            entry.ask(System.nanoTime());
+        }
         return response;
     }
 
@@ -590,10 +601,10 @@ public class ContentCache {
     }
 
     /**
-     * An answer put together again, and for each summary put in, the sequence number ({@link #generation()}) read
-     * before the data it was made from.
+     * An answer put together again; for each summary put in, the sequence number ({@link #generation()}) read before
+     * the data it was made from; and the purge keys of what the new summaries show besides their own.
      */
-    public record Composed(Representation representation, java.util.Map<String, Long> readAt) {
+    public record Composed(Representation representation, java.util.Map<String, Long> readAt, Collection<String> shows) {
     }
 
     /** The outcomes of {@link #compose}, as {@code dispatch_cache_compositions_total}. */
@@ -724,7 +735,9 @@ public class ContentCache {
             if (!showsAny(entry, hashes) && entry.shown != null && entry.shown.showsAny(hashes)) {
                 // a summary it shows changed: put together again by its next reader, or at once if read lately
                 entry.shown.outdated = true;
-                if (now - entry.asked.get() < ASKED_LATELY_NANOS && shown.size() < SHOWN_REFRESHES) {
+                long asked = entry.asked.get();
+                if (now - asked < ASKED_LATELY_NANOS && shown.size() < SHOWN_REFRESHES) {
+                    askedBefore.put(request, asked); // kept by the page computed instead, should it not be put together
                     shown.add(request);
                 }
             } else if (showsAny(entry, hashes)) {

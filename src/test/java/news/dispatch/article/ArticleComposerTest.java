@@ -150,6 +150,22 @@ class ArticleComposerTest {
     }
 
     @Test
+    void aLinkedStoryPutUnderEmbargoIsLeftOutAsComputingThePageWould() {
+        Article page = fixtures.article("Compose curated page").publishedAt(Instant.parse("2015-05-01T08:00:00Z")).save();
+        Article linked = fixtures.article("Compose curated link").publishedAt(Instant.parse("2015-04-01T08:00:00Z")).save();
+        fixtures.relate(page, linked, 0, Relation.BACKGROUND);
+        String path = page(page);
+        given().get(path).then().statusCode(200).body("related.headline", org.hamcrest.Matchers.hasItem("Compose curated link"));
+
+        // the write touches the linked story's key, its lists, navigation and tags' related posts: of those the page
+        // carries only the story's key (it shares no section or tag with it), so it is only outdated
+        fixtures.update(linked, a -> a.embargoUntil = Instant.now().plus(Duration.ofHours(1)));
+
+        given().get(path).then().statusCode(200)
+                .body("related.headline", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Compose curated link")));
+    }
+
+    @Test
     void aStoryTakenOutOfThePageDropsItInstead() {
         Desk d = desk("takedown");
         String older = page(d.older());

@@ -554,6 +554,7 @@ public class ContentCache {
             storing.readLock().unlock();
         }
         compositions.composed.increment();
+        askedBefore.remove(request); // (kept for a computation of the page, which this made needless)
         if (reader) {
             entry.ask(System.nanoTime());
         }

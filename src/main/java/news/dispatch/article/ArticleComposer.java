@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * Puts a cached story's page together again when a story it shows only as a summary (in its navigation or related
  * posts) changed, instead of computing it anew (decision 173): the new summary is read once per change and written
- * into every page that shows it, in place of the old one; the rest of the page's bytes stay as they were. What comes
- * out is byte for byte what computing the page now would give, with its ETag and Last-Modified.
+ * into every page that shows it, in place of the old one; the rest of the page's bytes stay as they were. Its body
+ * and ETag are byte for byte what computing the page now would give; decision 173 says where its Last-Modified and
+ * Surrogate-Key may say a little more than that.
  * <p>
  * Only what a summary shows can change this way: a write that moves a story in or out of a page's navigation or
  * related posts (its status, time, section, language, tags, rights) invalidates keys the page carries itself, which

@@ -56,8 +56,9 @@ public class ArticleResource {
                     + "keyset `cursor`, so deep pages cost what the first costs and nothing repeats or vanishes while a "
                     + "reader scrolls. A filter naming a section, tag or byline that does not exist is a 400. "
                     + "`fields` trims the items, `include=body,corrections` embeds those parts. Public responses are "
-                    + "served from an application cache invalidated on every write. With `ids` it is a batch read "
-                    + "instead: the articles named, in the order named, and `page.missing` for the rest "
+                    + "served from an application cache that a write invalidates where it changes what they show. "
+                    + "With `ids` it is a batch read instead: the articles named, in the order named, and `page.missing` "
+                    + "for the rest "
                     + "(docs/decisions/150).")
     @APIResponse(responseCode = "200", description = "A page of article summaries (with `ids`: the articles found, "
             + "and `page.missing`).",
